@@ -1,0 +1,101 @@
+"""Reading and layering the TOML files and environment into Settings."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import typing
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from kiosk.config.fields import check_value
+from kiosk.config.schema import Settings
+from kiosk.errors import ConfigError
+
+ENV_PREFIX = "KIOSK_"
+SYSTEM_FILE = Path("/etc/kiosk/kiosk.toml")
+
+
+def default_file() -> Path:
+    """config/default.toml of this source tree (or the installed share copy)."""
+    here = Path(__file__).resolve().parents[2] / "config" / "default.toml"
+    return here
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse one TOML file; a syntax error names the file and line."""
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config: {path} is not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"config: cannot read {path}: {exc.strerror}") from exc
+
+
+def layer(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """Merge over into base key by key (tables merge, values replace)."""
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = layer(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def env_layer(environ: Mapping[str, str]) -> dict[str, Any]:
+    """KIOSK_<SECTION>__<KEY>=value pairs as a nested table; values parse as TOML."""
+    tree: dict[str, Any] = {}
+    for name, raw in environ.items():
+        if not name.startswith(ENV_PREFIX) or "__" not in name:
+            continue
+        section, _, key = name[len(ENV_PREFIX):].lower().partition("__")
+        tree.setdefault(section, {})[key] = _parse_env_value(raw)
+    return tree
+
+
+def _parse_env_value(raw: str) -> Any:
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def build(tree: Mapping[str, Any]) -> Settings:
+    """Validate a merged table into Settings; unknown keys are errors too."""
+    hints = typing.get_type_hints(Settings)
+    sections: dict[str, Any] = {}
+    for name, value in tree.items():
+        if name not in hints:
+            raise ConfigError(
+                f"config: unknown section [{name}]; allowed: {', '.join(sorted(hints))}")
+        if not isinstance(value, dict):
+            raise ConfigError(f"config: {name} must be a table, got {value!r}")
+        sections[name] = _build_section(name, hints[name], value)
+    return Settings(**sections)
+
+
+def _build_section(name: str, cls: type, values: Mapping[str, Any]) -> Any:
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    kwargs: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in fields:
+            raise ConfigError(
+                f"config: unknown key {name}.{key}; allowed: {', '.join(sorted(fields))}")
+        kwargs[key] = check_value(f"{name}.{key}", value, hints[key], fields[key].metadata)
+    return cls(**kwargs)
+
+
+def load_settings(config_file: str | Path | None = None,
+                  environ: Mapping[str, str] | None = None) -> Settings:
+    """Load default.toml, the site file and the environment, in that order."""
+    tree = read_toml(default_file())
+    site = Path(config_file) if config_file else (SYSTEM_FILE if SYSTEM_FILE.exists() else None)
+    if site is not None:
+        tree = layer(tree, read_toml(site))
+    tree = layer(tree, env_layer(os.environ if environ is None else environ))
+    return build(tree)

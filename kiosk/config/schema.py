@@ -1,0 +1,114 @@
+"""The typed settings: one dataclass per TOML section.
+
+Device sections are owned by the rooms that use them; adding a key means adding
+a field here and a line in config/default.toml (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from kiosk.config.fields import setting
+
+Language = Literal["zh", "en", "bo"]
+
+
+@dataclass(frozen=True)
+class KioskSection:
+    """The terminal itself and its visitor sessions."""
+
+    terminal_id: str = setting("demo-001", doc="name of this terminal in the fleet")
+    hall_name: str = setting("示范公共就业服务中心", doc="service centre shown on screen")
+    staff_desk: str = setting("1", doc="desk number where visitors get staff help")
+    language: Language = setting("zh", doc="language shown at the start of every session")
+    languages: list[str] = setting(["zh", "en", "bo"], doc="languages offered, in order")
+    idle_timeout_s: float = setting(60.0, minimum=10, maximum=600)
+    elder_idle_timeout_s: float = setting(120.0, minimum=10, maximum=900)
+    warning_s: float = setting(25.0, minimum=20, maximum=120, doc="WCAG 2.2.1: at least 20 s")
+    failsafe_return_s: float = setting(15.0, minimum=3, maximum=300)
+    double_tap_guard_s: float = setting(0.6, minimum=0.1, maximum=3)
+    max_receipts: int = setting(5, minimum=0, maximum=50)
+    technician_pin_sha256: str = setting(
+        "8d969eef6ecad3c29a3a629280e686cf0c3f5d5a86aff3ca12020c923adc6c92",
+        doc="SHA-256 of the technician exit PIN (demo: 123456)")
+
+
+@dataclass(frozen=True)
+class DisplaySection:
+    """The touch screen: real size and how the window is shown."""
+
+    width: int = setting(1080, minimum=320, maximum=7680)
+    height: int = setting(1920, minimum=320, maximum=7680)
+    dpi: float = setting(102.0, minimum=40, maximum=600, doc="physical pixels per inch")
+    fullscreen: bool = setting(True)
+    show_cursor: bool = setting(False)
+
+
+@dataclass(frozen=True)
+class LoggingSection:
+    """Structured logs: one JSON object per line on stderr (journald reads it)."""
+
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = setting("INFO")
+    modules: dict[str, str] = setting({}, doc="per-module levels, e.g. kiosk.outbox = DEBUG")
+
+
+@dataclass(frozen=True)
+class PathsSection:
+    """Where the terminal keeps its state."""
+
+    data_dir: str = setting("~/.local/share/employment-kiosk")
+
+
+@dataclass(frozen=True)
+class PlatformSection:
+    """The city employment platform (or the reference platform in central/)."""
+
+    url: str = setting("http://127.0.0.1:8780")
+    device_id: str = setting("demo-001")
+    key_file: str = setting("", doc="file holding this terminal's signing key")
+    timeout_s: float = setting(5.0, minimum=0.5, maximum=60)
+
+
+@dataclass(frozen=True)
+class IdcardSection:
+    """The GA/T 467 ID-card reader."""
+
+    driver: Literal["serial", "sim", "none"] = setting("sim")
+    port: str = setting("/dev/ttyUSB0")
+    baud: int = setting(115200, minimum=9600, maximum=115200)
+    profile: str = setting("generic-sam")
+
+
+@dataclass(frozen=True)
+class PrinterSection:
+    """The thermal receipt printer."""
+
+    driver: Literal["usb", "serial", "network", "file", "cups", "sim", "none"] = setting("sim")
+    target: str = setting("", doc="device path, host:port, file or CUPS queue")
+    profile: str = setting("generic-80-cn")
+
+
+@dataclass(frozen=True)
+class CameraSection:
+    """The camera for QR check-in and face photos."""
+
+    driver: Literal["opencv", "sim", "none"] = setting("sim")
+    device: str = setting("0", doc="device index or path")
+    width: int = setting(640, minimum=160, maximum=3840)
+    height: int = setting(480, minimum=120, maximum=2160)
+    fps: int = setting(15, minimum=1, maximum=60)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings, validated."""
+
+    kiosk: KioskSection = field(default_factory=KioskSection)
+    display: DisplaySection = field(default_factory=DisplaySection)
+    logging: LoggingSection = field(default_factory=LoggingSection)
+    paths: PathsSection = field(default_factory=PathsSection)
+    platform: PlatformSection = field(default_factory=PlatformSection)
+    idcard: IdcardSection = field(default_factory=IdcardSection)
+    printer: PrinterSection = field(default_factory=PrinterSection)
+    camera: CameraSection = field(default_factory=CameraSection)

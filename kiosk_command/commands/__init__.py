@@ -1,0 +1,1 @@
+"""Top-level sub-commands, one module each (found by listing this package)."""

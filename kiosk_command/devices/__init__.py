@@ -1,0 +1,1 @@
+"""`kiosk devices ...` tools, one module each (found by listing this package)."""
