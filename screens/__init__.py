@@ -1,0 +1,1 @@
+"""Kivy screens: show what the core says, hold no business rules."""
