@@ -91,11 +91,16 @@ def _build_section(name: str, cls: type, values: Mapping[str, Any]) -> Any:
 
 
 def load_settings(config_file: str | Path | None = None,
-                  environ: Mapping[str, str] | None = None) -> Settings:
-    """Load default.toml, the site file and the environment, in that order."""
+                  environ: Mapping[str, str] | None = None,
+                  overrides: Mapping[str, Any] | None = None) -> Settings:
+    """Load default.toml, the site file and the environment, in that order.
+
+    overrides (section -> {key: value}) come last: the demo and scripts use
+    them to point the terminal at their own platform and simulators.
+    """
     tree = read_toml(default_file())
     site = Path(config_file) if config_file else (SYSTEM_FILE if SYSTEM_FILE.exists() else None)
     if site is not None:
         tree = layer(tree, read_toml(site))
     tree = layer(tree, env_layer(os.environ if environ is None else environ))
-    return build(tree)
+    return build(layer(tree, overrides or {}))

@@ -1,0 +1,73 @@
+"""Font files for screens and receipts.
+
+Debian's Noto CJK collection opens with its Japanese face, and Kivy (SDL_ttf)
+only opens the first face of a .ttc: Han characters would show Japanese glyph
+forms. The Simplified Chinese face is therefore extracted once into the cache
+and used from there. Tibetan comes from Tibetan Machine Uni.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.errors import KioskError
+
+NOTO_DIR = Path("/usr/share/fonts/opentype/noto")
+TIBETAN_FONT = Path("/usr/share/fonts/truetype/tibetan-machine/TibetanMachineUni.ttf")
+SC_FACE_NAME = "Noto Sans CJK SC"
+
+
+class FontError(KioskError):
+    """A font the terminal needs is missing (install fonts-noto-cjk / fonts-tibetan-machine)."""
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """Paths of the fonts the screens use."""
+
+    cjk_regular: Path
+    cjk_bold: Path
+    tibetan: Path
+
+
+def cache_dir() -> Path:
+    """Per-user cache for derived files (extracted fonts, compiled catalogs)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "employment-kiosk"
+
+
+def _extract_face(collection: Path, out: Path) -> Path:
+    """Save the Simplified Chinese face of collection as a single font file."""
+    from fontTools.ttLib import TTCollection
+
+    if out.exists() and out.stat().st_mtime >= collection.stat().st_mtime:
+        return out
+    fonts = TTCollection(str(collection), lazy=True).fonts
+    face = next((f for f in fonts if f["name"].getDebugName(1) == SC_FACE_NAME), None)
+    if face is None:
+        raise FontError(f"fonts: {collection} has no {SC_FACE_NAME} face")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    face.save(str(tmp))
+    tmp.replace(out)
+    return out
+
+
+def prepare_fonts(cache: Path | None = None) -> FontSet:
+    """Return the font set, extracting the Simplified Chinese faces on first use."""
+    cache = (cache or cache_dir()) / "fonts"
+    for weight in ("Regular", "Bold"):
+        if not (NOTO_DIR / f"NotoSansCJK-{weight}.ttc").exists():
+            raise FontError(f"fonts: {NOTO_DIR}/NotoSansCJK-{weight}.ttc is missing; "
+                            "install the Debian package fonts-noto-cjk")
+    if not TIBETAN_FONT.exists():
+        raise FontError(f"fonts: {TIBETAN_FONT} is missing; install fonts-tibetan-machine")
+    return FontSet(
+        cjk_regular=_extract_face(NOTO_DIR / "NotoSansCJK-Regular.ttc",
+                                  cache / "NotoSansCJKsc-Regular.otf"),
+        cjk_bold=_extract_face(NOTO_DIR / "NotoSansCJK-Bold.ttc",
+                               cache / "NotoSansCJKsc-Bold.otf"),
+        tibetan=TIBETAN_FONT,
+    )

@@ -1,0 +1,85 @@
+"""Translations: gettext catalogs in locale/<lang>/LC_MESSAGES/kiosk.po.
+
+Message ids are stable keys ("home.jobs"), not Chinese sentences, so a
+reviewer can fix a translation without touching code. The .po files are the
+source; they are compiled with Babel into .mo files in the cache the first
+time they are needed (or by `kiosk setup`), and read at run time with the
+standard library's gettext, which keeps start-up light. English and Tibetan
+texts are drafts until a native speaker reviews them; the catalogs say so.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+from kiosk.errors import I18nError
+from kiosk.fonts import cache_dir
+
+DOMAIN = "kiosk"
+LANGUAGES = ("zh", "en", "bo")
+LANGUAGE_NAMES = {"zh": "简体中文", "en": "English", "bo": "བོད་ཡིག"}
+
+
+def source_dir() -> Path:
+    """locale/ of this source tree."""
+    return Path(__file__).resolve().parents[1] / "locale"
+
+
+def _po(lang: str, src: Path) -> Path:
+    return src / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def compile_catalogs(src: Path | None = None, out: Path | None = None) -> Path:
+    """Compile every stale .po into out (default: the cache); return out."""
+    src = src or source_dir()
+    out = out or cache_dir() / "locale"
+    for lang in LANGUAGES:
+        po = _po(lang, src)
+        mo = out / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        _compile_one(po, mo)
+    return out
+
+
+def _compile_one(po: Path, mo: Path) -> None:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    try:
+        with po.open("rb") as fh:
+            catalog = read_po(fh)
+    except (OSError, ValueError) as exc:
+        raise I18nError(f"i18n: cannot read {po}: {exc}") from exc
+    mo.parent.mkdir(parents=True, exist_ok=True)
+    tmp = mo.with_suffix(".tmp")
+    with tmp.open("wb") as fh:
+        write_mo(fh, catalog)
+    tmp.replace(mo)
+
+
+class Translator:
+    """Looks up message keys in the visitor's language, falling back to Chinese."""
+
+    def __init__(self, compiled: Path) -> None:
+        self._catalogs = {
+            lang: gettext.translation(DOMAIN, str(compiled), languages=[lang], fallback=True)
+            for lang in LANGUAGES
+        }
+
+    @classmethod
+    def load(cls) -> Translator:
+        """Compile if needed and load all catalogs."""
+        return cls(compile_catalogs())
+
+    def text(self, key: str, lang: str, **values: object) -> str:
+        """The text for key in lang; Chinese when lang lacks it; the key if none has it."""
+        found = self._catalogs[lang].gettext(key)
+        if found == key and lang != "zh":
+            found = self._catalogs["zh"].gettext(key)
+        return found.format(**values) if values else found
+
+    def has(self, key: str, lang: str) -> bool:
+        """True when lang's own catalog translates key."""
+        return self._catalogs[lang].gettext(key) != key

@@ -1,0 +1,214 @@
+"""The visitor session: who is at the terminal, and when they have gone.
+
+A public terminal must forget each visitor completely: an idle visitor's
+identity and half-filled forms must never greet the next person. The session
+is a small state machine driven by tick() with an injected clock, so tests and
+scripts advance time instead of sleeping, and the screens only draw what it
+says.
+
+    IDLE --touch/card--> ACTIVE --idle timeout--> WARNING --countdown--> IDLE
+                           ^------ continue (touch) ----'
+    any --fail(exc)--> FAILSAFE --failsafe_return_s--> IDLE
+    any --out_of_service()--> OUT_OF_SERVICE --back_in_service()--> IDLE
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.clock import Clock
+
+log = logging.getLogger(__name__)
+
+
+class SessionState(enum.Enum):
+    """Where the terminal is with its current visitor."""
+
+    IDLE = "idle"
+    ACTIVE = "active"
+    WARNING = "warning"
+    FAILSAFE = "failsafe"
+    OUT_OF_SERVICE = "out_of_service"
+
+
+@dataclass(frozen=True)
+class SessionTimings:
+    """Time-outs in seconds (from the [kiosk] configuration section)."""
+
+    idle_s: float = 60.0
+    elder_idle_s: float = 120.0
+    warning_s: float = 25.0
+    failsafe_return_s: float = 15.0
+
+    @classmethod
+    def from_settings(cls, kiosk_section: Any) -> SessionTimings:
+        """Timings from a KioskSection."""
+        return cls(kiosk_section.idle_timeout_s, kiosk_section.elder_idle_timeout_s,
+                   kiosk_section.warning_s, kiosk_section.failsafe_return_s)
+
+
+Listener = Callable[["VisitorSession"], None]
+
+
+class VisitorSession:
+    """State, preferences and in-memory data of the visitor at the terminal."""
+
+    def __init__(self, clock: Clock, timings: SessionTimings | None = None,
+                 default_language: str = "zh") -> None:
+        self.clock = clock
+        self.timings = timings or SessionTimings()
+        self.default_language = default_language
+        self.state = SessionState.IDLE
+        self.language = default_language
+        self.elder = False
+        self.data: dict[str, Any] = {}
+        self.end_reason = ""
+        self.failure = ""
+        self._since = clock.monotonic()
+        self._last_touch = self._since
+        self._listeners: list[Listener] = []
+        self._end_hooks: list[Callable[[], None]] = []
+        self._holders: dict[str, Callable[[], bool]] = {}
+        self._leftovers: set[str] = set()
+
+    # -- wiring ---------------------------------------------------------
+    def on_change(self, fn: Listener) -> None:
+        """Call fn(session) after every state change (on the thread that caused it)."""
+        self._listeners.append(fn)
+
+    def on_end(self, fn: Callable[[], None]) -> None:
+        """Call fn() whenever a visitor's session ends, so its owner drops their data."""
+        self._end_hooks.append(fn)
+
+    def add_holder(self, name: str, holds: Callable[[], bool]) -> None:
+        """Register a device that may still hold a visitor's item (card, receipt)."""
+        self._holders[name] = holds
+
+    # -- visitor actions --------------------------------------------------
+    def touch(self) -> None:
+        """Any interaction: starts a session from idle, continues one from the warning."""
+        self._last_touch = self.clock.monotonic()
+        if self.state is SessionState.IDLE:
+            self._enter(SessionState.ACTIVE)
+        elif self.state is SessionState.WARNING:
+            self._enter(SessionState.ACTIVE)
+
+    def set_language(self, language: str) -> None:
+        """Switch the visitor's language for this session only."""
+        self.language = language
+        self.touch()
+        self._notify()
+
+    def set_elder(self, elder: bool) -> None:
+        """Switch 长辈版 (larger text, longer time-outs) for this session only."""
+        self.elder = elder
+        self.touch()
+        self._notify()
+
+    def end(self, reason: str = "done") -> None:
+        """End the visitor's session now and forget them."""
+        if self.state in (SessionState.ACTIVE, SessionState.WARNING):
+            self._wipe(reason)
+            self._enter(SessionState.IDLE)
+
+    # -- failures ---------------------------------------------------------
+    def fail(self, exc: BaseException) -> None:
+        """An unhandled error in a flow: log its cause, forget the visitor, show failsafe."""
+        log.error("flow failed; showing the failsafe screen",
+                  exc_info=(type(exc), exc, exc.__traceback__))
+        self.failure = type(exc).__name__
+        self._wipe("failure")
+        self._enter(SessionState.FAILSAFE)
+
+    def recover(self) -> None:
+        """Leave the failsafe screen early (the visitor tapped "back to start")."""
+        if self.state is SessionState.FAILSAFE:
+            self.failure = ""
+            self._enter(SessionState.IDLE)
+
+    def out_of_service(self, reason: str) -> None:
+        """Take the terminal out of service (technician or a fatal device fault)."""
+        log.warning("terminal out of service", extra={"reason": reason})
+        self._wipe("out_of_service")
+        self.failure = reason
+        self._enter(SessionState.OUT_OF_SERVICE)
+
+    def back_in_service(self) -> None:
+        """Return to the attract screen after out-of-service."""
+        if self.state is SessionState.OUT_OF_SERVICE:
+            self.failure = ""
+            self._enter(SessionState.IDLE)
+
+    # -- time -------------------------------------------------------------
+    @property
+    def idle_limit(self) -> float:
+        """Seconds without a touch before the warning (longer in 长辈版)."""
+        return self.timings.elder_idle_s if self.elder else self.timings.idle_s
+
+    def seconds_left(self) -> float:
+        """Countdown shown on the warning; 0 outside it."""
+        if self.state is not SessionState.WARNING:
+            return 0.0
+        return max(0.0, self.timings.warning_s - (self.clock.monotonic() - self._since))
+
+    def tick(self) -> None:
+        """Advance time-outs; called a few times a second by the UI, or by tests."""
+        now = self.clock.monotonic()
+        if self.state is SessionState.ACTIVE and now - self._last_touch >= self.idle_limit:
+            self._enter(SessionState.WARNING)
+        elif self.state is SessionState.WARNING and self.seconds_left() <= 0:
+            self._wipe("timeout")
+            self._enter(SessionState.IDLE)
+        elif (self.state is SessionState.FAILSAFE
+              and now - self._since >= self.timings.failsafe_return_s):
+            self.failure = ""
+            self._enter(SessionState.IDLE)
+        self._leftovers = {n for n in self._leftovers if self._holds(n)}
+
+    # -- leftovers --------------------------------------------------------
+    def items_to_take(self) -> list[str]:
+        """Devices still holding the previous visitor's things ("card", "receipt")."""
+        return sorted(self._leftovers)
+
+    def is_leftover(self, name: str) -> bool:
+        """True while a device still holds the previous visitor's item.
+
+        A card left on the reader must not sign the next visitor in as its owner.
+        """
+        return name in self._leftovers
+
+    # -- internals --------------------------------------------------------
+    def _holds(self, name: str) -> bool:
+        try:
+            return bool(self._holders[name]())
+        except Exception:  # a faulty device must not break the session
+            log.exception("holder check failed", extra={"holder": name})
+            return False
+
+    def _wipe(self, reason: str) -> None:
+        self.end_reason = reason
+        self._leftovers = {n for n in self._holders if self._holds(n)}
+        self.data.clear()
+        self.language = self.default_language
+        self.elder = False
+        for hook in self._end_hooks:
+            try:
+                hook()
+            except Exception:
+                log.exception("session end hook failed")
+        log.info("session ended", extra={"reason": reason, "leftovers": sorted(self._leftovers)})
+
+    def _enter(self, state: SessionState) -> None:
+        self.state = state
+        self._since = self.clock.monotonic()
+        if state is SessionState.ACTIVE:
+            self._last_touch = self._since
+        self._notify()
+
+    def _notify(self) -> None:
+        for fn in list(self._listeners):
+            fn(self)

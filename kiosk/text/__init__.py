@@ -1,0 +1,1 @@
+"""Script-aware text helpers (no Kivy): Tibetan line breaking, script detection."""
