@@ -92,9 +92,7 @@ class VisitorSession:
     def touch(self) -> None:
         """Any interaction: starts a session from idle, continues one from the warning."""
         self._last_touch = self.clock.monotonic()
-        if self.state is SessionState.IDLE:
-            self._enter(SessionState.ACTIVE)
-        elif self.state is SessionState.WARNING:
+        if self.state is SessionState.IDLE or self.state is SessionState.WARNING:
             self._enter(SessionState.ACTIVE)
 
     def set_language(self, language: str) -> None:
@@ -154,6 +152,10 @@ class VisitorSession:
         if self.state is not SessionState.WARNING:
             return 0.0
         return max(0.0, self.timings.warning_s - (self.clock.monotonic() - self._since))
+
+    def seconds_in_state(self) -> float:
+        """Seconds since the current state was entered."""
+        return self.clock.monotonic() - self._since
 
     def tick(self) -> None:
         """Advance time-outs; called a few times a second by the UI, or by tests."""

@@ -1,0 +1,28 @@
+"""Terminals known to the platform and their signing keys."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sqlite3
+from pathlib import Path
+
+
+def enroll(conn: sqlite3.Connection, device_id: str, key: str | None = None) -> str:
+    """Create (or re-key) a terminal; return its key."""
+    key = key or secrets.token_hex(32)
+    conn.execute("INSERT INTO devices(id, key) VALUES(?, ?) "
+                 "ON CONFLICT(id) DO UPDATE SET key = excluded.key", (device_id, key))
+    return key
+
+
+def ensure_with_key_file(conn: sqlite3.Connection, device_id: str, key_file: Path) -> str:
+    """Enrol device_id with the key in key_file, creating the file (0600) if absent."""
+    if key_file.exists():
+        return enroll(conn, device_id, key_file.read_text().strip())
+    key = enroll(conn, device_id)
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key + "\n")
+    return key

@@ -1,0 +1,45 @@
+"""Starting Kivy for the kiosk: window configuration and the app instance.
+
+Kivy reads its configuration when its window module is first imported, so
+everything here happens before screens/ is imported.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from kiosk.config import Settings
+from kiosk.core import KioskCore
+from kiosk.fonts import cache_dir, prepare_fonts
+from kiosk.i18n import Translator
+
+
+def prepare_kivy(settings: Settings, size: tuple[int, int] | None = None,
+                 fullscreen: bool | None = None) -> None:
+    """Configure Kivy's window before it exists (size, full screen, cursor, logs)."""
+    os.environ.setdefault("KIVY_NO_ARGS", "1")
+    os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
+    os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")
+    os.environ.setdefault("KIVY_NO_FILELOG", "1")
+    os.environ.setdefault("KIVY_HOME", str(cache_dir() / "kivy"))
+    from kivy.config import Config
+
+    d = settings.display
+    width, height = size or (d.width, d.height)
+    full = d.fullscreen if fullscreen is None else fullscreen
+    Config.set("graphics", "width", str(width))
+    Config.set("graphics", "height", str(height))
+    Config.set("graphics", "fullscreen", "auto" if full else "0")
+    Config.set("graphics", "borderless", "1" if full else "0")
+    Config.set("graphics", "resizable", "0")
+    Config.set("graphics", "show_cursor", "1" if d.show_cursor else "0")
+    Config.set("kivy", "exit_on_escape", "0")
+    Config.set("input", "mouse", "mouse,disable_multitouch")
+
+
+def make_app(core: KioskCore) -> Any:
+    """The KioskApp for core (screens are imported only now)."""
+    from screens.app import KioskApp
+
+    return KioskApp(core, Translator.load(), prepare_fonts())

@@ -1,0 +1,121 @@
+"""The reference platform as a child process on a free loopback port.
+
+The demo, scripts and tests run the real server (real HTTP, real SQLite),
+not a stand-in; kill() is a power cut for the platform, down()/up() take it
+away and bring it back on the same port and database.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from kiosk.errors import KioskError
+
+START_TIMEOUT_S = 30.0
+
+
+class PlatformStartError(KioskError):
+    """The reference platform did not come up; its log says why."""
+
+
+def free_port() -> int:
+    """A currently free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PlatformProcess:
+    """Start, stop, kill and restart `kiosk central serve`."""
+
+    def __init__(self, workdir: Path, port: int | None = None, demo_data: bool = True,
+                 device_id: str = "demo-001") -> None:
+        self.workdir = Path(workdir)
+        self.port = port or free_port()
+        self.demo_data = demo_data
+        self.device_id = device_id
+        self.db_path = self.workdir / "central.sqlite3"
+        self.key_file = self.workdir / f"{device_id}.key"
+        self.log_path = self.workdir / "central.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def command(self) -> list[str]:
+        cmd = [sys.executable, "-m", "kiosk_command.main", "central", "serve",
+               "--host", "127.0.0.1", "--port", str(self.port), "--db", str(self.db_path),
+               "--enroll", self.device_id, "--key-file", str(self.key_file)]
+        return cmd + (["--demo-data"] if self.demo_data else [])
+
+    def start(self) -> PlatformProcess:
+        """Start the server and wait until it answers /api/v1/health."""
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        log = self.log_path.open("ab")
+        self.proc = subprocess.Popen(self.command(), stdout=log, stderr=log,
+                                     stdin=subprocess.DEVNULL, start_new_session=True)
+        log.close()
+        self._wait_healthy()
+        return self
+
+    def _wait_healthy(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.proc is not None and self.proc.poll() is not None:
+                break
+            if self.healthy():
+                return
+            time.sleep(0.05)
+        tail = self.log_path.read_text(errors="replace")[-2000:]
+        self.stop()
+        raise PlatformStartError(f"platform: did not start on {self.url}; log:\n{tail}")
+
+    def healthy(self) -> bool:
+        """True when the server answers its health check."""
+        try:
+            with urllib.request.urlopen(f"{self.url}/api/v1/health", timeout=1) as resp:
+                return resp.status == 200
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        """Stop the server gracefully (SIGTERM)."""
+        self._signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        """Kill the server at once (SIGKILL): a power cut for the platform."""
+        self._signal(signal.SIGKILL)
+
+    def _signal(self, sig: int) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            self.proc = None
+            return
+        os.killpg(self.proc.pid, sig)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+        self.proc = None
+
+    def down(self) -> None:
+        """Take the platform away (the kiosk sees connection refused)."""
+        self.stop()
+
+    def up(self) -> None:
+        """Bring it back on the same port and database."""
+        self.start()
+
+    def __enter__(self) -> PlatformProcess:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

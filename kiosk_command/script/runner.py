@@ -1,0 +1,100 @@
+"""Running a list of steps inside the real app, one per frame.
+
+A step either acts and is done, or returns a predicate polled every frame
+(bounded in real time: a script waiting on a screen that never comes fails
+with that step's name, it does not hang). Two frames pass after each step so
+layout settles before the next one looks at the screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk_command.script.context import ScriptContext, ScriptFailure
+
+log = logging.getLogger(__name__)
+StepFn = Callable[[ScriptContext, Any], Callable[[], bool] | None]
+SETTLE_FRAMES = 2
+
+
+@dataclass
+class Step:
+    """One step of a script: its name, argument, position and wait bound."""
+
+    index: int
+    name: str
+    arg: Any
+    timeout_s: float = 10.0
+
+    def label(self) -> str:
+        return f"step {self.index} ({self.name}: {self.arg!r})"
+
+
+class Runner:
+    """Drives steps from Kivy's clock; records the first failure."""
+
+    def __init__(self, ctx: ScriptContext, steps: list[Step], table: dict[str, StepFn]) -> None:
+        self.ctx, self.steps, self.table = ctx, list(steps), table
+        self.failure: str | None = None
+        self.done = False
+        self._wait: Callable[[], bool] | None = None
+        self._deadline = 0.0
+        self._settle = SETTLE_FRAMES + 1
+        self._current: Step | None = None
+
+    def attach(self, app: Any) -> None:
+        """Start stepping once the app has drawn its first frame."""
+        from kivy.clock import Clock
+
+        self.ctx.app = app
+        Clock.schedule_interval(self._frame, 0)
+
+    def _frame(self, _dt: float) -> bool | None:
+        try:
+            return self._advance()
+        except Exception as exc:   # a failing step ends the run with its name
+            self._fail(exc)
+            return False
+
+    def _advance(self) -> bool | None:
+        if self._wait is not None:
+            if self._wait():
+                self._wait, self._settle = None, SETTLE_FRAMES
+            elif time.monotonic() > self._deadline:
+                raise ScriptFailure("timed out waiting")
+            return None
+        if self._settle > 0:
+            self._settle -= 1
+            return None
+        if not self.steps:
+            self._finish()
+            return False
+        self._run(self.steps.pop(0))
+        return None
+
+    def _run(self, step: Step) -> None:
+        self._current = step
+        fn = self.table.get(step.name)
+        if fn is None:
+            raise ScriptFailure(f"unknown step; known: {', '.join(sorted(self.table))}")
+        log.info("script step", extra={"step": step.index, "action": step.name})
+        result = fn(self.ctx, step.arg)
+        if callable(result):
+            self._wait, self._deadline = result, time.monotonic() + step.timeout_s
+        self._settle = SETTLE_FRAMES
+
+    def _fail(self, exc: Exception) -> None:
+        where = self._current.label() if self._current else "start"
+        detail = str(exc) if isinstance(exc, ScriptFailure) else traceback.format_exc(limit=4)
+        self.failure = f"{where} failed: {detail}"
+        self._finish()
+
+    def _finish(self) -> None:
+        self.done = True
+        if self.ctx.app is not None:
+            self.ctx.app.leave("script finished")

@@ -1,0 +1,86 @@
+"""One scripted run of the real app: platform, simulators, fake clock, steps.
+
+Used by `kiosk script`, `kiosk shot` and the demo's smoke test, so all three
+exercise exactly the app a visitor uses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk import logs
+from kiosk.clock import FakeClock
+from kiosk.config import load_settings
+from kiosk.config.loader import layer
+from kiosk_command.display import headless_if_needed
+from kiosk_command.script.context import ScriptContext
+from kiosk_command.script.loader import step_modules, step_table
+from kiosk_command.script.runner import Runner, Step
+
+
+@dataclass
+class RunPlan:
+    """What a scripted run needs."""
+
+    steps: list[Step]
+    workdir: Path
+    config_file: str | None = None
+    config: dict[str, Any] = field(default_factory=dict)
+    platform: bool = True
+    headless: bool = True
+
+
+def _platform_overrides(ctx: ScriptContext) -> dict[str, Any]:
+    from kiosk_command.platform_proc import PlatformProcess
+
+    ctx.platform = PlatformProcess(ctx.workdir / "central")
+    ctx.platform.start()
+    return {"platform": {"url": ctx.platform.url, "key_file": str(ctx.platform.key_file),
+                         "device_id": ctx.platform.device_id}}
+
+
+def _base_overrides(ctx: ScriptContext) -> dict[str, Any]:
+    return {"display": {"width": 1080, "height": 1920, "fullscreen": False},
+            "paths": {"data_dir": str(ctx.workdir / "kiosk")}}
+
+
+def run_plan(plan: RunPlan) -> str | None:
+    """Run the steps in the app; the first failure's message, or None."""
+    plan.workdir.mkdir(parents=True, exist_ok=True)
+    ctx = ScriptContext(workdir=plan.workdir, clock=FakeClock())
+    modules = step_modules()
+    table = step_table(modules)
+    with contextlib.ExitStack() as stack:
+        overrides = _base_overrides(ctx)
+        if plan.platform:
+            overrides = layer(overrides, _platform_overrides(ctx))
+            stack.callback(ctx.platform.stop)
+        for module in modules:
+            if hasattr(module, "setup"):
+                module.setup(ctx)
+            if hasattr(module, "teardown"):
+                stack.callback(module.teardown, ctx)
+        overrides = layer(layer(overrides, ctx.config_overrides), plan.config)
+        settings = load_settings(plan.config_file, overrides=overrides)
+        logs.configure(settings.logging.level, settings.logging.modules)
+        return _run_app(ctx, settings, plan, table, stack)
+
+
+def _run_app(ctx: ScriptContext, settings: Any, plan: RunPlan, table: dict[str, Any],
+             stack: contextlib.ExitStack) -> str | None:
+    from kiosk_command.corebuild import build_core
+    from kiosk_command.gui import make_app, prepare_kivy
+
+    stack.enter_context(headless_if_needed(plan.headless))
+    prepare_kivy(settings, size=(1080, 1920), fullscreen=False)
+    ctx.core = build_core(settings, ctx.clock, stack)
+    app = make_app(ctx.core)
+    runner = Runner(ctx, plan.steps, table)
+    app.bind(on_start=lambda *_: runner.attach(app))
+    app.run()
+    if not runner.done:
+        return "the app stopped before the script finished"
+    return runner.failure

@@ -1,0 +1,68 @@
+"""Named scenes: put the app on a screen with fixed demo data, for `kiosk shot`.
+
+A visitor flow adds a scene for each of its screens here, so every screen
+can be rendered and checked in every language and mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from kiosk_command.script.context import ScriptContext, ScriptFailure
+
+
+def _home(ctx: ScriptContext) -> None:
+    ctx.core.session.touch()
+
+
+def _soon(ctx: ScriptContext) -> None:
+    from screens.services import SERVICES
+
+    _home(ctx)
+    ctx.app.open_service(SERVICES[0])
+
+
+def _timeout(ctx: ScriptContext) -> None:
+    _home(ctx)
+    ctx.clock.advance(ctx.core.session.idle_limit + 3)
+    ctx.app.tick()
+
+
+def _failsafe(ctx: ScriptContext) -> None:
+    ctx.core.session.fail(RuntimeError("demo failure for the picture"))
+    ctx.app.tick()
+
+
+def _out_of_service(ctx: ScriptContext) -> None:
+    ctx.core.session.out_of_service("demo")
+
+
+def _tech_exit(ctx: ScriptContext) -> None:
+    _home(ctx)
+    ctx.app.open_tech_exit()
+
+
+def _attract(ctx: ScriptContext) -> None:
+    """The attract screen as the next visitor sees it."""
+
+
+SCENES: dict[str, Callable[[ScriptContext], None]] = {
+    "attract": _attract, "home": _home, "soon": _soon, "timeout": _timeout,
+    "failsafe": _failsafe, "out_of_service": _out_of_service, "tech_exit": _tech_exit,
+}
+
+
+def scene(ctx: ScriptContext, arg: dict[str, Any]) -> None:
+    """{"screen": name, "lang": "zh", "elder": false}: show a named scene."""
+    name = arg["screen"]
+    if name not in SCENES:
+        raise ScriptFailure(f"unknown screen {name!r}; known: {', '.join(SCENES)}")
+    session = ctx.core.session
+    SCENES[name](ctx)
+    session.language = arg.get("lang", session.language)
+    session.elder = bool(arg.get("elder", session.elder))
+    ctx.app._on_session(session)
+
+
+STEPS = {"scene": scene}

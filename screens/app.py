@@ -1,0 +1,247 @@
+"""The kiosk app: shows what the core's visitor session says.
+
+The app is handed a KioskCore by the composition root and holds no business
+rules: the session decides when a visitor starts, is warned and is gone; the
+app switches screens, keeps visitors inside (Esc, Alt-F4 and back do nothing)
+and lets a technician out with a PIN.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from pathlib import Path
+from typing import Any
+
+from kivy.app import App
+from kivy.base import ExceptionHandler, ExceptionManager
+from kivy.clock import Clock
+from kivy.core.text import LabelBase
+from kivy.core.window import Window
+from kivy.lang import Builder
+from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
+from kivy.uix.screenmanager import NoTransition, ScreenManager
+
+from kiosk.core import KioskCore
+from kiosk.fonts import FontSet
+from kiosk.i18n import Translator
+from kiosk.session import SessionState, VisitorSession
+from kiosk.taps import TapGuard
+from screens.theme import make_theme
+from screens.widgets import CJK_FONT, TIBETAN_FONT
+
+log = logging.getLogger(__name__)
+KV_DIR = Path(__file__).parent / "kv"
+KV_FILES = ("widgets.kv", "attract.kv", "home.kv", "notices.kv", "overlays.kv")
+TECH_CORNER_TAPS = 5
+TECH_CORNER_WINDOW_S = 3.0
+
+
+class _FailsafeHandler(ExceptionHandler):
+    """Sends any unhandled exception to the session's failsafe and keeps running."""
+
+    def __init__(self, session: VisitorSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def handle_exception(self, inst: BaseException) -> int:
+        if isinstance(inst, (KeyboardInterrupt, SystemExit)):
+            return ExceptionManager.RAISE
+        self.session.fail(inst)
+        return ExceptionManager.PASS
+
+
+class KioskApp(App):
+    """The touch-screen application of one terminal."""
+
+    lang = StringProperty("zh")
+    elder = BooleanProperty(False)
+    theme = ObjectProperty(None, rebind=True)
+    hall_name = StringProperty("")
+    staff_desk = StringProperty("")
+
+    def __init__(self, core: KioskCore, translator: Translator, fonts: FontSet,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.core = core
+        self.session: VisitorSession = core.session
+        self.translator = translator
+        self.fonts = fonts
+        k = core.settings.kiosk
+        self.hall_name, self.staff_desk = k.hall_name, k.staff_desk
+        self.technician_pin_sha256 = k.technician_pin_sha256
+        self.lang = self.session.language
+        self.guard = TapGuard(core.clock, k.double_tap_guard_s)
+        self.overlays: dict[str, Any] = {}
+        self._corner_taps: list[float] = []
+        self.theme = self._make_theme()
+
+    # -- building ---------------------------------------------------------
+    def build(self) -> ScreenManager:
+        self.title = "employment-kiosk"
+        LabelBase.register(CJK_FONT, str(self.fonts.cjk_regular),
+                           fn_bold=str(self.fonts.cjk_bold))
+        LabelBase.register(TIBETAN_FONT, str(self.fonts.tibetan))
+        for name in KV_FILES:
+            Builder.load_file(str(KV_DIR / name))
+        from screens import registry  # screens import kv rules loaded above
+        manager = ScreenManager(transition=NoTransition())
+        for screen in registry.build_screens():
+            manager.add_widget(screen)
+        self.overlays = registry.build_overlays()
+        ExceptionManager.add_handler(_FailsafeHandler(self.session))
+        self.session.on_change(self._on_session)
+        self.session.on_end(self._on_session_end)
+        Window.bind(on_keyboard=self._on_key, on_request_close=self._on_request_close,
+                    on_touch_down=self._on_touch, on_resize=lambda *_: self._retheme())
+        Clock.schedule_interval(lambda _dt: self.tick(), 0.25)
+        return manager
+
+    def on_start(self) -> None:
+        self._retheme()
+        self._on_session(self.session)
+
+    def _make_theme(self):
+        d = self.core.settings.display
+        width = Window.width if Window else d.width
+        return make_theme(self.elder, width, d.width, d.dpi)
+
+    def _retheme(self) -> None:
+        self.theme = self._make_theme()
+
+    # -- what kv calls ----------------------------------------------------
+    def tr(self, key: str, lang: str | None = None, **values: Any) -> str:
+        """Translated text; kv passes app.lang so it re-evaluates on a switch."""
+        return self.translator.text(key, lang or self.lang, **values)
+
+    def tap_allowed(self, tid: str) -> bool:
+        """The double-tap guard: one action per tap, per button."""
+        return self.guard.allow(tid or "anonymous")
+
+    def has_screen(self, name: str) -> bool:
+        return self.root is not None and self.root.has_screen(name)
+
+    def go(self, name: str) -> None:
+        """Switch to a screen by name."""
+        self.root.current = name
+
+    def open_service(self, service: Any) -> None:
+        """Open a service's screen, or say politely that it is coming."""
+        if self.has_screen(service.screen):
+            self.go(service.screen)
+            return
+        self.root.get_screen("soon").service_key = f"tile.{service.key}"
+        self.go("soon")
+
+    def start_session(self) -> None:
+        self.session.touch()
+
+    def continue_session(self) -> None:
+        self.session.touch()
+
+    def end_session(self) -> None:
+        self.session.end("done")
+
+    def recover(self) -> None:
+        self.session.recover()
+
+    def set_language(self, lang: str) -> None:
+        self.session.set_language(lang)
+
+    def set_elder(self, elder: bool) -> None:
+        self.session.set_elder(elder)
+
+    # -- session ----------------------------------------------------------
+    def tick(self) -> None:
+        """Advance the session and refresh the countdowns."""
+        self.session.tick()
+        state = self.session.state
+        if state is SessionState.WARNING:
+            self.overlays["timeout"].seconds = math.ceil(self.session.seconds_left())
+        elif state is SessionState.FAILSAFE:
+            left = self.session.timings.failsafe_return_s - self.session.seconds_in_state()
+            self.root.get_screen("failsafe").seconds = max(0, math.ceil(left))
+        elif state is SessionState.IDLE:
+            self.root.get_screen("attract").show_items(self.session.items_to_take(), self.tr)
+
+    def _on_session(self, session: VisitorSession) -> None:
+        if self.lang != session.language:
+            self.lang = session.language
+        if self.elder != session.elder:
+            self.elder = session.elder
+            self._retheme()
+        state = session.state
+        if state is not SessionState.WARNING:
+            self.overlays["timeout"].dismiss(animation=False)
+        if state is SessionState.WARNING:
+            self.overlays["timeout"].seconds = math.ceil(session.seconds_left())
+            self.overlays["timeout"].open(animation=False)
+        elif state is SessionState.ACTIVE and self.root.current in _OUTSIDE_SESSION:
+            self.go("home")
+        elif state is not SessionState.ACTIVE:
+            self.go(_STATE_SCREENS[state])
+        self.tick()
+
+    def _on_session_end(self) -> None:
+        self.overlays["tech_exit"].dismiss(animation=False)
+        for screen in self.root.screens:
+            screen.reset()
+        self.guard.reset()
+
+    # -- keeping visitors in ----------------------------------------------
+    def _on_touch(self, _window: Any, touch: Any) -> bool:
+        self._count_corner_tap(touch)
+        state = self.session.state
+        if state is SessionState.IDLE:
+            self.session.touch()
+            return True          # the tap that wakes the terminal does nothing else
+        if state is SessionState.WARNING:
+            box = self.overlays["timeout"].ids.box
+            if not box.collide_point(*touch.pos):
+                self.session.touch()
+                return True
+            return False
+        if state is SessionState.ACTIVE:
+            self.session.touch()
+        return False
+
+    def _count_corner_tap(self, touch: Any) -> None:
+        """Five quick taps in the top-left corner open the technician PIN pad."""
+        corner = self.theme.target
+        if touch.x > corner or touch.y < Window.height - corner:
+            return
+        now = self.core.clock.monotonic()
+        self._corner_taps = [t for t in self._corner_taps if now - t < TECH_CORNER_WINDOW_S]
+        self._corner_taps.append(now)
+        if len(self._corner_taps) >= TECH_CORNER_TAPS:
+            self._corner_taps.clear()
+            self.open_tech_exit()
+
+    def open_tech_exit(self) -> None:
+        self.overlays["tech_exit"].open(animation=False)
+
+    def technician_exit(self) -> None:
+        self.leave("technician exit")
+
+    def leave(self, reason: str) -> None:
+        """Close the app (the only way out besides the technician's PIN is a script's end)."""
+        log.warning("kiosk app closing", extra={"reason": reason})
+        self._leaving = True
+        self.stop()
+
+    def _on_key(self, _window: Any, key: int, _scancode: int, _codepoint: str | None,
+                modifiers: list[str]) -> bool:
+        if key == ord("q") and {"ctrl", "alt"} <= set(modifiers):
+            self.open_tech_exit()
+        return key in (27, 1001) or "alt" in modifiers   # Esc, Android back, Alt-F4
+
+    def _on_request_close(self, *_: Any, **__: Any) -> bool:
+        return not getattr(self, "_leaving", False)
+
+
+_OUTSIDE_SESSION = {"attract", "failsafe", "out_of_service"}
+_STATE_SCREENS = {
+    SessionState.IDLE: "attract",
+    SessionState.FAILSAFE: "failsafe",
+    SessionState.OUT_OF_SERVICE: "out_of_service",
+}

@@ -1,0 +1,124 @@
+"""Reusable widgets: text that picks its font by script and wraps by the
+kiosk's line-breaking rules, big buttons with a test id and a double-tap
+guard, and painted containers whose colour the widget-tree checks can read.
+"""
+
+from __future__ import annotations
+
+from kivy.app import App
+from kivy.core.text import Label as CoreLabel
+from kivy.properties import (
+    BooleanProperty,
+    ColorProperty,
+    NumericProperty,
+    OptionProperty,
+    StringProperty,
+)
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.label import Label
+
+from kiosk.text.linebreak import is_tibetan, wrap
+
+CJK_FONT = "KioskSans"
+TIBETAN_FONT = "KioskTibetan"
+TIBETAN_SCALE = 1.4
+
+
+class Painted:
+    """A widget with a filled, rounded background (drawn in kv)."""
+
+    bg = ColorProperty((0, 0, 0, 0))
+    radius = NumericProperty(0)
+
+
+class KLabel(Painted, Label):
+    """Text in the theme's size for its role, wrapped at allowed breaks only.
+
+    Kivy wraps at spaces; Chinese and Tibetan have none, so the lines are
+    broken here (Tibetan only after a tsheg or shad, never inside a stack).
+    """
+
+    raw = StringProperty("")
+    role = OptionProperty("body", options=["small", "body", "heading", "title", "tile_title"])
+    tid = StringProperty("")
+    wrap_text = BooleanProperty(True)
+    script_scale = NumericProperty(1.0)
+    tibetan = BooleanProperty(False)
+
+    def on_raw(self, *_: object) -> None:
+        self._pick_font()
+        self.rewrap()
+
+    def on_width(self, *_: object) -> None:
+        self.rewrap()
+
+    def on_font_size(self, *_: object) -> None:
+        self.rewrap()
+
+    def _pick_font(self) -> None:
+        tibetan = is_tibetan(self.raw)
+        self.font_name = TIBETAN_FONT if tibetan else CJK_FONT
+        self.font_script_name = "Tibt" if tibetan else "Zyyy"
+        # Tibetan Machine Uni draws its letters small for its em size
+        self.script_scale = TIBETAN_SCALE if tibetan else 1.0
+        self.tibetan = tibetan
+
+    def rewrap(self) -> None:
+        """Break raw into lines that fit the current width."""
+        room = self.width - self.padding[0] - self.padding[2]
+        if not self.wrap_text or room <= 10:
+            self.text = self.raw
+            return
+        measure = _measurer(self.font_name, self.font_size, self.font_script_name, self.bold)
+        self.text = "\n".join(wrap(self.raw, room, measure))
+
+
+def _measurer(font: str, size: float, script: str, bold: bool):
+    core = CoreLabel(font_name=font, font_size=size, font_script_name=script, bold=bold)
+    core.resolve_font_name()
+    return lambda s: core.get_extents(s)[0]
+
+
+class KButton(ButtonBehavior, KLabel):
+    """A large button; `on_action` fires once per deliberate tap."""
+
+    enabled = BooleanProperty(True)
+    fixed_height = NumericProperty(0)
+
+    def __init__(self, **kwargs: object) -> None:
+        self.register_event_type("on_action")
+        super().__init__(**kwargs)
+
+    def on_release(self) -> None:
+        app = App.get_running_app()
+        if self.enabled and (app is None or app.tap_allowed(self.tid)):
+            self.dispatch("on_action")
+
+    def on_action(self) -> None:
+        """Handled by the screen (kv: on_action: ...)."""
+
+
+class KTile(ButtonBehavior, Painted, BoxLayout):
+    """A home-screen service tile: title, one-line hint, and a badge."""
+
+    tid = StringProperty("")
+    title = StringProperty("")
+    hint = StringProperty("")
+    badge = StringProperty("")
+
+    def __init__(self, **kwargs: object) -> None:
+        self.register_event_type("on_action")
+        super().__init__(**kwargs)
+
+    def on_release(self) -> None:
+        app = App.get_running_app()
+        if app is None or app.tap_allowed(self.tid):
+            self.dispatch("on_action")
+
+    def on_action(self) -> None:
+        """Handled by the screen."""
+
+
+class KPanel(Painted, BoxLayout):
+    """A painted vertical or horizontal container."""
