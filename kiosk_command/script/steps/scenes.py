@@ -47,6 +47,15 @@ def _attract(ctx: ScriptContext) -> None:
     """The attract screen as the next visitor sees it."""
 
 
+def _back_to_idle(ctx: ScriptContext) -> None:
+    """Leave whatever the previous scene showed, as a new visitor would find it."""
+    session = ctx.core.session
+    session.end("scene")
+    session.recover()
+    session.back_in_service()
+    ctx.app.overlays["tech_exit"].dismiss(animation=False)
+
+
 SCENES: dict[str, Callable[[ScriptContext], None]] = {
     "attract": _attract, "home": _home, "soon": _soon, "timeout": _timeout,
     "failsafe": _failsafe, "out_of_service": _out_of_service, "tech_exit": _tech_exit,
@@ -59,6 +68,7 @@ def scene(ctx: ScriptContext, arg: dict[str, Any]) -> None:
     if name not in SCENES:
         raise ScriptFailure(f"unknown screen {name!r}; known: {', '.join(SCENES)}")
     session = ctx.core.session
+    _back_to_idle(ctx)
     SCENES[name](ctx)
     session.language = arg.get("lang", session.language)
     session.elder = bool(arg.get("elder", session.elder))

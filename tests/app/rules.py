@@ -1,0 +1,77 @@
+"""The size and contrast rules of the service standards, checked on a widget tree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.text.linebreak import is_tibetan, units
+
+
+def _luminance(rgba: list[float]) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgba[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(fg: list[float], bg: list[float]) -> float:
+    """WCAG contrast ratio of two opaque colours."""
+    hi, lo = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def violations(tree: dict[str, Any]) -> list[str]:
+    """Every broken rule, as readable lines naming the widget."""
+    elder = tree["elder"]
+    out: list[str] = []
+    for w in tree["widgets"]:
+        name = f"{tree['screen']}/{w['tid'] or w['type']}"
+        if w["button"]:
+            out += _target_rules(name, w, elder)
+        if "text" in w:
+            out += _text_rules(name, w, elder)
+    return out
+
+
+def _target_rules(name: str, w: dict[str, Any], elder: bool) -> list[str]:
+    out = []
+    if elder and (w["target_dp"] < 60 or w["target_mm"] < 15):
+        out.append(f"{name}: target {w['target_dp']} dp / {w['target_mm']} mm")
+    if not elder and w["target_dp"] < 44:
+        out.append(f"{name}: target {w['target_dp']} dp")
+    return out
+
+
+def _text_rules(name: str, w: dict[str, Any], elder: bool) -> list[str]:
+    out = []
+    ratio = contrast(w["color"], w["background"])
+    if ratio < (7.0 if elder else 4.5):
+        out.append(f"{name}: contrast {ratio:.2f} for {w['raw']!r}")
+    if elder:
+        minimum = 30 if w["role"] in ("heading", "title", "tile_title") else 18
+        if w["font_pt"] < minimum:
+            out.append(f"{name}: {w['font_pt']} pt < {minimum} for {w['raw']!r}")
+        if w["line_height"] < 1.3:
+            out.append(f"{name}: line height {w['line_height']}")
+    if is_tibetan(w["raw"]):
+        out += _tibetan_rules(name, w)
+    return out
+
+
+def _tibetan_rules(name: str, w: dict[str, Any]) -> list[str]:
+    out = []
+    if "Tibetan" not in w["font_name"] and "Tibetan" not in str(w.get("font_name")):
+        out.append(f"{name}: Tibetan text without the Tibetan font")
+    pieces = units(w["raw"])
+    ends, pos = set(), 0
+    for piece in pieces:
+        pos += len(piece)
+        ends.add(pos)
+    pos = 0
+    for line in w["text"].split("\n")[:-1]:
+        pos = w["raw"].index(line, pos) + len(line)
+        rest = w["raw"][pos:]
+        boundary = pos + (len(rest) - len(rest.lstrip(" ")))
+        if pos not in ends and boundary not in ends:
+            out.append(f"{name}: Tibetan line broken inside a syllable: {line!r}")
+    return out
