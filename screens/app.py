@@ -32,7 +32,6 @@ from screens.widgets import CJK_FONT, TIBETAN_FONT
 
 log = logging.getLogger(__name__)
 KV_DIR = Path(__file__).parent / "kv"
-KV_FILES = ("widgets.kv", "attract.kv", "home.kv", "notices.kv", "overlays.kv")
 TECH_CORNER_TAPS = 5
 TECH_CORNER_WINDOW_S = 3.0
 
@@ -49,6 +48,18 @@ class _FailsafeHandler(ExceptionHandler):
             return ExceptionManager.RAISE
         self.session.fail(inst)
         return ExceptionManager.PASS
+
+
+class _Overlays(dict):
+    """Overlays by name, each built on first use."""
+
+    def __init__(self, registry: Any) -> None:
+        super().__init__()
+        self.registry = registry
+
+    def __missing__(self, name: str) -> Any:
+        self[name] = self.registry.build_overlay(name)
+        return self[name]
 
 
 class KioskApp(App):
@@ -82,13 +93,15 @@ class KioskApp(App):
         LabelBase.register(CJK_FONT, str(self.fonts.cjk_regular),
                            fn_bold=str(self.fonts.cjk_bold))
         LabelBase.register(TIBETAN_FONT, str(self.fonts.tibetan))
-        for name in KV_FILES:
-            Builder.load_file(str(KV_DIR / name))
-        from screens import registry  # screens import kv rules loaded above
+        Builder.load_file(str(KV_DIR / "widgets.kv"))
+        from screens import registry  # screen classes use the widget rules loaded above
+        self.registry = registry
         manager = ScreenManager(transition=NoTransition())
-        for screen in registry.build_screens():
-            manager.add_widget(screen)
-        self.overlays = registry.build_overlays()
+        first = "home" if self.session.state is SessionState.ACTIVE else "attract"
+        manager.add_widget(registry.build_screen(first))
+        self.overlays = _Overlays(registry)
+        # the rest are built just after the first frame, so the terminal shows sooner
+        Clock.schedule_once(lambda _dt: self._build_remaining(), 0.5)
         ExceptionManager.add_handler(_FailsafeHandler(self.session))
         self.session.on_change(self._on_session)
         self.session.on_end(self._on_session_end)
@@ -96,6 +109,19 @@ class KioskApp(App):
                     on_touch_down=self._on_touch, on_resize=lambda *_: self._retheme())
         Clock.schedule_interval(lambda _dt: self.tick(), 0.25)
         return manager
+
+    def _build_remaining(self) -> None:
+        for name in self.registry.SCREENS:
+            self.screen(name)
+        for name in self.registry.OVERLAYS:
+            if name not in self.overlays:
+                self.overlays[name] = self.registry.build_overlay(name)
+
+    def screen(self, name: str) -> Any:
+        """The named screen, built on first use."""
+        if not self.root.has_screen(name):
+            self.root.add_widget(self.registry.build_screen(name))
+        return self.root.get_screen(name)
 
     def on_start(self) -> None:
         self._retheme()
@@ -107,7 +133,9 @@ class KioskApp(App):
         return make_theme(self.elder, width, d.width, d.dpi)
 
     def _retheme(self) -> None:
-        self.theme = self._make_theme()
+        theme = self._make_theme()
+        if theme != self.theme:      # a new theme object re-evaluates every kv rule
+            self.theme = theme
 
     # -- what kv calls ----------------------------------------------------
     def tr(self, key: str, lang: str | None = None, **values: Any) -> str:
@@ -119,10 +147,11 @@ class KioskApp(App):
         return self.guard.allow(tid or "anonymous")
 
     def has_screen(self, name: str) -> bool:
-        return self.root is not None and self.root.has_screen(name)
+        return name in self.registry.SCREENS
 
     def go(self, name: str) -> None:
         """Switch to a screen by name."""
+        self.screen(name)
         self.root.current = name
 
     def open_service(self, service: Any) -> None:
@@ -130,7 +159,7 @@ class KioskApp(App):
         if self.has_screen(service.screen):
             self.go(service.screen)
             return
-        self.root.get_screen("soon").service_key = f"tile.{service.key}"
+        self.screen("soon").service_key = f"tile.{service.key}"
         self.go("soon")
 
     def start_session(self) -> None:
@@ -160,9 +189,9 @@ class KioskApp(App):
             self.overlays["timeout"].seconds = math.ceil(self.session.seconds_left())
         elif state is SessionState.FAILSAFE:
             left = self.session.timings.failsafe_return_s - self.session.seconds_in_state()
-            self.root.get_screen("failsafe").seconds = max(0, math.ceil(left))
+            self.screen("failsafe").seconds = max(0, math.ceil(left))
         elif state is SessionState.IDLE:
-            self.root.get_screen("attract").show_items(self.session.items_to_take(), self.tr)
+            self.screen("attract").show_items(self.session.items_to_take(), self.tr)
 
     def _on_session(self, session: VisitorSession) -> None:
         if self.lang != session.language:
@@ -171,7 +200,7 @@ class KioskApp(App):
             self.elder = session.elder
             self._retheme()
         state = session.state
-        if state is not SessionState.WARNING:
+        if state is not SessionState.WARNING and "timeout" in self.overlays:
             self.overlays["timeout"].dismiss(animation=False)
         if state is SessionState.WARNING:
             self.overlays["timeout"].seconds = math.ceil(session.seconds_left())
@@ -183,7 +212,8 @@ class KioskApp(App):
         self.tick()
 
     def _on_session_end(self) -> None:
-        self.overlays["tech_exit"].dismiss(animation=False)
+        if "tech_exit" in self.overlays:
+            self.overlays["tech_exit"].dismiss(animation=False)
         for screen in self.root.screens:
             screen.reset()
         self.guard.reset()

@@ -6,8 +6,10 @@ opens it instead of the "coming soon" notice.
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
 
+from kivy.lang import Builder
+from kivy.uix.modalview import ModalView
 from kivy.uix.screenmanager import Screen
 
 from screens.attract import AttractScreen
@@ -15,18 +17,34 @@ from screens.home import HomeScreen
 from screens.notices import FailsafeScreen, OutOfServiceScreen, SoonScreen
 from screens.overlays import TechExitOverlay, TimeoutOverlay
 
+KV_DIR = Path(__file__).parent / "kv"
+SCREENS: dict[str, tuple[type[Screen], str]] = {
+    "attract": (AttractScreen, "attract.kv"),
+    "home": (HomeScreen, "home.kv"),
+    "soon": (SoonScreen, "notices.kv"),
+    "failsafe": (FailsafeScreen, "notices.kv"),
+    "out_of_service": (OutOfServiceScreen, "notices.kv"),
+}
+OVERLAYS: dict[str, type[ModalView]] = {"timeout": TimeoutOverlay, "tech_exit": TechExitOverlay}
+_loaded: set[str] = set()
 
-def build_screens() -> list[Screen]:
-    """Fresh instances of every screen."""
-    return [
-        AttractScreen(name="attract"),
-        HomeScreen(name="home"),
-        SoonScreen(name="soon"),
-        FailsafeScreen(name="failsafe"),
-        OutOfServiceScreen(name="out_of_service"),
-    ]
+
+def load_kv(name: str) -> None:
+    """Load a kv file once, when its first widget is built (keeps start-up short)."""
+    if name not in _loaded:
+        Builder.load_file(str(KV_DIR / name))
+        _loaded.add(name)
 
 
-def build_overlays() -> dict[str, Any]:
-    """Fresh instances of the overlays."""
-    return {"timeout": TimeoutOverlay(), "tech_exit": TechExitOverlay()}
+def build_screen(name: str) -> Screen:
+    """A fresh instance of the named screen."""
+    cls, kv = SCREENS[name]
+    load_kv(kv)
+    return cls(name=name)
+
+
+def build_overlay(name: str) -> ModalView:
+    """A fresh instance of the named overlay."""
+    load_kv("overlays.kv")
+    return OVERLAYS[name]()
+

@@ -6,6 +6,7 @@ guard, and painted containers whose colour the widget-tree checks can read.
 from __future__ import annotations
 
 from kivy.app import App
+from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.properties import (
     BooleanProperty,
@@ -46,15 +47,20 @@ class KLabel(Painted, Label):
     script_scale = NumericProperty(1.0)
     tibetan = BooleanProperty(False)
 
+    def __init__(self, **kwargs: object) -> None:
+        # layout changes width and size many times per frame: wrap once, before drawing
+        self._wrap_soon = Clock.create_trigger(lambda _dt: self.rewrap(), -1)
+        super().__init__(**kwargs)
+
     def on_raw(self, *_: object) -> None:
         self._pick_font()
-        self.rewrap()
+        self._wrap_soon()
 
     def on_width(self, *_: object) -> None:
-        self.rewrap()
+        self._wrap_soon()
 
     def on_font_size(self, *_: object) -> None:
-        self.rewrap()
+        self._wrap_soon()
 
     def _pick_font(self) -> None:
         tibetan = is_tibetan(self.raw)

@@ -8,14 +8,8 @@ import argparse
 import contextlib
 from pathlib import Path
 
-from kiosk import logs
-from kiosk.clock import SystemClock
-from kiosk.config import load_settings
 from kiosk.fonts import cache_dir
-from kiosk_command.platform_proc import PlatformProcess
 from kiosk_command.script.context import ScriptFailure
-from kiosk_command.script.runner import Step
-from kiosk_command.script.session_run import RunPlan, run_plan
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,6 +27,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _smoke(args: argparse.Namespace) -> int:
+    from kiosk_command.script.runner import Step
+    from kiosk_command.script.session_run import RunPlan, run_plan
+
     out = (args.out or args.workdir / "smoke-home.png").resolve()
     steps = [Step(1, "screenshot", str(out.with_name("smoke-attract.png"))),
              Step(2, "tap", "attract.start"), Step(3, "wait_screen", "home"),
@@ -45,8 +42,12 @@ def _smoke(args: argparse.Namespace) -> int:
 
 
 def _interactive(args: argparse.Namespace) -> int:
+    from kiosk import logs
+    from kiosk.clock import SystemClock
+    from kiosk.config import load_settings
     from kiosk_command.corebuild import build_core
     from kiosk_command.gui import make_app, prepare_kivy
+    from kiosk_command.platform_proc import PlatformProcess
 
     width, height = (int(v) for v in args.size.split("x"))
     with PlatformProcess(args.workdir / "central") as platform:

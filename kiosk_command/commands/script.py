@@ -7,9 +7,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kiosk_command.script.loader import parse_steps, read_script
-from kiosk_command.script.session_run import RunPlan, run_plan
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("script", help="run a scripted visitor session (see README)")
@@ -21,6 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kiosk_command.script.loader import parse_steps, read_script
+    from kiosk_command.script.session_run import RunPlan, run_plan
+
     doc = read_script(args.file)
     steps = parse_steps(doc["steps"])
     with tempfile.TemporaryDirectory(prefix="kiosk-script-") as tmp:

@@ -7,8 +7,6 @@ import tempfile
 from pathlib import Path
 
 from kiosk_command.script.context import ScriptFailure
-from kiosk_command.script.runner import Step
-from kiosk_command.script.session_run import RunPlan, run_plan
 from kiosk_command.script.steps.scenes import SCENES
 
 
@@ -26,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kiosk_command.script.runner import Step
+    from kiosk_command.script.session_run import RunPlan, run_plan
+
     if args.list:
         print("\n".join(SCENES))
         return 0

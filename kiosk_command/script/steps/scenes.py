@@ -53,7 +53,8 @@ def _back_to_idle(ctx: ScriptContext) -> None:
     session.end("scene")
     session.recover()
     session.back_in_service()
-    ctx.app.overlays["tech_exit"].dismiss(animation=False)
+    if "tech_exit" in ctx.app.overlays:
+        ctx.app.overlays["tech_exit"].dismiss(animation=False)
 
 
 SCENES: dict[str, Callable[[ScriptContext], None]] = {
