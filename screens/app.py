@@ -19,7 +19,7 @@ from kivy.clock import Clock
 from kivy.core.text import LabelBase
 from kivy.core.window import Window
 from kivy.lang import Builder
-from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import NoTransition, ScreenManager
 
 from kiosk.core import KioskCore
@@ -70,6 +70,7 @@ class KioskApp(App):
     theme = ObjectProperty(None, rebind=True)
     hall_name = StringProperty("")
     staff_desk = StringProperty("")
+    languages = ListProperty(["zh", "en", "bo"])
 
     def __init__(self, core: KioskCore, translator: Translator, fonts: FontSet,
                  **kwargs: Any) -> None:
@@ -80,6 +81,7 @@ class KioskApp(App):
         self.fonts = fonts
         k = core.settings.kiosk
         self.hall_name, self.staff_desk = k.hall_name, k.staff_desk
+        self.languages = [lang for lang in k.languages if lang in ("zh", "en", "bo")]
         self.technician_pin_sha256 = k.technician_pin_sha256
         self.lang = self.session.language
         self.guard = TapGuard(core.clock, k.double_tap_guard_s)
@@ -224,7 +226,10 @@ class KioskApp(App):
         state = self.session.state
         if state is SessionState.IDLE:
             self.session.touch()
-            return True          # the tap that wakes the terminal does nothing else
+            lang = self._language_under(touch)
+            if lang:
+                self.session.set_language(lang)
+            return True          # the wake-up tap only starts (and may pick a language)
         if state is SessionState.WARNING:
             box = self.overlays["timeout"].ids.box
             if not box.collide_point(*touch.pos):
@@ -234,6 +239,15 @@ class KioskApp(App):
         if state is SessionState.ACTIVE:
             self.session.touch()
         return False
+
+    def _language_under(self, touch: Any) -> str:
+        """The language button of the attract screen under a touch, if any."""
+        for widget in self.screen("attract").walk():
+            tid = getattr(widget, "tid", "")
+            usable = tid.startswith("lang.") and not widget.disabled and widget.opacity > 0
+            if usable and widget.collide_point(*widget.to_widget(*touch.pos)):
+                return tid.removeprefix("lang.")
+        return ""
 
     def _count_corner_tap(self, touch: Any) -> None:
         """Five quick taps in the top-left corner open the technician PIN pad."""
