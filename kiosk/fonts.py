@@ -49,7 +49,7 @@ def _extract_face(collection: Path, out: Path) -> Path:
     if face is None:
         raise FontError(f"fonts: {collection} has no {SC_FACE_NAME} face")
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
+    tmp = out.with_suffix(f".{os.getpid()}.tmp")
     face.save(str(tmp))
     tmp.replace(out)
     return out

@@ -11,6 +11,7 @@ texts are drafts until a native speaker reviews them; the catalogs say so.
 from __future__ import annotations
 
 import gettext
+import os
 from pathlib import Path
 
 from kiosk.errors import I18nError
@@ -53,7 +54,7 @@ def _compile_one(po: Path, mo: Path) -> None:
     except (OSError, ValueError) as exc:
         raise I18nError(f"i18n: cannot read {po}: {exc}") from exc
     mo.parent.mkdir(parents=True, exist_ok=True)
-    tmp = mo.with_suffix(".tmp")
+    tmp = mo.with_suffix(f".{os.getpid()}.tmp")
     with tmp.open("wb") as fh:
         write_mo(fh, catalog)
     tmp.replace(mo)

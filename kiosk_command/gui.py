@@ -22,7 +22,10 @@ def prepare_kivy(settings: Settings, size: tuple[int, int] | None = None,
     os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
     os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")
     os.environ.setdefault("KIVY_NO_FILELOG", "1")
+    os.environ.setdefault("KIVY_NO_CONFIG", "1")      # our configuration is config/*.toml
     os.environ.setdefault("KIVY_HOME", str(cache_dir() / "kivy"))
+    # made here: Kivy's own mkdir races when several kiosks start at once (tests)
+    os.makedirs(os.environ["KIVY_HOME"], exist_ok=True)
     from kivy.config import Config
 
     d = settings.display
