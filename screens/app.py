@@ -71,6 +71,8 @@ class KioskApp(App):
     hall_name = StringProperty("")
     staff_desk = StringProperty("")
     languages = ListProperty(["zh", "en", "bo"])
+    visitor_name = StringProperty("")       # masked, from the ID card; "" when none
+    visitor_card_expired = BooleanProperty(False)
 
     def __init__(self, core: KioskCore, translator: Translator, fonts: FontSet,
                  **kwargs: Any) -> None:
@@ -105,6 +107,8 @@ class KioskApp(App):
         # the rest are built just after the first frame, so the terminal shows sooner
         Clock.schedule_once(lambda _dt: self._build_remaining(), 0.5)
         ExceptionManager.add_handler(_FailsafeHandler(self.session))
+        if self.core.reader is not None:
+            self.core.reader.on_event = self._reader_event_from_thread
         self.session.on_change(self._on_session)
         self.session.on_end(self._on_session_end)
         Window.bind(on_keyboard=self._on_key, on_request_close=self._on_request_close,
@@ -213,7 +217,30 @@ class KioskApp(App):
             self.go(_STATE_SCREENS[state])
         self.tick()
 
+    # -- the ID card ------------------------------------------------------
+    def _reader_event_from_thread(self, event: Any) -> None:
+        """Reader events arrive on the reader's thread: hop to the UI thread."""
+        Clock.schedule_once(lambda _dt: self.on_reader_event(event), 0)
+
+    def on_reader_event(self, event: Any) -> None:
+        """A card laid on the reader starts a session for its owner."""
+        card = getattr(event, "card", None)
+        if card is None or self.session.is_leftover("card"):
+            return                       # the last visitor's card never signs anyone in
+        if self.session.state not in (SessionState.IDLE, SessionState.ACTIVE,
+                                      SessionState.WARNING):
+            return
+        previous = self.session.data.get("card")
+        if previous is not None and previous.number != card.number:
+            self.session.end("another card")      # never mix two people's data
+        self.session.touch()
+        self.session.data["card"] = card
+        self.visitor_name = card.masked_name()
+        self.visitor_card_expired = card.validation(self.core.clock.now().date()).expired
+
     def _on_session_end(self) -> None:
+        self.visitor_name = ""
+        self.visitor_card_expired = False
         if "tech_exit" in self.overlays:
             self.overlays["tech_exit"].dismiss(animation=False)
         for screen in self.root.screens:

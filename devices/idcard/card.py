@@ -1,184 +1,117 @@
-"""What a card says, as typed values: resident ID cards and the three permit types.
+"""The card a visitor laid on the reader, for all four card types.
 
-A card holds personal data, so its repr names only its type: a card that ends
-up in a log line or a traceback leaks nothing. Screens and receipts use
-masked(); only an explicit technician request sees the full values.
+Personal data: the card lives in memory only for the visitor's session; its
+repr never shows the name or number, and every display goes through the one
+masking helper.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
-from typing import ClassVar
+from dataclasses import dataclass, field
+from typing import Any
 
-from devices.idcard import codes, layout
+from devices.idcard import codes
+from devices.idcard.errors import CardDataError
+from devices.idcard.layouts import LAYOUTS, TEXT_BYTES, decode_fields, type_letter
 from devices.idcard.masking import mask_name, mask_number
-from devices.idcard.status import ProtocolError
+from devices.idcard.validation import LONG_TERM, Validation, validate
 
-LONG_TERM = "长期"
-PhotoDecoder = Callable[[bytes], bytes | None]
-_photo_decoder: list[PhotoDecoder] = []
-
-
-def set_photo_decoder(decoder: PhotoDecoder | None) -> None:
-    """Install a licensed WLT decoder (returns image bytes); None removes it."""
-    _photo_decoder.clear()
-    if decoder is not None:
-        _photo_decoder.append(decoder)
-
-
-def parse_date(raw: str) -> dt.date | None:
-    """YYYYMMDD as a date; None for 长期 or anything unreadable."""
-    try:
-        return dt.datetime.strptime(raw, "%Y%m%d").date()
-    except ValueError:
-        return None
-
-
-def iso(raw: str) -> str:
-    """YYYY-MM-DD, 长期 as is, or the raw text when it is not a date."""
-    date = parse_date(raw)
-    return date.isoformat() if date else raw
+# where the birth date sits inside each card type's number (None: not inside)
+BIRTH_IN_NUMBER = {"resident": (6, 14), "hmt_residence": (6, 14), "permit_2023": (6, 14),
+                   "permit_2017": None}
+TYPE_NAMES = {"resident": "居民身份证", "permit_2017": "外国人永久居留身份证（2017版）",
+              "hmt_residence": "港澳台居民居住证", "permit_2023": "外国人永久居留身份证（2023版）"}
 
 
 @dataclass(frozen=True, repr=False)
 class Card:
-    """Fields every card type has. Dates are kept as printed (YYYYMMDD / 长期)."""
+    """Text fields of a card; photo is the opaque WLT image."""
 
-    LETTER: ClassVar[str] = ""
-    KIND: ClassVar[str] = ""
-    LAYOUT: ClassVar[layout.Layout] = ()
-
+    card_type: str
     name: str
     sex: str
     birth: str
     number: str
     valid_from: str
     valid_to: str
-    photo: bytes = field(default=b"", compare=False)
+    authority: str = ""
+    address: str = ""
+    nation: str = ""
+    nationality: str = ""
+    name_en: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+    photo: bytes = b""
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} (personal data hidden)>"
+        return f"Card({self.card_type}, {mask_number(self.number)})"
 
-    __str__ = __repr__
+    def validation(self, today: dt.date) -> Validation:
+        """Check digit, birth date in the number, sane dates, expiry on `today`."""
+        span = BIRTH_IN_NUMBER[self.card_type]
+        inside = self.number[span[0]:span[1]] if span else None
+        return validate(self.number, span is not None, self.birth, inside,
+                        self.valid_from, self.valid_to, today)
 
-    @property
-    def birth_date(self) -> dt.date | None:
-        return parse_date(self.birth)
+    def masked_number(self) -> str:
+        return mask_number(self.number)
 
-    @property
-    def expiry(self) -> dt.date | None:
-        """Last valid day; None for a long-term card."""
-        return None if self.valid_to == LONG_TERM else parse_date(self.valid_to)
+    def masked_name(self) -> str:
+        return mask_name(self.name)
 
-    def expired(self, today: dt.date) -> bool:
-        """True once today is past the valid-to date (long-term cards never expire)."""
-        end = self.expiry
-        return end is not None and today > end
-
-    def photo_image(self) -> bytes | None:
-        """The decoded photo when a vendor decoder is installed, else None."""
-        return _photo_decoder[0](self.photo) if _photo_decoder and self.photo else None
-
-    def text_fields(self) -> dict[str, str]:
-        """Field name -> text, as laid out on the card (the photo excluded)."""
-        return {k: v for k, v in asdict(self).items() if k != "photo"}
-
-    def encode_text(self) -> bytes:
-        """The 256 bytes of card text (what a reader returns)."""
-        values = {**self.text_fields(), "_type": self.LETTER}
-        if isinstance(self, ForeignPermit2023):
-            values["name_en"], values["name_en_more"] = self.name_en[:35], self.name_en[35:]
-        return layout.encode(values, self.LAYOUT)
-
-    def masked(self) -> MaskedCard:
-        """The view screens and receipts may show."""
-        return MaskedCard(self.KIND, mask_name(self.name), mask_number(self.number),
-                          codes.text(codes.SEX, self.sex))
+    def to_json(self, today: dt.date, reveal: bool = False) -> dict[str, Any]:
+        """The stable JSON object `kiosk devices read-card` prints (see docs/idcard.md)."""
+        v = self.validation(today)
+        return {
+            "card_type": self.card_type, "card_type_text": TYPE_NAMES[self.card_type],
+            "name": self.name if reveal else self.masked_name(), "name_en": self.name_en,
+            "sex": {"code": self.sex, "text": codes.SEX.get(self.sex, "")},
+            "nation": {"code": self.nation, "text": codes.NATION.get(self.nation, "")},
+            "nationality": {"code": self.nationality,
+                            "text": codes.NATIONALITY.get(self.nationality, self.nationality)},
+            "birth_date": _iso(self.birth), "valid_from": _iso(self.valid_from),
+            "valid_to": _iso(self.valid_to), "address": self.address if reveal else "",
+            "number": self.number if reveal else self.masked_number(),
+            "authority": self.authority, "extra": self.extra,
+            "validation": {"number_ok": v.number_ok, "birth_matches": v.birth_matches,
+                           "dates_ok": v.dates_ok, "expired": v.expired, "valid": v.valid},
+        }
 
 
-@dataclass(frozen=True)
-class MaskedCard:
-    """Masked name and number: safe on a screen, a receipt, or in a log."""
-
-    kind: str
-    name: str
-    number: str
-    sex: str
+def _iso(text: str) -> str:
+    if text == LONG_TERM or len(text) != 8:
+        return text
+    return f"{text[:4]}-{text[4:6]}-{text[6:]}"
 
 
-@dataclass(frozen=True, repr=False)
-class ResidentCard(Card):
-    """Resident identity card (居民身份证)."""
-
-    KIND: ClassVar[str] = "resident"
-    LAYOUT: ClassVar[layout.Layout] = layout.RESIDENT
-    nation: str = ""
-    address: str = ""
-    authority: str = ""
+_COMMON = ("name", "sex", "birth", "number", "valid_from", "valid_to")
+_OPTIONAL = ("authority", "address", "nation", "nationality", "name_en")
 
 
-@dataclass(frozen=True, repr=False)
-class HmtPermit(Card):
-    """Residence permit for Hong Kong, Macao and Taiwan residents (港澳台居民居住证)."""
-
-    LETTER: ClassVar[str] = "J"
-    KIND: ClassVar[str] = "hmt_permit"
-    LAYOUT: ClassVar[layout.Layout] = layout.HMT_PERMIT
-    address: str = ""
-    authority: str = ""
-    pass_number: str = ""
-    issue_count: str = ""
-    nation: str = ""
-
-    @property
-    def region(self) -> str:
-        return codes.text(codes.HMT_REGIONS, self.number[:6])
-
-
-@dataclass(frozen=True, repr=False)
-class ForeignPermit2017(Card):
-    """Foreigner's permanent residence ID card, 2017 layout (外国人永久居留身份证)."""
-
-    LETTER: ClassVar[str] = "I"
-    KIND: ClassVar[str] = "foreign_permit_2017"
-    LAYOUT: ClassVar[layout.Layout] = layout.FOREIGN_2017
-    name_en: str = ""
-    nationality: str = ""
-    card_version: str = ""
-    authority_code: str = ""
+def parse_card(text: bytes, photo: bytes = b"") -> Card:
+    """A Card from the 256-byte text of a base read."""
+    if len(text) != TEXT_BYTES:
+        raise CardDataError(f"card reader: card text is {len(text)} bytes, expected 256")
+    letter = type_letter(text)
+    if letter not in LAYOUTS:
+        raise CardDataError(f"card reader: unknown card type letter {letter!r}")
+    card_type, layout = LAYOUTS[letter]
+    fields = decode_fields(text, layout)
+    if card_type == "permit_2023":
+        fields["name_en"] = fields["name_en"] + fields.pop("name_en_more", "")
+    known = set(_COMMON + _OPTIONAL)
+    extra = {k: v for k, v in fields.items()
+             if k not in known and not k.startswith("reserved") and k != "type" and v}
+    return Card(card_type=card_type, extra=extra, photo=photo,
+                **{k: fields.get(k, "") for k in _COMMON + _OPTIONAL})
 
 
-@dataclass(frozen=True, repr=False)
-class ForeignPermit2023(Card):
-    """Foreigner's permanent residence ID card, 2023 layout."""
-
-    LETTER: ClassVar[str] = "Y"
-    KIND: ClassVar[str] = "foreign_permit_2023"
-    LAYOUT: ClassVar[layout.Layout] = layout.FOREIGN_2023
-    name_en: str = ""
-    nationality: str = ""
-    renewals: str = ""
-    previous_link: str = ""
+PhotoDecoder = Callable[[bytes], bytes]
 
 
-CARD_TYPES: dict[str, type[Card]] = {
-    cls.LETTER: cls for cls in (ResidentCard, HmtPermit, ForeignPermit2017, ForeignPermit2023)
-}
-BY_KIND: dict[str, type[Card]] = {cls.KIND: cls for cls in CARD_TYPES.values()}
-
-
-def parse_text(text: bytes, photo: bytes = b"") -> Card:
-    """Build the right card type from the 256 bytes of card text."""
-    if len(text) != layout.TEXT_SIZE:
-        raise ProtocolError(f"card text is {len(text)} bytes, expected 256")
-    letter = layout.type_letter(text)
-    cls = CARD_TYPES.get(letter)
-    if cls is None:
-        raise ProtocolError(f"unknown card type letter {letter!r}")
-    values = layout.decode(text, cls.LAYOUT)
-    if cls is ForeignPermit2023:
-        values["name_en"] = (text[52:122] + text[220:242]).decode("utf-16-le", "replace").strip()
-    names = {f.name for f in fields(cls)} - {"photo"}
-    return cls(photo=photo, **{k: v for k, v in values.items() if k in names})
+def photo_image(card: Card, decoder: PhotoDecoder | None = None) -> bytes | None:
+    """The face photo as an image, when a licensed WLT decoder is installed; else None."""
+    if decoder is None or not card.photo:
+        return None
+    return decoder(card.photo)

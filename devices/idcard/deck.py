@@ -1,89 +1,66 @@
-"""Sample cards of fictional people, one or more of every type, for the simulator.
+"""Fictional sample cards of every type (valid check digits), one of them expired.
 
-Names, numbers and addresses are invented; the numbers carry valid check
-digits so the full validation path runs. One card is expired on purpose.
+The simulator lays these on its reader; tests, scripts and the demo use them.
+The people and numbers are invented.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-from typing import Any
-
-from devices.idcard.card import (
-    BY_KIND,
-    Card,
-    ForeignPermit2017,
-    ForeignPermit2023,
-    HmtPermit,
-    ResidentCard,
-)
-from devices.idcard.idnumber import make
+from devices.idcard.layouts import LAYOUTS, encode_fields
+from devices.idcard.validation import check_char
 
 
-def sample_photo(seed: str) -> bytes:
-    """1024 opaque bytes standing in for a WLT photo."""
-    block = hashlib.sha256(seed.encode()).digest()
-    return (b"WLT-SAMPLE" + block * 32)[:1024]
+def with_check(first17: str) -> str:
+    """An 18-character number with its MOD 11-2 check character."""
+    return first17 + check_char(first17)
 
 
-def _deck() -> dict[str, Card]:
-    return {
-        "resident": ResidentCard(
-            name="王小明", sex="1", nation="01", birth="19900307",
-            address="北京市东城区示例路1号院2号楼301室", number=make("11010119900307123"),
-            authority="北京市公安局东城分局", valid_from="20200101", valid_to="20400101",
-            photo=sample_photo("resident")),
-        "resident_long": ResidentCard(
-            name="李长青", sex="2", nation="11", birth="19600815",
-            address="辽宁省沈阳市和平区样板街18号", number=make("21010219600815124"),
-            authority="沈阳市公安局和平分局", valid_from="20160301", valid_to="长期",
-            photo=sample_photo("resident_long")),
-        "resident_expired": ResidentCard(
-            name="赵晓燕", sex="2", nation="04", birth="19851120",
-            address="四川省成都市锦江区演示巷6号", number=make("51010419851120128"),
-            authority="成都市公安局锦江分局", valid_from="20100101", valid_to="20200101",
-            photo=sample_photo("resident_expired")),
-        "permit_hmt": HmtPermit(
-            name="陈家明", sex="1", birth="19880512", address="广东省深圳市福田区示例大道88号",
-            number=make("81000019880512101"), authority="深圳市公安局福田分局",
-            valid_from="20220101", valid_to="20270101", pass_number="H01234567",
-            issue_count="01", photo=sample_photo("permit_hmt")),
-        "permit_2017": ForeignPermit2017(
-            name="史密斯", name_en="SMITH, JOHN ANDREW", sex="1", birth="19880512",
-            number="USA110088051201", nationality="USA", valid_from="20180101",
-            valid_to="20280101", card_version="17", authority_code="1100",
-            photo=sample_photo("permit_2017")),
-        "permit_2023": ForeignPermit2023(
-            name="穆勒", name_en="MUELLER ANNA MARIA CHARLOTTE VON STEINBERG",
-            sex="2", birth="19920704", number=make("91127619920704012"), nationality="DEU",
-            renewals="00", valid_from="20230601", valid_to="20330601",
-            photo=sample_photo("permit_2023")),
-    }
+DECK: dict[str, dict[str, str]] = {
+    "resident": {
+        "type": " ", "name": "李晓梅", "sex": "2", "nation": "01", "birth": "19850312",
+        "address": "北京市朝阳区建国路88号院3号楼1单元502室",
+        "number": with_check("11010519850312362"), "authority": "北京市公安局朝阳分局",
+        "valid_from": "20150601", "valid_to": "20350601"},
+    "resident_tibetan": {
+        "type": " ", "name": "扎西卓玛", "sex": "2", "nation": "04", "birth": "19920708",
+        "address": "西藏自治区拉萨市城关区北京中路12号",
+        "number": with_check("54010219920708154"), "authority": "拉萨市公安局城关分局",
+        "valid_from": "20180101", "valid_to": "20380101"},
+    "resident_elder": {
+        "type": " ", "name": "王建国", "sex": "1", "nation": "01", "birth": "19540101",
+        "address": "北京市海淀区中关村南大街5号", "number": with_check("11010819540101031"),
+        "authority": "北京市公安局海淀分局", "valid_from": "20100301", "valid_to": "长期"},
+    "resident_expired": {
+        "type": " ", "name": "赵小军", "sex": "1", "nation": "01", "birth": "19900520",
+        "address": "河北省石家庄市长安区中山东路100号",
+        "number": with_check("13010219900520451"), "authority": "石家庄市公安局长安分局",
+        "valid_from": "20060520", "valid_to": "20160520"},
+    "hmt_residence": {
+        "type": "J", "name": "陈家明", "sex": "1", "birth": "19880815",
+        "address": "广东省深圳市福田区福华一路1号", "number": with_check("81000019880815003"),
+        "authority": "深圳市公安局福田分局", "valid_from": "20210101", "valid_to": "20310101",
+        "pass_number": "H12345678", "issue_count": "01"},
+    "permit_2017": {
+        "type": "I", "name_en": "SMITH, JOHN", "sex": "1", "number": "USA110085031201",
+        "nationality": "USA", "name": "史密斯", "valid_from": "20170701",
+        "valid_to": "20270701", "birth": "19850312", "version": "17", "authority": "1100"},
+    "permit_2023": {
+        "type": "Y", "name": "马丁", "sex": "1", "renewals": "00", "birth": "19900101",
+        "name_en": "MARTIN, PAUL", "number": with_check("91125019900101001"),
+        "valid_from": "20230301", "valid_to": "20330301", "nationality": "FRA"},
+}
+
+SAMPLE_PHOTO = bytes((i * 7 + 3) % 256 for i in range(1024))   # opaque stand-in for WLT
 
 
-def names() -> list[str]:
-    """Sample card names, in deck order."""
-    return list(_deck())
+def card_text(fields: dict[str, str]) -> bytes:
+    """The 256-byte UTF-16LE text a reader returns for these fields."""
+    _, layout = LAYOUTS[fields.get("type", " ")]
+    return encode_fields(fields, layout)
 
 
-def sample(name: str) -> Card:
-    """One sample card by name (KeyError names the choices)."""
-    deck = _deck()
-    if name not in deck:
-        raise KeyError(f"no sample card {name!r}; choose from {', '.join(deck)}")
-    return deck[name]
-
-
-def card_from(spec: str | dict[str, Any]) -> Card:
-    """A sample by name, or a dict: {"base": sample, "card_type": kind, field: value...}."""
-    if isinstance(spec, str):
-        return sample(spec)
-    spec = dict(spec)
-    base = sample(spec.pop("base", "resident"))
-    kind = spec.pop("card_type", base.KIND)
-    if kind != base.KIND:
-        cls = BY_KIND[kind]
-        shared = {f.name for f in dataclasses.fields(cls)}
-        base = cls(**{k: v for k, v in dataclasses.asdict(base).items() if k in shared})
-    return dataclasses.replace(base, **spec)
+def sample(name: str) -> dict[str, str]:
+    """One card of the deck by name (a copy)."""
+    if name not in DECK:
+        raise KeyError(f"no sample card {name!r}; known: {', '.join(DECK)}")
+    return dict(DECK[name])

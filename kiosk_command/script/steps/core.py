@@ -58,6 +58,11 @@ def not_see(ctx: ScriptContext, text: str) -> None:
         raise ScriptFailure(f"{text!r} is visible: {found[0]!r}")
 
 
+def gone(ctx: ScriptContext, text: str):
+    """Wait until no visible text contains text."""
+    return lambda: not any(text in t for t in _visible_texts(ctx))
+
+
 def wait_screen(ctx: ScriptContext, name: str):
     """Wait until the named screen is current."""
     return lambda: ctx.app.root.current == name
@@ -119,7 +124,7 @@ def expect_data_empty(ctx: ScriptContext, _arg: Any) -> None:
 
 
 STEPS = {
-    "tap": tap, "type": type_text, "see": see, "not_see": not_see,
+    "tap": tap, "type": type_text, "see": see, "not_see": not_see, "gone": gone,
     "wait_screen": wait_screen, "expect_state": expect_state, "advance": advance,
     "screenshot": screenshot, "tree": tree, "raise_error": raise_error,
     "set_data": set_data, "expect_data_empty": expect_data_empty,
