@@ -68,7 +68,7 @@ class IdcardReader:
     def __init__(self, port: str, baud: int = 115200,
                  on_event: Callable[[Event], None] | None = None,
                  monotonic: Callable[[], float] = time.monotonic,
-                 poll_s: float = 0.02, reply_timeout_s: float = 1.0,
+                 poll_s: float = 0.01, reply_timeout_s: float = 1.0,
                  reopen_s: float = 2.0) -> None:
         self.link = SerialLink(port, baud, monotonic, reply_timeout_s)
         self.on_event = on_event or (lambda _e: None)
