@@ -1,0 +1,1 @@
+"""The camera: capture worker, QR check-in, guided face photo, simulator (OpenCV)."""

@@ -98,6 +98,17 @@ class CameraSection:
     width: int = setting(640, minimum=160, maximum=3840)
     height: int = setting(480, minimum=120, maximum=2160)
     fps: int = setting(15, minimum=1, maximum=60)
+    reconnect_max_s: float = setting(8.0, minimum=1, maximum=120,
+                                     doc="longest wait between attempts to reopen a lost camera")
+    qr_repeat_s: float = setting(3.0, minimum=0.5, maximum=60,
+                                 doc="the same QR code is reported again only after this long")
+    face_hold_s: float = setting(1.0, minimum=0.2, maximum=10,
+                                 doc="a face must stay centred and sharp this long to capture")
+    face_min_size: float = setting(0.22, minimum=0.05, maximum=0.6,
+                                   doc="smallest face width, as a share of the frame width")
+    face_min_sharpness: float = setting(40.0, minimum=0, maximum=1000,
+                                        doc="variance of the Laplacian over the face")
+    photo_width: int = setting(320, minimum=96, maximum=1024, doc="face photo width in pixels")
 
 
 @dataclass(frozen=True)
