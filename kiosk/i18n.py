@@ -19,6 +19,8 @@ from kiosk.fonts import cache_dir
 
 DOMAIN = "kiosk"
 LANGUAGES = ("zh", "en", "bo")
+# Tibetan text writes numbers with Tibetan digits (༠–༩)
+TIBETAN_DIGITS = str.maketrans("0123456789", "".join(chr(0x0F20 + i) for i in range(10)))
 LANGUAGE_NAMES = {"zh": "简体中文", "en": "English", "bo": "བོད་ཡིག"}
 
 
@@ -79,6 +81,8 @@ class Translator:
         found = self._catalogs[lang].gettext(key)
         if found == key and lang != "zh":
             found = self._catalogs["zh"].gettext(key)
+        if values and lang == "bo":
+            values = {k: str(v).translate(TIBETAN_DIGITS) for k, v in values.items()}
         return found.format(**values) if values else found
 
     def has(self, key: str, lang: str) -> bool:

@@ -18,6 +18,7 @@ from kivy.properties import (
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.label import Label
+from kivy.utils import escape_markup
 
 from kiosk.text.linebreak import is_tibetan, wrap
 
@@ -77,7 +78,29 @@ class KLabel(Painted, Label):
             self.text = self.raw
             return
         measure = _measurer(self.font_name, self.font_size, self.font_script_name, self.bold)
-        self.text = "\n".join(wrap(self.raw, room, measure))
+        lines = wrap(self.raw, room, measure)
+        mixed = self.tibetan and any(_foreign(ch) for ch in self.raw)
+        self.markup = mixed
+        self.text = "\n".join(_mark_foreign(line) if mixed else line for line in lines)
+
+
+def _foreign(ch: str) -> bool:
+    """A character the Tibetan font lacks or draws badly (Han, Latin, digits)."""
+    return not ("\u0f00" <= ch <= "\u0fff" or ch.isspace())
+
+
+def _mark_foreign(line: str) -> str:
+    """Kivy markup putting Han, Latin and digit runs of a Tibetan line in the CJK font."""
+    out, run = [], ""
+    for ch in line + "\u0f0b":               # a sentinel Tibetan character flushes the run
+        if _foreign(ch):
+            run += ch
+            continue
+        if run:
+            out.append(f"[font={CJK_FONT}]{escape_markup(run)}[/font]")
+            run = ""
+        out.append(escape_markup(ch))
+    return "".join(out)[:-1]
 
 
 def _measurer(font: str, size: float, script: str, bold: bool):

@@ -1,0 +1,85 @@
+"""Turn the word lists into the lookup index: pinyin for every word, grouped by initials.
+
+The index is a dict from a word's initials ("fwy" for 服务员) to one text block of
+`fu'wu'yuan<TAB>服务员<TAB>freq` lines, most frequent first. A lookup only scans the
+blocks whose initials fit the typed letters, with one regular expression, and stops
+after the first few matches, so it never has to sort or touch the whole dictionary.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from kiosk.ime import sources
+from kiosk.ime.index import Index, write_index
+
+log = logging.getLogger(__name__)
+
+#: Alternative readings of a single character get this share of its frequency.
+OTHER_READING_SHARE = 0.1
+
+
+def _valid(word: str, syllables: list[str]) -> bool:
+    return len(syllables) == len(word) and all(s.isascii() and s.isalpha() for s in syllables)
+
+
+def _jieba_entries(path: Path) -> dict[tuple[str, str], int]:
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    entries: dict[tuple[str, str], int] = {}
+    for word, freq in sources.read_jieba(path):
+        syllables = lazy_pinyin(word, errors="ignore")
+        if not _valid(word, syllables):
+            continue
+        key = (word, "'".join(syllables))
+        entries[key] = max(freq, entries.get(key, 0))
+        if len(word) == 1:
+            other = int(freq * OTHER_READING_SHARE) + 1
+            for reading in pinyin(word, heteronym=True, style=Style.NORMAL)[0]:
+                if reading.isascii() and reading.isalpha():
+                    entries.setdefault((word, reading), other)
+    return entries
+
+
+def _add_domain(entries: dict[tuple[str, str], int], path: Path) -> None:
+    from pypinyin import lazy_pinyin
+
+    for word, freq, reading in sources.read_domain(path):
+        syllables = reading or lazy_pinyin(word, errors="ignore")
+        if _valid(word, syllables):
+            entries[(word, "'".join(syllables))] = freq
+
+
+def group_by_initials(entries: Iterable[tuple[tuple[str, str], int]]) -> dict[str, str]:
+    """Initials -> newline-framed block of lines, most frequent first."""
+    groups: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for (word, py), freq in entries:
+        initials = "".join(s[0] for s in py.split("'"))
+        groups[initials].append((-freq, word, py))
+    return {
+        initials: "\n" + "".join(f"{py}\t{word}\t{-neg}\n" for neg, word, py in sorted(rows))
+        for initials, rows in groups.items()
+    }
+
+
+def build_index(cache_dir: Path, jieba_path: Path | None = None,
+                domain_path: Path | None = None) -> Index:
+    """Build the index from the word lists and store it in cache_dir (atomically)."""
+    started = time.monotonic()
+    jieba_path = jieba_path or sources.jieba_dict_path()
+    domain_path = domain_path or sources.domain_words_path()
+    entries = _jieba_entries(jieba_path)
+    _add_domain(entries, domain_path)
+    buckets = group_by_initials(entries.items())
+    syllables = frozenset(s for _, py in entries for s in py.split("'"))
+    prefixes = frozenset(k[:n] for k in buckets for n in range(1, len(k) + 1))
+    index = Index(key=sources.source_key(domain_path, jieba_path), buckets=buckets,
+                  syllables=syllables, prefixes=prefixes, words=len(entries))
+    path = write_index(index, cache_dir)
+    log.info("pinyin dictionary built", extra={"entries": len(entries), "path": str(path),
+                                                "seconds": round(time.monotonic() - started, 1)})
+    return index
