@@ -39,6 +39,7 @@ class SimulatedCamera:
         self._frames_left = 0
         self._open = False
         self.frames_served = 0
+        self.open_attempts = 0
 
     def _idle(self) -> np.ndarray:
         """The empty counter in front of the kiosk."""
@@ -84,6 +85,7 @@ class SimulatedCamera:
     # FrameSource.
     def open(self) -> None:
         with self._lock:
+            self.open_attempts += 1
             if self._fault in ("no_camera", "disconnect"):
                 self._open = False
                 raise CameraUnavailable("no camera found (simulated)")
