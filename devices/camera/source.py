@@ -54,6 +54,8 @@ class OpenCVSource:
     def open(self) -> None:
         """Open the device and ask for the configured resolution and frame rate."""
         self.close()
+        # OpenCV prints a warning per backend tried; our error below says it once, clearly.
+        cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
         cap = cv2.VideoCapture(self._spec)
         if not cap.isOpened():
             cap.release()

@@ -46,5 +46,6 @@ def _capture(args: argparse.Namespace) -> int:
             Path(args.out).write_bytes(advice.photo)
             print(f"saved {args.out} ({len(advice.photo)} bytes)")
             return 0
-    print(f"kiosk: no face photo within {args.timeout:g} s", file=sys.stderr)
+    why = "from the pictures" if camera.simulated else f"within {args.timeout:g} s"
+    print(f"kiosk: no face photo {why}", file=sys.stderr)
     return 2

@@ -30,5 +30,6 @@ def _scan(args: argparse.Namespace) -> int:
         if payload is not None:
             print(payload)
             return 0
-    print(f"kiosk: no QR code decoded within {args.timeout:g} s", file=sys.stderr)
+    why = "in the pictures" if camera.simulated else f"within {args.timeout:g} s"
+    print(f"kiosk: no QR code decoded {why}", file=sys.stderr)
     return 2

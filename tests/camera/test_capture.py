@@ -130,3 +130,14 @@ def test_playlist_ends():
     assert not cap.step()
     assert cap.status().state is CameraState.ENDED
     assert list(playlist([], repeat=3)) == []
+
+
+def test_preview_is_small_and_mirrored():
+    from devices.camera.preview import preview
+
+    frame = synth.blank_frame(0)
+    frame[:, :10] = 255                            # a bright strip on the left
+    data, (w, h) = preview(frame, max_width=320, flip_vertical=False)
+    assert (w, h) == (320, 240) and len(data) == 320 * 240 * 3
+    row = __import__("numpy").frombuffer(data, "uint8").reshape(h, w, 3)[0]
+    assert row[-1].max() == 255 and row[0].max() == 0   # now on the right
