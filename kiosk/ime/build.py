@@ -16,33 +16,62 @@ from pathlib import Path
 
 from kiosk.ime import sources
 from kiosk.ime.index import Index, write_index
+from kiosk.ime.segment import NOT_TYPED
 
 log = logging.getLogger(__name__)
 
-#: Alternative readings of a single character get this share of its frequency.
-OTHER_READING_SHARE = 0.1
+#: A character's usual reading keeps at least this share of its frequency.
+PRIMARY_SHARE = 0.5
+#: Share of other readings of a character that no listed word uses.
+UNUSED_SHARE = 0.1
 
 
 def _valid(word: str, syllables: list[str]) -> bool:
-    return len(syllables) == len(word) and all(s.isascii() and s.isalpha() for s in syllables)
+    return len(syllables) == len(word) and all(
+        s.isascii() and s.isalpha() and s not in NOT_TYPED for s in syllables)
 
 
 def _jieba_entries(path: Path) -> dict[tuple[str, str], int]:
-    from pypinyin import Style, lazy_pinyin, pinyin
+    """(word, reading) -> frequency; characters get every reading they have."""
+    from pypinyin import lazy_pinyin
 
     entries: dict[tuple[str, str], int] = {}
+    usage: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    chars: dict[str, tuple[str, int]] = {}
     for word, freq in sources.read_jieba(path):
         syllables = lazy_pinyin(word, errors="ignore")
         if not _valid(word, syllables):
             continue
+        if len(word) == 1:
+            chars[word] = (syllables[0], max(freq, chars.get(word, ("", 0))[1]))
+            continue
         key = (word, "'".join(syllables))
         entries[key] = max(freq, entries.get(key, 0))
-        if len(word) == 1:
-            other = int(freq * OTHER_READING_SHARE) + 1
-            for reading in pinyin(word, heteronym=True, style=Style.NORMAL)[0]:
-                if reading.isascii() and reading.isalpha():
-                    entries.setdefault((word, reading), other)
+        for char, syllable in zip(word, syllables, strict=True):
+            usage[char][syllable] += freq
+    for char, (primary, freq) in chars.items():
+        for reading, share in _reading_shares(char, primary, usage.get(char, {})).items():
+            entries[(char, reading)] = int(freq * share) + 1
     return entries
+
+
+def _reading_shares(char: str, primary: str, usage: dict[str, int]) -> dict[str, float]:
+    """How a character's frequency is split among its readings.
+
+    Weighted by how often listed words read the character each way (长 in 成长 vs
+    长期), so 见 does not outrank 先 for "xian"; the usual reading keeps at least
+    half, since a character typed alone (的 de) is read differently from in words.
+    """
+    from pypinyin import Style, pinyin
+
+    readings = [r for r in pinyin(char, heteronym=True, style=Style.NORMAL)[0]
+                if _valid(char, [r])]
+    total = sum(usage.values())
+    shares = {}
+    for reading in dict.fromkeys([primary, *readings]):
+        share = usage.get(reading, 0) / total if total else UNUSED_SHARE
+        shares[reading] = max(share, PRIMARY_SHARE) if reading == primary else share
+    return shares
 
 
 def _add_domain(entries: dict[tuple[str, str], int], path: Path) -> None:
@@ -70,14 +99,13 @@ def build_index(cache_dir: Path, jieba_path: Path | None = None,
                 domain_path: Path | None = None) -> Index:
     """Build the index from the word lists and store it in cache_dir (atomically)."""
     started = time.monotonic()
-    jieba_path = jieba_path or sources.jieba_dict_path()
-    domain_path = domain_path or sources.domain_words_path()
-    entries = _jieba_entries(jieba_path)
-    _add_domain(entries, domain_path)
+    key = sources.source_key(domain_path, jieba_path)
+    entries = _jieba_entries(jieba_path or sources.jieba_dict_path())
+    _add_domain(entries, domain_path or sources.domain_words_path())
     buckets = group_by_initials(entries.items())
     syllables = frozenset(s for _, py in entries for s in py.split("'"))
     prefixes = frozenset(k[:n] for k in buckets for n in range(1, len(k) + 1))
-    index = Index(key=sources.source_key(domain_path, jieba_path), buckets=buckets,
+    index = Index(key=key, buckets=buckets,
                   syllables=syllables, prefixes=prefixes, words=len(entries))
     path = write_index(index, cache_dir)
     log.info("pinyin dictionary built", extra={"entries": len(entries), "path": str(path),

@@ -45,13 +45,17 @@ def _version(dist: str) -> str:
         return "absent"
 
 
-def source_key(domain_path: Path | None = None) -> str:
-    """Short hash of everything the built dictionary depends on."""
+def source_key(domain_path: Path | None = None, jieba_path: Path | None = None) -> str:
+    """Short hash of everything the built dictionary depends on.
+
+    None stands for the packaged list; another word list is hashed by its content.
+    """
     domain = (domain_path or domain_words_path()).read_bytes()
+    jieba = hashlib.sha256(jieba_path.read_bytes()).hexdigest() if jieba_path else "packaged"
     parts = [
         f"format={FORMAT_VERSION}",
         f"python={sys.version_info.major}.{sys.version_info.minor}",
-        f"jieba={_version('jieba')}",
+        f"jieba={_version('jieba')}:{jieba}",
         f"pypinyin={_version('pypinyin')}",
         f"domain={hashlib.sha256(domain).hexdigest()}",
     ]
