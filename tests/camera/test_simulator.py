@@ -1,0 +1,82 @@
+"""The simulator's sources: pictures, folders, videos, generated frames."""
+
+from __future__ import annotations
+
+import cv2
+import pytest
+
+from devices.camera import synth
+from devices.camera.errors import CameraError, CameraUnavailable, EndOfStream
+from devices.camera.frames import playlist
+from devices.camera.qr import QrDecoder
+from devices.camera.simulator import SimulatedCamera
+from kiosk_command.main import main
+
+
+def _video(path, payloads):
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 15,
+                             (synth.WIDTH, synth.HEIGHT))
+    assert writer.isOpened()
+    for payload in payloads:
+        for _ in range(3):
+            writer.write(synth.qr_frame(payload) if payload else synth.blank_frame(90))
+    writer.release()
+
+
+def test_video_frames_are_replayed_in_order(tmp_path):
+    path = tmp_path / "counter.avi"
+    _video(path, [None, "EKIOSK:APPT:V1", "EKIOSK:APPT:V2"])
+    frames = list(playlist([path]))
+    assert len(frames) == 9
+    decoder = QrDecoder()
+    assert [decoder.decode(f) for f in frames[::3]] == [None, "EKIOSK:APPT:V1", "EKIOSK:APPT:V2"]
+
+
+def test_folder_is_read_in_name_order(tmp_path):
+    for name, payload in (("b.png", "SECOND"), ("a.png", "FIRST")):
+        cv2.imwrite(str(tmp_path / name), synth.qr_frame(payload))
+    (tmp_path / "notes.txt").write_text("not a picture")
+    decoder = QrDecoder()
+    assert [decoder.decode(f) for f in playlist([tmp_path], repeat=2)] == [
+        "FIRST", "FIRST", "SECOND", "SECOND"]
+
+
+def test_video_through_the_cli(tmp_path, capsys):
+    path = tmp_path / "ticket.avi"
+    _video(path, [None, None, "EKIOSK:APPT:CLI"])
+    assert main(["devices", "scan-qr", "--sim", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == "EKIOSK:APPT:CLI"
+
+
+def test_unreadable_picture_is_a_clear_error(tmp_path, capsys):
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"not a png")
+    with pytest.raises(CameraError, match="cannot read picture"):
+        list(playlist([bad]))
+    assert main(["devices", "scan-qr", "--sim", str(bad)]) == 3
+    assert "cannot read picture" in capsys.readouterr().err
+
+
+def test_fault_modes():
+    sim = SimulatedCamera()
+    sim.set_fault("no_camera")
+    with pytest.raises(CameraUnavailable):
+        sim.open()
+    sim.set_fault("none")
+    sim.open()
+    sim.set_fault("black")
+    assert sim.read().max() == 0
+    sim.set_fault("disconnect", after=1)
+    assert sim.read() is not None and sim.read() is None
+    with pytest.raises(CameraUnavailable):
+        sim.open()
+    with pytest.raises(ValueError):
+        sim.set_fault("fire")
+
+
+def test_playlist_end_is_end_of_stream():
+    sim = SimulatedCamera(frames=iter([synth.blank_frame()]))
+    sim.open()
+    assert sim.read() is not None
+    with pytest.raises(EndOfStream):
+        sim.read()
