@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from devices.camera.capture import CaptureService
 from devices.camera.clock import MonotonicClock
 from devices.camera.face import FaceGuide, FaceRules
 from devices.camera.qr import QrScanner
 from devices.camera.source import FrameSource
+
+User = TypeVar("User", QrScanner, FaceGuide)
 
 
 @dataclass(frozen=True)
@@ -33,9 +37,22 @@ class Camera(CaptureService):
         self.options = options or CameraOptions()
         super().__init__(source, clock, fps=self.options.fps,
                          backoff_max_s=self.options.reconnect_max_s, autostart=autostart)
+        self._handed_out: weakref.WeakSet[QrScanner | FaceGuide] = weakref.WeakSet()
 
     def scanner(self) -> QrScanner:
-        return QrScanner(self.clock, self.options.qr_repeat_s)
+        return self._track(QrScanner(self.clock, self.options.qr_repeat_s))
 
     def face_guide(self) -> FaceGuide:
-        return FaceGuide(self.clock, self.options.face)
+        return self._track(FaceGuide(self.clock, self.options.face))
+
+    def _track(self, user: User) -> User:
+        self._handed_out.add(user)
+        return user
+
+    def stop(self) -> None:
+        """Stop capturing and make every scanner and guide forget the visitor (and photo)."""
+        super().stop()
+        for user in list(self._handed_out):
+            user.reset()
+
+    close = stop

@@ -102,6 +102,9 @@ def test_session_end_drops_the_last_frame(ctx):
     session.touch()
     camera.step()
     assert camera.latest()[0] is not None
+    guide = camera.face_guide()
+    guide.photo = b"\xff\xd8 a visitor's photo"
     session.end("done")
     assert camera.latest()[0] is None
+    assert guide.photo is None
     assert camera.status().state.value == "stopped"
