@@ -80,3 +80,20 @@ def test_playlist_end_is_end_of_stream():
     assert sim.read() is not None
     with pytest.raises(EndOfStream):
         sim.read()
+
+
+def test_opencv_source_reads_a_recording_like_a_camera(tmp_path):
+    """The real driver on a recorded stream: frames, then 'unplugged' when it ends."""
+    from devices.camera.capture import CaptureService
+    from devices.camera.source import OpenCVSource
+    from devices.camera.status import CameraState
+    from kiosk.clock import FakeClock
+
+    path = tmp_path / "recording.avi"
+    _video(path, ["EKIOSK:APPT:REC"])
+    capture = CaptureService(OpenCVSource(str(path)), FakeClock(), autostart=False)
+    assert all(capture.step() for _ in range(3))
+    assert QrDecoder().decode(capture.latest()[0]) == "EKIOSK:APPT:REC"
+    assert not capture.step()
+    assert capture.status().state is CameraState.RECONNECTING
+    capture.stop()
