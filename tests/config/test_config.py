@@ -64,3 +64,12 @@ def test_cli_stops_with_one_line(kiosk_cli, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "kiosk: config: kiosk.warning_s = 5 is not allowed; allowed: a number from 20 to 120"]
+
+
+def test_readme_documents_every_key() -> None:
+    readme = (default_file().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [f"{section.name}.{f.name}"
+               for section in dataclasses.fields(Settings)
+               for f in dataclasses.fields(getattr(Settings(), section.name))
+               if f"`{section.name}.{f.name}`" not in readme]
+    assert missing == []
