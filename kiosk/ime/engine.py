@@ -51,7 +51,7 @@ class ImeEngine:
             run = leading_other.group()
             return [Candidate(run, "", len(run))]
         letters = _PINYIN.match(typed.lower())
-        words = self._words(letters.group() if letters else "", limit - 1)
+        words = self._words(letters.group() if letters else "", max(limit - 1, 1))
         return [*words, Candidate(typed, "", len(typed))][:limit]
 
     def _words(self, text: str, limit: int) -> list[Candidate]:
