@@ -2,9 +2,10 @@
 
 Ranking, in order: words covering the whole input before words covering only its
 beginning (pick one, the rest stays to be converted); among the latter, longer cover
-first; then closer matches (whole syllables before initials and unfinished ones);
-then frequency. Scanning stops as soon as enough candidates are found at the best
-ranks, so common inputs touch only a handful of short frequency-sorted blocks.
+first; then frequency, divided by ten for every syllable given only by its initial or
+left unfinished, so whole syllables win unless the other word is far more common.
+Scanning stops as soon as enough candidates are found at the best ranks, so common
+inputs touch only a handful of short frequency-sorted blocks.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from pathlib import Path
 from kiosk.ime.index import Index, load_index
 from kiosk.ime.segment import Segmenter, Split
 
+#: Score factor per token not typed as a whole syllable: "xian" means 先 before 想
+#: (xiang, far more frequent), yet "zhonggu" already means 中国 more than 中古.
+LOOSE_WEIGHT = 0.1
 _PINYIN = re.compile(r"[a-z']+")
 _NOT_LETTERS = re.compile(r"[^A-Za-z']+")
 
@@ -55,14 +59,13 @@ class ImeEngine:
         return [*words, Candidate(typed, "", len(typed))][:limit]
 
     def _words(self, text: str, limit: int) -> list[Candidate]:
-        if limit <= 0:
-            return []
         found: dict[str, Candidate] = {}
-        for group in _ranked_groups(self.segmenter.splits(text), len(text)):
-            rank: list[tuple[int, Candidate]] = []
-            for split in group:
-                rank.extend(self._scan(split, group[split], limit))
-            for _, cand in sorted(rank, key=lambda item: -item[0]):
+        for rank in _ranked_groups(self.segmenter.splits(text), len(text)):
+            scored: list[tuple[float, Candidate]] = []
+            for (initials, tier), splits in rank.items():
+                weight = LOOSE_WEIGHT ** tier
+                scored += [(freq * weight, c) for freq, c in self._scan(initials, splits, limit)]
+            for _, cand in sorted(scored, key=lambda item: -item[0]):
                 found.setdefault(cand.text, cand)
             if len(found) >= limit:
                 break
@@ -84,16 +87,17 @@ class ImeEngine:
         return out
 
 
-def _ranked_groups(splits: list[Split], length: int) -> list[dict[str, list[Split]]]:
-    """Splits grouped by rank (best first), then by initials within a rank."""
+def _ranked_groups(splits: list[Split], length: int) -> list[dict[tuple[str, int], list[Split]]]:
+    """Splits by rank (whole input, then longer cover first), then by initials and tier.
+
+    Within one (initials, tier) group frequency order is score order, so scanning
+    each group for its first `limit` matches is enough to rank the whole rank.
+    """
     whole = [s for s in splits if s.consumed == length]
     partial = [s for s in splits if s.consumed < length and _worth_picking(s, bool(whole))]
-    ranks: dict[tuple[int, int, int], dict[str, list[Split]]] = defaultdict(
-        lambda: defaultdict(list))
-    for split in whole:
-        ranks[(0, 0, split.tier)][split.initials].append(split)
-    for split in partial:
-        ranks[(1, -split.consumed, split.tier)][split.initials].append(split)
+    ranks: dict[int, dict[tuple[str, int], list[Split]]] = defaultdict(lambda: defaultdict(list))
+    for split in whole + partial:
+        ranks[-split.consumed][(split.initials, split.tier)].append(split)
     return [ranks[key] for key in sorted(ranks)]
 
 

@@ -48,7 +48,7 @@ def test_common_words_rank_by_frequency(engine: ImeEngine) -> None:
 
 
 def test_one_syllable_or_two(engine: ImeEngine) -> None:
-    found = texts(engine, "xian", 12)
+    found = texts(engine, "xian", 15)
     assert found[0] == "先"
     assert "西安" in found
     assert texts(engine, "xi'an")[0] == "西安"
@@ -58,6 +58,13 @@ def test_zhang_is_one_syllable_not_z_h(engine: ImeEngine) -> None:
     found = engine.lookup("zhang", 10)
     assert "张" in [c.text for c in found[:3]]
     assert all(c.pinyin in ("zhang", "") for c in found)
+
+
+def test_whole_syllables_win_unless_the_longer_word_is_far_more_common(
+        engine: ImeEngine) -> None:
+    assert texts(engine, "xian")[0] == "先"  # not 想 (xiang), although more frequent
+    assert texts(engine, "zhonggu")[0] == "中国"  # not 中古, typed to the letter
+    assert texts(engine, "dixi")[0] == "底薪"
 
 
 def test_single_characters_are_candidates(engine: ImeEngine) -> None:
