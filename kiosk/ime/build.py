@@ -8,6 +8,7 @@ after the first few matches, so it never has to sort or touch the whole dictiona
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import time
 from collections import defaultdict
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kiosk.ime import sources
+from kiosk.ime.errors import ImeError
 from kiosk.ime.index import Index, write_index
 from kiosk.ime.segment import NOT_TYPED
 
@@ -99,6 +101,8 @@ def build_index(cache_dir: Path, jieba_path: Path | None = None,
                 domain_path: Path | None = None) -> Index:
     """Build the index from the word lists and store it in cache_dir (atomically)."""
     started = time.monotonic()
+    if importlib.util.find_spec("pypinyin") is None:
+        raise ImeError("pypinyin is not installed; cannot build the pinyin dictionary")
     key = sources.source_key(domain_path, jieba_path)
     entries = _jieba_entries(jieba_path or sources.jieba_dict_path())
     _add_domain(entries, domain_path or sources.domain_words_path())
