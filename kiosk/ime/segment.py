@@ -15,6 +15,8 @@ from dataclasses import dataclass
 INITIALS = frozenset("bcdfghjklmnpqrstwxyz") | {"zh", "ch", "sh"}
 #: Interjection readings (嗯 ng, 呣 m) that would let any n, m or ng split off.
 NOT_TYPED = frozenset({"m", "n", "ng", "hm", "hng"})
+#: Spellings of ü syllables people type besides the v form the dictionary uses.
+ALIASES = {"lue": "lve", "nue": "nve"}
 MAX_SYLLABLE_LETTERS = 6
 
 
@@ -90,6 +92,8 @@ class Segmenter:
             whole = piece in self.syllables
             if whole:
                 out.append((piece, False))
+            elif piece in ALIASES:  # same length, so positions in the input still add up
+                out.append((ALIASES[piece], False))
             if end == len(text):
                 if piece in self.open_prefixes:
                     out.append((piece, True))

@@ -45,3 +45,10 @@ def test_long_and_odd_inputs_stay_small(engine: ImeEngine) -> None:
 def test_letters_that_start_no_syllable(engine: ImeEngine) -> None:
     assert engine.segmenter.splits("ixyz") == []
     assert [c.text for c in engine.lookup("i", 5)] == ["i"]
+
+
+def test_u_umlaut_typed_as_v_or_u(engine: ImeEngine) -> None:
+    assert engine.lookup("nv", 2)[0].text == "女"
+    assert engine.lookup("lve", 2)[0].text == "略"
+    assert engine.lookup("lue", 2)[0].text == "略"
+    assert engine.lookup("lvyou", 2)[0].text == "旅游"
