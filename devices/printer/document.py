@@ -8,7 +8,7 @@ branches in every template.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 Align = Literal["left", "center", "right"]
 
@@ -86,7 +86,7 @@ class Cut:
     partial: bool = True
 
 
-Block = Union[Heading, Text, TibetanText, KeyValue, Rule, QR, Raster, Feed, Cut]
+Block = Heading | Text | TibetanText | KeyValue | Rule | QR | Raster | Feed | Cut
 
 
 @dataclass(frozen=True)

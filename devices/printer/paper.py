@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from PIL import Image
 
@@ -47,7 +46,7 @@ class PaperCut:
     partial: bool = True
 
 
-Item = Union[PrintedLine, PrintedPicture, PrintedQR, PaperFeed, PaperCut]
+Item = PrintedLine | PrintedPicture | PrintedQR | PaperFeed | PaperCut
 
 
 @dataclass

@@ -29,14 +29,16 @@ MARGIN = 16
 def _draw_line(draw: ImageDraw.ImageDraw, item: PrintedLine, y: int, width: int,
                fonts: RasterFonts) -> int:
     cell = 12 * item.size
-    font = _font(str(fonts.cjk), fonts.cjk_index, 24 * item.size)
+    wide = _font(str(fonts.cjk), fonts.cjk_index, 24 * item.size)
+    narrow = _font(str(fonts.cjk), fonts.cjk_index, 20 * item.size)   # fits 12-dot cells
     total = sum(cell_width(ch) for ch in item.text) * cell
     x = {"center": (width - total) // 2, "right": width - total}.get(item.align, 0)
     for ch in item.text:
         w = cell_width(ch) * cell
+        font = narrow if w == cell else wide
         if ch != " ":
-            glyph_w = font.getlength(ch)
-            draw.text((MARGIN + x + (w - glyph_w) / 2, y), ch, font=font, fill=0,
+            left = MARGIN + x + (w - font.getlength(ch)) / 2
+            draw.text((left, y + (2 if font is narrow else 0)), ch, font=font, fill=0,
                       stroke_width=1 if item.bold else 0, stroke_fill=0)
         x += w
     return LINE_DOTS * item.size
