@@ -1,0 +1,191 @@
+"""PrinterService: one worker thread, a job queue, status before and after every job.
+
+The kiosk never touches the printer from the UI thread. Each job carries an id
+chosen by the caller (e.g. "complaint:C-20260302-0007"): submitting an id that
+is queued, printing or printed returns that job instead of printing again, so a
+visitor tapping "print" twice, or a flow retried after a crash, gives one
+receipt. A job that fails, before or half-way, may be submitted again.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import queue
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any
+
+from devices.printer.connection import query_status
+from devices.printer.document import Document
+from devices.printer.escpos_render import Renderer
+from devices.printer.status import UNKNOWN, PrinterStatus
+
+log = logging.getLogger(__name__)
+CHUNK = 4096
+
+
+class JobState(enum.Enum):
+    QUEUED = "queued"
+    PRINTING = "printing"
+    PRINTED = "printed"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """How a job ended; error says why it failed and whether anything came out."""
+
+    job_id: str
+    state: JobState
+    before: PrinterStatus = UNKNOWN
+    after: PrinterStatus = UNKNOWN
+    bytes_sent: int = 0
+    error: str = ""
+
+
+class PrintJob:
+    """A handle on a submitted job: its id, state and a future of its result."""
+
+    def __init__(self, job_id: str, payload: Document | bytes) -> None:
+        self.job_id = job_id
+        self.payload = payload
+        self.state = JobState.QUEUED
+        self.future: Future[JobResult] = Future()
+
+    def result(self, timeout: float | None = None) -> JobResult:
+        """Block until the job has ended (the UI polls done() instead)."""
+        return self.future.result(timeout)
+
+    def done(self) -> bool:
+        return self.future.done()
+
+
+class PrinterService:
+    """The printer capability of the kiosk core."""
+
+    def __init__(self, connect: Callable[[], Any], renderer: Renderer, *,
+                 status_timeout_s: float = 0.5, presence: Callable[[], bool] | None = None,
+                 history: int = 500) -> None:
+        self.renderer = renderer
+        self._connect = connect
+        self._timeout = status_timeout_s
+        self._presence = presence
+        self._history = history
+        self._printer: Any = None
+        self._status = UNKNOWN
+        self._jobs: OrderedDict[str, PrintJob] = OrderedDict()
+        self._lock = threading.Lock()
+        self._queue: queue.Queue[Any] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="printer", daemon=True)
+
+    # -- lifecycle -------------------------------------------------------
+    def start(self) -> PrinterService:
+        self._thread.start()
+        return self
+
+    def close(self) -> None:
+        """Finish queued jobs, then stop the worker and close the connection."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join(timeout=10)
+        self._disconnect()
+
+    # -- for screens and remote management --------------------------------
+    def status(self) -> PrinterStatus:
+        """Last known status (refreshed around every job and by refresh())."""
+        return self._status
+
+    def refresh(self) -> Future[PrinterStatus]:
+        """Ask the printer now, on the worker thread."""
+        fut: Future[PrinterStatus] = Future()
+        self._queue.put(fut)
+        return fut
+
+    def receipt_in_mouth(self) -> bool:
+        """True while a printed receipt waits to be taken (when the printer can tell)."""
+        return bool(self._presence and self._presence())
+
+    def job(self, job_id: str) -> PrintJob | None:
+        """A job submitted earlier, if still remembered."""
+        return self._jobs.get(job_id)
+
+    def submit(self, payload: Document | bytes, job_id: str) -> PrintJob:
+        """Queue a receipt; an id already queued, printing or printed is not printed again."""
+        with self._lock:
+            known = self._jobs.get(job_id)
+            if known is not None and known.state is not JobState.FAILED:
+                return known
+            job = PrintJob(job_id, payload)
+            self._jobs[job_id] = job
+            self._jobs.move_to_end(job_id)
+            while len(self._jobs) > self._history:
+                self._jobs.popitem(last=False)
+        self._queue.put(job)
+        return job
+
+    # -- worker ------------------------------------------------------------
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if isinstance(item, PrintJob):
+                item.future.set_result(self._print(item))
+            else:
+                item.set_result(self._query())
+
+    def _ensure_printer(self) -> Any:
+        if self._printer is None:
+            printer = self._connect()
+            printer.open()
+            self._printer = printer
+        return self._printer
+
+    def _disconnect(self) -> None:
+        if self._printer is not None:
+            try:
+                self._printer.close()
+            except Exception:   # closing a dead link must not stop the service
+                log.debug("printer close failed", exc_info=True)
+            self._printer = None
+
+    def _query(self) -> PrinterStatus:
+        try:
+            self._status = query_status(self._ensure_printer(), self._timeout)
+        except Exception as exc:
+            log.warning("printer status unavailable", extra={"cause": str(exc)})
+            self._disconnect()
+            self._status = UNKNOWN
+        return self._status
+
+    def _print(self, job: PrintJob) -> JobResult:
+        job.state = JobState.PRINTING
+        before = self._query()
+        if not before.unknown and not before.ready:
+            return self._end(job, JobState.FAILED, before, before, 0,
+                             f"not printed: printer {before.reason}")
+        data = job.payload if isinstance(job.payload, bytes) else self.renderer.render(job.payload)
+        sent = 0
+        try:
+            printer = self._ensure_printer()
+            for start in range(0, len(data), CHUNK):
+                printer._raw(data[start:start + CHUNK])
+                sent = min(len(data), start + CHUNK)
+        except Exception as exc:
+            self._disconnect()
+            return self._end(job, JobState.FAILED, before, UNKNOWN, sent,
+                             f"interrupted after {sent} of {len(data)} bytes: {exc}")
+        after = self._query()
+        if not after.unknown and not after.ready:
+            return self._end(job, JobState.FAILED, before, after, sent,
+                             f"interrupted: printer {after.reason} during the job")
+        return self._end(job, JobState.PRINTED, before, after, sent)
+
+    def _end(self, job: PrintJob, state: JobState, before: PrinterStatus,
+             after: PrinterStatus, sent: int, error: str = "") -> JobResult:
+        job.state = state
+        level = logging.INFO if state is JobState.PRINTED else logging.WARNING
+        log.log(level, "print job ended", extra={"job": job.job_id, "state": state.value,
+                                                 "bytes": sent, "error": error})
+        return JobResult(job.job_id, state, before, after, sent, error)
