@@ -86,7 +86,15 @@ class PrinterSection:
 
     driver: Literal["usb", "serial", "network", "file", "cups", "sim", "none"] = setting("sim")
     target: str = setting("", doc="device path, host:port, file or CUPS queue")
-    profile: str = setting("generic-80-cn")
+    profile: str = setting("generic-80-cn", doc="printer model: a file in config/printers/")
+    status_timeout_s: float = setting(0.5, minimum=0.05, maximum=10,
+                                      doc="wait for each DLE EOT status answer")
+    cjk_font: str = setting("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                            doc="font for Chinese printed as pictures and for previews")
+    cjk_font_index: int = setting(2, minimum=0, maximum=20,
+                                  doc="face in cjk_font (2 = Simplified Chinese in Noto CJK)")
+    tibetan_font: str = setting("/usr/share/fonts/truetype/tibetan-machine/TibetanMachineUni.ttf",
+                                doc="font for Tibetan lines (always printed as pictures)")
 
 
 @dataclass(frozen=True)
