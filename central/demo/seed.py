@@ -1,0 +1,108 @@
+"""Loading demo data into the database: fast bulk inserts, skipped when already there.
+
+Postings pass the same discrimination check as any import. Benchmarks use
+seed_jobs() for large catalogs and touch() for a burst of changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from central.db import get_meta, next_stamp, set_meta, write
+from central.demo.fairs import make_fairs
+from central.demo.guidance import make_services, make_slots
+from central.demo.jobs import job_id, make_jobs
+from central.demo.policies import make_policies
+from central.screening import discriminatory
+
+SEED = 6
+DEMO_VERSION = "1"
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+def put_items(conn: sqlite3.Connection, kind: str, docs: Iterable[dict[str, Any]],
+              stamp: str) -> int:
+    """Insert or replace catalog items (inside write()); returns how many."""
+    rows = [(kind, d["id"], stamp, 0, dumps(d)) for d in docs]
+    conn.executemany("INSERT INTO feed_items(kind, id, updated_at, deleted, doc) "
+                     "VALUES(?, ?, ?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET "
+                     "updated_at = excluded.updated_at, deleted = excluded.deleted, "
+                     "doc = excluded.doc", rows)
+    return len(rows)
+
+
+def tombstone(conn: sqlite3.Connection, kind: str, ids: Iterable[str], stamp: str) -> None:
+    """Mark items removed; terminals learn it from the next sync."""
+    conn.executemany("UPDATE feed_items SET deleted = 1, updated_at = ?, "
+                     "doc = json_object('id', id, 'deleted', json('true')) "
+                     "WHERE kind = ? AND id = ?", [(stamp, kind, i) for i in ids])
+
+
+def clean_jobs(jobs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The postings that pass the discrimination check."""
+    return [job for job in jobs if not discriminatory(job)]
+
+
+def seed_jobs(conn: sqlite3.Connection, count: int, today: dt.date | None = None,
+              seed: int = SEED, first: int = 1) -> int:
+    """Add count generated postings numbered from first."""
+    today = today or dt.date.today()
+    jobs = clean_jobs(make_jobs(count, seed + first, today, first))
+    with write(conn):
+        return put_items(conn, "jobs", jobs, next_stamp(conn))
+
+
+def seed_demo(conn: sqlite3.Connection, today: dt.date | None = None, jobs: int = 2000,
+              seed: int = SEED) -> bool:
+    """Load the demo data set once; False when the database already has it."""
+    if get_meta(conn, "demo_data") == DEMO_VERSION:
+        return False
+    today = today or dt.date.today()
+    with write(conn):
+        stamp = next_stamp(conn)
+        put_items(conn, "jobs", clean_jobs(make_jobs(jobs, seed, today)), stamp)
+        put_items(conn, "fairs", make_fairs(24, seed, today), stamp)
+        put_items(conn, "policies", make_policies(seed, today), stamp)
+        put_items(conn, "services", make_services(), stamp)
+        conn.executemany("INSERT OR IGNORE INTO slots VALUES(?, ?, ?, ?, ?, ?, ?)",
+                         make_slots(seed, today))
+        stamp = next_stamp(conn)
+        tombstone(conn, "jobs", [job_id(n) for n in range(13, jobs, 400)], stamp)
+        tombstone(conn, "fairs", ["F00024"], stamp)
+        set_meta(conn, "demo_data", DEMO_VERSION)
+    return True
+
+
+def touch(conn: sqlite3.Connection, count: int, seed: int = SEED) -> int:
+    """Change count random live postings (pay, headcount; every 10th withdrawn)."""
+    rng = random.Random(seed * 7919 + count)
+    with write(conn):
+        ids = [r[0] for r in conn.execute(
+            "SELECT id FROM feed_items WHERE kind = 'jobs' AND deleted = 0")]
+        chosen = rng.sample(ids, k=min(count, len(ids)))
+        stamp = next_stamp(conn)
+        gone = chosen[::10]
+        tombstone(conn, "jobs", gone, stamp)
+        rows = conn.execute(
+            f"SELECT doc FROM feed_items WHERE kind = 'jobs' AND id IN "
+            f"({','.join('?' * len(chosen))})", chosen).fetchall() if chosen else []
+        docs = [json.loads(r[0]) for r in rows]
+        changed = [_bump(doc, rng) for doc in docs if not doc.get("deleted")]
+        put_items(conn, "jobs", changed, stamp)
+    return len(chosen)
+
+
+def _bump(doc: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    doc["headcount"] = rng.randint(1, 20)
+    doc["pay_max"] = int(doc["pay_max"]) + 100 * rng.randint(1, 5)
+    doc["pay_text"] = doc["pay_text"].split("-")[0] + f"-{doc['pay_max']}元/月" \
+        if doc["employment_type"] == "full_time" else doc["pay_text"]
+    return doc

@@ -1,0 +1,82 @@
+"""The reference platform's tables.
+
+Catalog items (jobs, fairs, policies, guidance services) share one feed table:
+each row is the item's JSON document plus the (updated_at, id) pair the
+incremental sync pages by; a removed item stays as a tombstone row so
+terminals that synced it learn that it is gone. Personal fields of visitors
+are stored encrypted (central/secretbox.py) and found by hashes only.
+"""
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS devices (
+    id TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (datetime('now')),
+    last_seen TEXT,
+    last_status TEXT
+);
+CREATE TABLE IF NOT EXISTS nonces (
+    device_id TEXT NOT NULL, nonce TEXT NOT NULL, seen_at INTEGER NOT NULL,
+    PRIMARY KEY (device_id, nonce)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS nonces_age ON nonces(seen_at);
+CREATE TABLE IF NOT EXISTS idempotency (
+    device_id TEXT NOT NULL, key TEXT NOT NULL, request_sha256 TEXT NOT NULL,
+    status INTEGER NOT NULL, response TEXT NOT NULL, created_at TEXT NOT NULL,
+    PRIMARY KEY (device_id, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS feed_items (
+    kind TEXT NOT NULL, id TEXT NOT NULL, updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0, doc TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS feed_order ON feed_items(kind, updated_at, id);
+CREATE TABLE IF NOT EXISTS slots (
+    id TEXT PRIMARY KEY, service_id TEXT NOT NULL, counsellor TEXT NOT NULL,
+    starts_at TEXT NOT NULL, ends_at TEXT NOT NULL,
+    capacity INTEGER NOT NULL DEFAULT 1, booked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS slots_by_service ON slots(service_id, starts_at);
+CREATE TABLE IF NOT EXISTS seekers (
+    id_hash TEXT PRIMARY KEY, data BLOB NOT NULL, registration_id TEXT NOT NULL,
+    registered_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS interests (
+    id TEXT PRIMARY KEY, job_id TEXT NOT NULL, id_hash TEXT, data BLOB NOT NULL,
+    created_at TEXT NOT NULL, device_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS interests_by_seeker ON interests(id_hash);
+CREATE TABLE IF NOT EXISTS appointments (
+    id TEXT PRIMARY KEY, slot_id TEXT NOT NULL, service_id TEXT NOT NULL, id_hash TEXT,
+    data BLOB NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS appointments_by_seeker ON appointments(id_hash);
+CREATE TABLE IF NOT EXISTS complaints (
+    id TEXT PRIMARY KEY, tracking_number TEXT NOT NULL UNIQUE, phone_hash TEXT NOT NULL,
+    id_hash TEXT, data BLOB NOT NULL, status TEXT NOT NULL, reply TEXT,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS complaints_by_seeker ON complaints(id_hash);
+CREATE TABLE IF NOT EXISTS ratings (
+    id TEXT PRIMARY KEY, data TEXT NOT NULL, created_at TEXT NOT NULL, device_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS assessments (
+    id TEXT PRIMARY KEY, id_hash TEXT, data BLOB NOT NULL, created_at TEXT NOT NULL,
+    device_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS fleet_commands (
+    id TEXT PRIMARY KEY, device_id TEXT NOT NULL, kind TEXT NOT NULL, args TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending', result TEXT, created_at TEXT NOT NULL,
+    done_at TEXT
+);
+CREATE INDEX IF NOT EXISTS fleet_pending ON fleet_commands(device_id, status);
+CREATE TABLE IF NOT EXISTS fleet_config (
+    device_id TEXT PRIMARY KEY, version INTEGER NOT NULL, settings TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS uploads (
+    id TEXT PRIMARY KEY, device_id TEXT NOT NULL, kind TEXT NOT NULL, meta TEXT NOT NULL,
+    data BLOB NOT NULL, created_at TEXT NOT NULL
+);
+"""
