@@ -1,4 +1,9 @@
-"""The reference platform's HTTP application (FastAPI over SQLite)."""
+"""The reference platform's HTTP application (FastAPI over SQLite).
+
+The API document is the hand-written central/openapi.yaml, served as
+/openapi.json; FastAPI's generated schema is switched off so there is one
+contract, not two.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +11,34 @@ import time
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.responses import Response
 
+from central import errors
+from central.contract import document_json
 from central.db import connect
+from central.secretbox import SecretBox, key_file_for
 
 
-def create_app(db_path: Path) -> FastAPI:
+def create_app(db_path: Path, max_skew_s: int = 300) -> FastAPI:
     """The application serving the kiosk API under /api/v1."""
-    app = FastAPI(title="Employment platform (reference)", version="1")
+    from central.routes import appointments, catalog, feedback, fleet, seekers
+
+    app = FastAPI(title="Employment platform (reference)", version="1", openapi_url=None,
+                  docs_url=None, redoc_url=None)
     app.state.db = connect(db_path)
+    app.state.box = SecretBox(key_file_for(db_path))
+    app.state.max_skew_s = max_skew_s
+    errors.install(app)
 
     @app.get("/api/v1/health")
     def health() -> dict[str, object]:
-        """Unsigned liveness check with the server's clock."""
+        """Unsigned liveness check with the server's clock (unix seconds)."""
         return {"status": "ok", "server_time": round(time.time(), 3)}
 
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi() -> Response:
+        return Response(document_json(), media_type="application/json")
+
+    for module in (catalog, seekers, appointments, feedback, fleet):
+        app.include_router(module.router)
     return app

@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS appointments (
 CREATE INDEX IF NOT EXISTS appointments_by_seeker ON appointments(id_hash);
 CREATE TABLE IF NOT EXISTS complaints (
     id TEXT PRIMARY KEY, tracking_number TEXT NOT NULL UNIQUE, phone_hash TEXT NOT NULL,
-    id_hash TEXT, data BLOB NOT NULL, status TEXT NOT NULL, reply TEXT,
+    id_hash TEXT, category TEXT NOT NULL, data BLOB NOT NULL, status TEXT NOT NULL,
+    reply TEXT,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS complaints_by_seeker ON complaints(id_hash);

@@ -1,0 +1,37 @@
+"""What every signed route needs: the database, the secret box, the signed terminal."""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+
+from central.auth import signed_device
+from central.contract import parse_body
+from central.secretbox import SecretBox
+
+PREFIX = "/api/v1"
+
+
+def signed_router() -> APIRouter:
+    """A router whose every route requires a valid signature."""
+    return APIRouter(prefix=PREFIX, dependencies=[Depends(signed_device)])
+
+
+def db(request: Request) -> sqlite3.Connection:
+    return request.app.state.db
+
+
+def box(request: Request) -> SecretBox:
+    return request.app.state.box
+
+
+def body(request: Request, schema: str) -> dict[str, Any]:
+    """The signed body, validated against the contract's schema."""
+    return parse_body(getattr(request.state, "body", b""), schema)
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}-{secrets.token_hex(6)}"

@@ -1,0 +1,53 @@
+"""A visitor's records as the contract shows them (shared by lookup and the submissions)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+APPOINTMENT_SQL = (
+    "SELECT a.id, a.slot_id, a.service_id, s.counsellor, s.starts_at, s.ends_at, a.status, "
+    "f.doc FROM appointments a JOIN slots s ON s.id = a.slot_id "
+    "LEFT JOIN feed_items f ON f.kind = 'services' AND f.id = a.service_id ")
+
+
+def _appointment(row: tuple[Any, ...]) -> dict[str, Any]:
+    service = json.loads(row[7]) if row[7] else {}
+    return {"id": row[0], "slot_id": row[1], "service_id": row[2],
+            "service_name": service.get("name", ""), "counsellor": row[3],
+            "location": service.get("location", ""), "starts_at": row[4], "ends_at": row[5],
+            "status": row[6]}
+
+
+def appointment(conn: sqlite3.Connection, appointment_id: str) -> dict[str, Any] | None:
+    row = conn.execute(APPOINTMENT_SQL + "WHERE a.id = ?", (appointment_id,)).fetchone()
+    return _appointment(row) if row else None
+
+
+def appointments_of(conn: sqlite3.Connection, who: str) -> list[dict[str, Any]]:
+    rows = conn.execute(APPOINTMENT_SQL + "WHERE a.id_hash = ? ORDER BY s.starts_at",
+                        (who,)).fetchall()
+    return [_appointment(row) for row in rows]
+
+
+def complaint_status(row: tuple[Any, ...]) -> dict[str, Any]:
+    tracking, category, status, filed, updated, reply = row
+    return {"tracking_number": tracking, "category": category, "status": status,
+            "filed_at": filed, "updated_at": updated, "reply": reply}
+
+
+COMPLAINT_SQL = ("SELECT tracking_number, category, status, created_at, updated_at, reply "
+                 "FROM complaints ")
+
+
+def complaints_of(conn: sqlite3.Connection, who: str) -> list[dict[str, Any]]:
+    rows = conn.execute(COMPLAINT_SQL + "WHERE id_hash = ? ORDER BY created_at",
+                        (who,)).fetchall()
+    return [complaint_status(row) for row in rows]
+
+
+def interests_of(conn: sqlite3.Connection, who: str) -> list[dict[str, Any]]:
+    rows = conn.execute("SELECT id, job_id, created_at FROM interests WHERE id_hash = ? "
+                        "ORDER BY created_at", (who,)).fetchall()
+    return [{"id": i, "job_id": j, "status": "received", "created_at": c} for i, j, c in rows]
