@@ -7,12 +7,31 @@ import secrets
 import sqlite3
 from pathlib import Path
 
+from central.errors import CentralError
+
 
 def enroll(conn: sqlite3.Connection, device_id: str, key: str | None = None) -> str:
     """Create (or re-key) a terminal; return its key."""
     key = key or secrets.token_hex(32)
     conn.execute("INSERT INTO devices(id, key) VALUES(?, ?) "
                  "ON CONFLICT(id) DO UPDATE SET key = excluded.key", (device_id, key))
+    return key
+
+
+class AlreadyEnrolled(CentralError):
+    """enroll was asked to create a terminal that exists (use --rekey to replace its key)."""
+
+    exit_code = 2
+
+
+def create(conn: sqlite3.Connection, device_id: str) -> str:
+    """Create a new terminal and return its key (shown once; only the server keeps it)."""
+    key = secrets.token_hex(32)
+    try:
+        conn.execute("INSERT INTO devices(id, key) VALUES(?, ?)", (device_id, key))
+    except sqlite3.IntegrityError:
+        raise AlreadyEnrolled(f"terminal {device_id} is already enrolled "
+                              "(--rekey replaces its key)") from None
     return key
 
 

@@ -14,6 +14,12 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 
+class CentralError(Exception):
+    """A failure of the platform's own tools (enrolment, import), for one clear line."""
+
+    exit_code = 1
+
+
 class ApiError(Exception):
     """A refusal with its HTTP status, code and any extra fields."""
 

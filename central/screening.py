@@ -13,7 +13,7 @@ from typing import Any
 TEXT_FIELDS = ("title", "duties", "requirements", "benefits")
 
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("sex", re.compile(r"(限|仅限|只招|只限|要求|招)\s*(男|女)(性|士|生)?(?![装鞋士装科])"
+    ("sex", re.compile(r"(?<!不)(限|仅限|只招|只限|要求|招)\s*(男|女)(性|士|生)?(?![装鞋科男女])"
                        r"|(男|女)性优先|(男|女)士优先|性别\s*[:：]?\s*(男|女)"
                        r"|未婚|未育|已育优先")),
     ("ethnicity", re.compile(r"(限|仅限|只招|要求)\s*汉族|汉族优先|少数民族(勿扰|除外|不要)"

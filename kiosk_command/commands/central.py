@@ -10,6 +10,8 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from kiosk.errors import KioskError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("central", help="the reference employment platform")
@@ -23,10 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="day the demo data is relative to (default today)")
     serve.add_argument("--enroll", metavar="DEVICE_ID", help="make sure this terminal exists")
     serve.add_argument("--key-file", type=Path, help="its key (created when absent)")
+    serve.add_argument("--max-skew", type=int, default=300,
+                       help="seconds a terminal's clock may be off (default 300)")
     serve.set_defaults(handler=run_serve)
     enroll = csub.add_parser("enroll", help="create a terminal and print its key once")
     enroll.add_argument("--device", required=True)
     enroll.add_argument("--db", type=Path, required=True)
+    enroll.add_argument("--rekey", action="store_true",
+                        help="replace the key of a terminal that is already enrolled")
     enroll.set_defaults(handler=run_enroll)
     seed = csub.add_parser("seed", help="add generated postings or changes (benchmarks)")
     seed.add_argument("--db", type=Path, required=True)
@@ -34,6 +40,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     seed.add_argument("--jobs", type=int, default=0, help="add this many generated postings")
     seed.add_argument("--touch", type=int, default=0, help="change this many postings")
     seed.set_defaults(handler=run_seed)
+    imp = csub.add_parser("import-jobs", help="publish postings from a JSON-lines file, "
+                                              "refusing discriminatory ones")
+    imp.add_argument("--db", type=Path, required=True)
+    imp.add_argument("file", type=Path, help="one posting (JSON object) per line")
+    imp.set_defaults(handler=run_import)
+    cmd = csub.add_parser("command", help="queue a remote-management command for a terminal")
+    cmd.add_argument("--db", type=Path, required=True)
+    cmd.add_argument("--device", required=True)
+    cmd.add_argument("--kind", required=True, help="e.g. restart, screenshot, upload_logs")
+    cmd.add_argument("--args", default="{}", help="JSON object of arguments")
+    cmd.set_defaults(handler=run_command)
+    conf = csub.add_parser("fleet-config", help="set a terminal's configuration overrides")
+    conf.add_argument("--db", type=Path, required=True)
+    conf.add_argument("--device", required=True)
+    conf.add_argument("settings", help='JSON, e.g. {"platform": {"timeout_s": 8}}')
+    conf.set_defaults(handler=run_fleet_config)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -52,16 +74,29 @@ def run_serve(args: argparse.Namespace) -> int:
         key_file = args.key_file or args.db.with_name(f"{args.enroll}.key")
         ensure_with_key_file(conn, args.enroll, key_file)
     conn.close()
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning",
-                access_log=False)
+    app = create_app(args.db, args.max_skew)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
+
+
+class CentralToolError(KioskError):
+    """A platform tool refused (the message says why)."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 def run_enroll(args: argparse.Namespace) -> int:
     from central.db import connect
-    from central.devices import enroll
+    from central.devices import create, enroll
+    from central.errors import CentralError
 
-    print(enroll(connect(args.db), args.device))
+    conn = connect(args.db)
+    try:
+        print(enroll(conn, args.device) if args.rekey else create(conn, args.device))
+    except CentralError as exc:
+        raise CentralToolError(str(exc), exc.exit_code) from None
     return 0
 
 
@@ -78,4 +113,46 @@ def run_seed(args: argparse.Namespace) -> int:
         print(f"added {seed_jobs(conn, args.jobs, first=first)} postings")
     if args.touch:
         print(f"changed {touch(conn, args.touch)} postings")
+    return 0
+
+
+def _json_object(text: str, what: str) -> dict:
+    import json
+
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise KioskError(f"{what} is not JSON: {exc.msg}") from None
+    if not isinstance(value, dict):
+        raise KioskError(f"{what} must be a JSON object")
+    return value
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from central.db import connect
+    from central.importer import import_jobs
+
+    with args.file.open(encoding="utf-8") as fh:
+        report = import_jobs(connect(args.db), fh)
+    for label, reason in report.refused:
+        print(f"refused {label}: {reason}")
+    print(f"published {report.published}, refused {len(report.refused)}")
+    return 0 if not report.refused else 2
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from central.db import connect
+    from central.routes.fleet import queue_command
+
+    print(queue_command(connect(args.db), args.device, args.kind,
+                        _json_object(args.args, "--args")))
+    return 0
+
+
+def run_fleet_config(args: argparse.Namespace) -> int:
+    from central.db import connect
+    from central.routes.fleet import set_config
+
+    version = set_config(connect(args.db), args.device, _json_object(args.settings, "settings"))
+    print(f"configuration version {version}")
     return 0
