@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.errors import KioskError
@@ -36,7 +37,8 @@ class PlatformProcess:
     """Start, stop, kill and restart `kiosk central serve`."""
 
     def __init__(self, workdir: Path, port: int | None = None, demo_data: bool = True,
-                 device_id: str = "demo-001") -> None:
+                 device_id: str = "demo-001", extra_args: Sequence[str] = ()) -> None:
+        """extra_args go to `kiosk central serve`, e.g. ("--max-skew", "86400000")."""
         self.workdir = Path(workdir)
         self.port = port or free_port()
         self.demo_data = demo_data
@@ -44,6 +46,7 @@ class PlatformProcess:
         self.db_path = self.workdir / "central.sqlite3"
         self.key_file = self.workdir / f"{device_id}.key"
         self.log_path = self.workdir / "central.log"
+        self.extra_args = list(extra_args)
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property
@@ -54,7 +57,7 @@ class PlatformProcess:
         cmd = [sys.executable, "-m", "kiosk_command.main", "central", "serve",
                "--host", "127.0.0.1", "--port", str(self.port), "--db", str(self.db_path),
                "--enroll", self.device_id, "--key-file", str(self.key_file)]
-        return cmd + (["--demo-data"] if self.demo_data else [])
+        return cmd + (["--demo-data"] if self.demo_data else []) + self.extra_args
 
     def start(self) -> PlatformProcess:
         """Start the server and wait until it answers /api/v1/health."""
