@@ -2,13 +2,16 @@
 
 Requests are generated from the contract served at /openapi.json and signed
 like a terminal signs them, so the handlers behind the signature check are
-exercised, not only the rejections; the number of examples is capped.
+exercised, not only the rejections: valid requests must get documented answers
+matching their schemas, invalid ones (negative mode) must be refused with a
+4xx. The number of examples is capped.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 import time
 from pathlib import Path
@@ -18,13 +21,14 @@ import requests
 import schemathesis
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
-from schemathesis import checks
+from schemathesis import GenerationMode, checks
 
 MAX_EXAMPLES = 6
+KEY = re.compile(r"^[\x21-\x7e]{1,128}$")
 CONTRACT = Path(__file__).resolve().parents[2] / "central" / "openapi.yaml"
 CHECKS = [checks.not_a_server_error, checks.status_code_conformance,
           checks.content_type_conformance, checks.response_schema_conformance,
-          checks.response_headers_conformance]
+          checks.response_headers_conformance, checks.negative_data_rejection]
 
 
 class HmacAuth(requests.auth.AuthBase):
@@ -39,7 +43,7 @@ class HmacAuth(requests.auth.AuthBase):
         path_query = req.path_url
         stamp, nonce = str(int(time.time())), secrets.token_hex(16)
         msg = f"{req.method}\n{path_query}\n{stamp}\n{nonce}\n{hashlib.sha256(body).hexdigest()}"
-        if "Idempotency-Key" in req.headers:        # one submission per generated case
+        if KEY.match(req.headers.get("Idempotency-Key", "")):    # one submission per case
             req.headers["Idempotency-Key"] = secrets.token_hex(16)
         req.headers.update({
             "X-Device-Id": self.device, "X-Timestamp": stamp, "X-Nonce": nonce,
@@ -47,28 +51,34 @@ class HmacAuth(requests.auth.AuthBase):
         return req
 
 
-def operations() -> list[tuple[str, str]]:
-    """(path, METHOD) of every operation in the contract file."""
+def operations() -> list[tuple[str, str, GenerationMode]]:
+    """(path, METHOD, mode) for every operation; negative only where there is input."""
     doc = yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
-    return [(path, method.upper()) for path, item in doc["paths"].items() for method in item]
+    out = []
+    for path, item in doc["paths"].items():
+        for method, op in item.items():
+            out.append((path, method.upper(), GenerationMode.POSITIVE))
+            if op.get("parameters") or op.get("requestBody"):
+                out.append((path, method.upper(), GenerationMode.NEGATIVE))
+    return out
 
 
 @pytest.fixture(scope="module")
 def contract(platform):
     schema = schemathesis.openapi.from_url(platform.url + "/openapi.json")
     schema.config.update(base_url=platform.url)
-    schema.config.generation.update(modes=["positive"], max_examples=MAX_EXAMPLES,
+    schema.config.generation.update(modes=["positive", "negative"], max_examples=MAX_EXAMPLES,
                                     deterministic=True, with_security_parameters=False)
     return schema
 
 
-@pytest.mark.parametrize(("path", "method"), operations())
-def test_platform_conforms_to_its_contract(contract, platform, path, method):
+@pytest.mark.parametrize(("path", "method", "mode"), operations())
+def test_platform_conforms_to_its_contract(contract, platform, path, method, mode):
     auth = HmacAuth(platform.device_id, platform.key_file.read_text().strip())
     operation = contract[path][method]
     seen: set[int] = set()
 
-    @given(case=operation.as_strategy())
+    @given(case=operation.as_strategy(generation_mode=mode))
     @settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None,
               suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
     def exercise(case) -> None:
