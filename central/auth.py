@@ -86,12 +86,13 @@ def _check_clock(request: Request, stamp: str) -> None:
 def _use_nonce(request: Request, device: str, nonce: str) -> None:
     conn = request.app.state.db
     now = int(time.time())
+    keep_s = 2 * getattr(request.app.state, "max_skew_s", MAX_SKEW_S)
     with write(conn):
         seen = conn.execute("SELECT 1 FROM nonces WHERE device_id = ? AND nonce = ?",
                             (device, nonce)).fetchone()
         if seen is None:
             conn.execute("INSERT INTO nonces VALUES(?, ?, ?)", (device, nonce, now))
             if secrets.randbelow(500) == 0:      # now and then, forget expired nonces
-                conn.execute("DELETE FROM nonces WHERE seen_at < ?", (now - 2 * MAX_SKEW_S,))
+                conn.execute("DELETE FROM nonces WHERE seen_at < ?", (now - keep_s,))
     if seen is not None:
         raise _unauthorized("replayed_nonce", "this nonce was used before")
