@@ -58,6 +58,13 @@ class SecretBox:
     def open(self, blob: bytes) -> dict[str, Any]:
         return json.loads(self._ready().decrypt(blob[:12], blob[12:], None))
 
+    def pseudonym(self, id_hash_value: str) -> str:
+        """What the database stores for a visitor: a keyed hash of the contract's id_hash,
+        so a copied database cannot be searched by hashing candidate ID numbers."""
+        self._ready()
+        msg = b"visitor:" + id_hash_value.encode()
+        return hmac.new(self._key or b"", msg, hashlib.sha256).hexdigest()
+
     def keyed_hash(self, value: str) -> str:
         self._ready()
         normal = "".join(ch for ch in value if ch.isdigit())

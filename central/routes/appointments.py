@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from central.db import iso, utc_now
 from central.errors import ApiError
 from central.idempotency import submit
-from central.routes.common import body, box, new_id, signed_router
+from central.routes.common import body, box, new_id, signed_router, visitor
 from central.routes.records import appointment
 
 router = signed_router()
@@ -23,6 +23,7 @@ def book(request: Request) -> Response:
     """Take one place in a slot; 409 slot_taken when it is full."""
     doc = body(request, "AppointmentIn")
     sealed = box(request).seal({"name": doc.get("name"), "phone": doc["phone"]})
+    who = visitor(request, doc)
 
     def handler(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
         slot = conn.execute("SELECT service_id, booked < capacity FROM slots WHERE id = ?",
@@ -34,7 +35,7 @@ def book(request: Request) -> Response:
         conn.execute("UPDATE slots SET booked = booked + 1 WHERE id = ?", (doc["slot_id"],))
         now, appt_id = iso(utc_now()), new_id("A")
         conn.execute("INSERT INTO appointments VALUES(?, ?, ?, ?, ?, 'booked', ?, ?, ?)",
-                     (appt_id, doc["slot_id"], slot[0], doc.get("id_hash"), sealed, now, now,
+                     (appt_id, doc["slot_id"], slot[0], who, sealed, now, now,
                       request.state.device_id))
         return 201, appointment(conn, appt_id) or {}
 
@@ -69,6 +70,7 @@ def cancel(request: Request, appointment_id: AppointmentId) -> Response:
 def checkin(request: Request) -> Response:
     """Mark the visitor arrived: by appointment id, or their next booked appointment."""
     doc = body(request, "CheckInIn")
+    who = visitor(request, doc)
 
     def handler(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
         appt_id = doc.get("appointment_id")
@@ -76,7 +78,7 @@ def checkin(request: Request) -> Response:
             row = conn.execute(
                 "SELECT a.id FROM appointments a JOIN slots s ON s.id = a.slot_id "
                 "WHERE a.id_hash = ? AND a.status = 'booked' ORDER BY s.starts_at LIMIT 1",
-                (doc["id_hash"],)).fetchone()
+                (who,)).fetchone()
             appt_id = row[0] if row else None
         current = appointment(conn, appt_id) if appt_id else None
         if current is None:

@@ -33,5 +33,13 @@ def body(request: Request, schema: str) -> dict[str, Any]:
     return parse_body(getattr(request.state, "body", b""), schema)
 
 
+def visitor(request: Request, doc: dict[str, Any]) -> str | None:
+    """The stored pseudonym of the visitor a body names (id_hash or id_number), if any."""
+    from central.secretbox import id_hash
+
+    given = doc.get("id_hash") or (id_hash(doc["id_number"]) if doc.get("id_number") else None)
+    return box(request).pseudonym(given) if given else None
+
+
 def new_id(prefix: str) -> str:
     return f"{prefix}-{secrets.token_hex(6)}"

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from central.db import iso, read, utc_now
 from central.errors import ApiError
 from central.idempotency import submit
-from central.routes.common import body, box, db, new_id, signed_router
+from central.routes.common import body, box, db, new_id, signed_router, visitor
 from central.routes.records import COMPLAINT_SQL, complaint_status
 
 router = signed_router()
@@ -35,11 +35,12 @@ def complain(request: Request) -> Response:
     sbox = box(request)
     sealed = sbox.seal({k: doc.get(k) for k in ("text", "phone", "name")})
     phone_hash = sbox.keyed_hash(doc["phone"])
+    who = visitor(request, doc)
 
     def handler(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
         now, number = iso(utc_now()), tracking_number(conn)
         conn.execute("INSERT INTO complaints VALUES(?, ?, ?, ?, ?, ?, 'received', NULL, ?, ?, ?)",
-                     (new_id("C"), number, phone_hash, doc.get("id_hash"), doc["category"],
+                     (new_id("C"), number, phone_hash, who, doc["category"],
                       sealed, now, now, request.state.device_id))
         row = conn.execute(COMPLAINT_SQL + "WHERE tracking_number = ?", (number,)).fetchone()
         return 201, complaint_status(row)
@@ -82,5 +83,6 @@ def rate(request: Request) -> Response:
 def assess(request: Request) -> Response:
     doc = body(request, "AssessmentIn")
     sealed = box(request).seal({k: v for k, v in doc.items() if k != "id_hash"})
+    who = visitor(request, doc)
     return submit(request, lambda conn: (201, _receipt(
-        conn, "assessments", (doc.get("id_hash"), sealed, request.state.device_id))))
+        conn, "assessments", (who, sealed, request.state.device_id))))

@@ -16,9 +16,8 @@ from fastapi.responses import JSONResponse, Response
 from central.db import iso, read, utc_now
 from central.errors import ApiError
 from central.idempotency import submit
-from central.routes.common import body, box, db, new_id, signed_router
+from central.routes.common import body, box, db, new_id, signed_router, visitor
 from central.routes.records import appointments_of, complaints_of, interests_of
-from central.secretbox import id_hash
 
 router = signed_router()
 
@@ -28,20 +27,20 @@ def register(request: Request) -> Response:
     """Register a visitor, or update the intentions of one already registered."""
     doc = body(request, "RegistrationIn")
     sealed = box(request).seal({k: v for k, v in doc.items() if k != "id_hash"})
+    who = visitor(request, doc)
 
     def handler(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
         now = iso(utc_now())
         row = conn.execute("SELECT registration_id, registered_at FROM seekers "
-                           "WHERE id_hash = ?", (doc["id_hash"],)).fetchone()
+                           "WHERE id_hash = ?", (who,)).fetchone()
         if row:
             conn.execute("UPDATE seekers SET data = ?, updated_at = ?, device_id = ? "
-                         "WHERE id_hash = ?", (sealed, now, request.state.device_id,
-                                               doc["id_hash"]))
+                         "WHERE id_hash = ?", (sealed, now, request.state.device_id, who))
             return 200, {"registration_id": row[0], "status": "updated",
                          "registered_at": row[1]}
         reg_id = new_id("R")
         conn.execute("INSERT INTO seekers VALUES(?, ?, ?, ?, ?, ?)",
-                     (doc["id_hash"], sealed, reg_id, now, now, request.state.device_id))
+                     (who, sealed, reg_id, now, now, request.state.device_id))
         return 200, {"registration_id": reg_id, "status": "registered", "registered_at": now}
 
     return submit(request, handler)
@@ -51,7 +50,7 @@ def register(request: Request) -> Response:
 def lookup(request: Request) -> JSONResponse:
     """One visitor's own data: registration, recommendations, appointments, complaints."""
     doc = body(request, "LookupIn")
-    who = doc.get("id_hash") or id_hash(doc["id_number"])
+    who = visitor(request, doc)
     conn = db(request)
     with read(conn):
         row = conn.execute("SELECT registration_id, registered_at, data FROM seekers "
@@ -95,6 +94,7 @@ def interest(request: Request) -> Response:
     """A visitor wants to be put in touch with the employer of an open posting."""
     doc = body(request, "JobInterestIn")
     sealed = box(request).seal({"phone": doc.get("phone")})
+    who = visitor(request, doc)
 
     def handler(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
         row = conn.execute("SELECT deleted, json_extract(doc, '$.valid_until') "
@@ -107,7 +107,7 @@ def interest(request: Request) -> Response:
         ack = {"id": new_id("I"), "job_id": doc["job_id"], "status": "received",
                "created_at": iso(utc_now())}
         conn.execute("INSERT INTO interests VALUES(?, ?, ?, ?, ?, ?)",
-                     (ack["id"], doc["job_id"], doc.get("id_hash"), sealed,
+                     (ack["id"], doc["job_id"], who, sealed,
                       ack["created_at"], request.state.device_id))
         return 201, ack
 

@@ -52,7 +52,7 @@ def test_register_lookup_book_complain(api, platform):
     assert other["appointments"] == [] and other["complaints"] == []
     raw = platform.db_path.read_bytes() + platform.db_path.with_name(
         platform.db_path.name + "-wal").read_bytes()
-    for secret in (NAME, PHONE, ID_NUMBER):
+    for secret in (NAME, PHONE, ID_NUMBER, WHO):
         assert secret.encode() not in raw
 
 
