@@ -1,0 +1,172 @@
+"""The local catalog: jobs, fairs, policies and guidance services in SQLite.
+
+Jobs get typed columns (filters and sorting run on them) and two contentless
+FTS5 indexes fed with our own tokens (tokens.py): job_bi holds the bigrams of
+title, company, duties and requirements; job_chars the distinct characters.
+The 'ascii' tokenizer just splits on spaces and lower-cases ASCII, because
+the tokens are already made. Other collections are kept as JSON documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from kiosk.platform.tokens import index_chars, index_tokens
+
+JOB_FIELDS = ("id", "title", "company", "occupation_group", "district", "pay_min", "pay_max",
+              "pay_text", "headcount", "duties", "requirements", "benefits", "education",
+              "employment_type", "contact_name", "contact_phone", "contact_email", "address",
+              "posted_at", "valid_from", "valid_until", "url", "updated_at")
+KEY_FIELDS = ("id", "occupation_group", "district", "employment_type", "education", "pay_min",
+              "pay_max", "posted_ts", "valid_from_ts", "valid_until_ts")
+TEXT_FIELDS = ("title", "company", "duties", "requirements")
+CHINA = dt.timezone(dt.timedelta(hours=8))
+SLOTS = 1024  # rowids per second of posting time: rowid order is newest-first order
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS jobs (
+    rowid INTEGER PRIMARY KEY, {", ".join(KEY_FIELDS)}, UNIQUE(id));
+CREATE TABLE IF NOT EXISTS job_docs (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS jobs_pay ON jobs(pay_max);
+CREATE INDEX IF NOT EXISTS jobs_group ON jobs(occupation_group);
+CREATE INDEX IF NOT EXISTS jobs_district ON jobs(district);
+CREATE VIRTUAL TABLE IF NOT EXISTS job_bi USING fts5(
+    {", ".join(TEXT_FIELDS)}, content='', columnsize=0, tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS job_chars USING fts5(
+    chars, content='', columnsize=0, detail=none, tokenize='ascii');
+CREATE TABLE IF NOT EXISTS docs (
+    collection TEXT NOT NULL, id TEXT NOT NULL, updated_at TEXT, sort_ts REAL, body TEXT,
+    PRIMARY KEY (collection, id));
+CREATE TABLE IF NOT EXISTS sync_state (
+    collection TEXT PRIMARY KEY, cursor TEXT, synced_at REAL, changes INTEGER DEFAULT 0);
+"""
+
+
+def timestamp(value: Any, end_of_day: bool = False) -> float | None:
+    """ISO 8601 text to unix seconds; a bare date means that day in China."""
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if len(str(value)) == 10 and end_of_day:
+        parsed += dt.timedelta(days=1)
+    return parsed.replace(tzinfo=parsed.tzinfo or CHINA).timestamp()
+
+
+def open_catalog(path: Path) -> sqlite3.Connection:
+    """Open (and create) the catalog; it is a cache, so NORMAL sync is enough."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA cache_size=-32768")  # 32 MiB: the jobs table and hot index pages
+    conn.executescript(SCHEMA)
+    return conn
+
+
+def job_keys(item: dict[str, Any]) -> tuple[Any, ...]:
+    """The filter and sort columns of one job as sent by the platform."""
+    return (item["id"], item.get("occupation_group"), item.get("district"),
+            item.get("employment_type"), item.get("education"), item.get("pay_min"),
+            item.get("pay_max"), timestamp(item.get("posted_at")),
+            timestamp(item.get("valid_from")), timestamp(item.get("valid_until"), end_of_day=True))
+
+
+SORT_KEYS = {"fairs": "starts_at", "policies": "issued_at"}
+_INSERT = (f"INSERT INTO jobs(rowid, {', '.join(KEY_FIELDS)}) "
+           f"VALUES (?, {', '.join('?' * len(KEY_FIELDS))})")
+
+
+def _texts(body: dict[str, Any]) -> list[str | None]:
+    return [body.get(f) for f in TEXT_FIELDS]
+
+
+def _fts(conn: sqlite3.Connection, rows: list[tuple[int, dict[str, Any]]],
+         delete: bool) -> None:
+    """Add rows to both indexes, or (delete) take their current tokens out."""
+    cmd_bi = "'delete', " if delete else ""
+    head_bi = "job_bi, " if delete else ""
+    conn.executemany(f"INSERT INTO job_bi({head_bi}rowid, {', '.join(TEXT_FIELDS)}) "
+                     f"VALUES ({cmd_bi}?, ?, ?, ?, ?)",
+                     [(r, *map(index_tokens, _texts(b))) for r, b in rows])
+    head_ch = "job_chars, " if delete else ""
+    conn.executemany(f"INSERT INTO job_chars({head_ch}rowid, chars) VALUES ({cmd_bi}?, ?)",
+                     [(r, index_chars(*_texts(b))) for r, b in rows])
+
+
+def _remove(conn: sqlite3.Connection, ids: list[str]) -> None:
+    """Drop the stored versions of these jobs from the tables and both indexes."""
+    marks = ", ".join("?" * len(ids))
+    old = conn.execute(f"SELECT j.rowid, d.body FROM jobs j JOIN job_docs d USING (rowid) "
+                       f"WHERE j.id IN ({marks})", ids).fetchall()
+    _fts(conn, [(r, json.loads(b)) for r, b in old], delete=True)
+    conn.executemany("DELETE FROM jobs WHERE rowid = ?", [(r,) for r, _ in old])
+    conn.executemany("DELETE FROM job_docs WHERE rowid = ?", [(r,) for r, _ in old])
+
+
+class _Rowids:
+    """Rowids that sort like posting time: second * SLOTS + a free slot."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.next: dict[int, int] = {}
+
+    def take(self, posted_ts: float | None) -> int:
+        base = max(0, int(posted_ts or 0)) * SLOTS
+        if base not in self.next:
+            top = self.conn.execute("SELECT max(rowid) FROM jobs WHERE rowid BETWEEN ? AND ?",
+                                    (base, base + SLOTS - 1)).fetchone()[0]
+            self.next[base] = base if top is None else top + 1
+        rowid = self.next[base]
+        if rowid >= base + SLOTS:
+            rowid = self._gap(base)
+        self.next[base] = rowid + 1
+        return rowid
+
+    def _gap(self, base: int) -> int:
+        used = {r for (r,) in self.conn.execute(
+            "SELECT rowid FROM jobs WHERE rowid BETWEEN ? AND ?", (base, base + SLOTS - 1))}
+        free = [r for r in range(base, base + SLOTS) if r not in used]
+        if not free:  # more than SLOTS postings in one second: order among them is lost
+            return int(self.conn.execute("SELECT max(rowid) FROM jobs").fetchone()[0]) + 1
+        return free[0]
+
+
+def apply_jobs(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> None:
+    """Upsert jobs and apply tombstones (inside the caller's transaction)."""
+    if not items:
+        return
+    items = list({i["id"]: i for i in items}.values())  # the last word on each id counts
+    _remove(conn, [i["id"] for i in items])
+    live = [i for i in items if not i.get("deleted")]
+    rowids = _Rowids(conn)
+    rows = [(rowids.take(timestamp(i.get("posted_at"))), i) for i in live]
+    conn.executemany(_INSERT, [(r, *job_keys(i)) for r, i in rows])
+    conn.executemany("INSERT INTO job_docs(rowid, body) VALUES (?, ?)",
+                     [(r, json.dumps(i, ensure_ascii=False)) for r, i in rows])
+    _fts(conn, rows, delete=False)
+
+
+def apply_docs(conn: sqlite3.Connection, collection: str, items: list[dict[str, Any]]) -> None:
+    """Upsert fairs, policies or services as JSON; tombstones delete."""
+    conn.executemany("DELETE FROM docs WHERE collection = ? AND id = ?",
+                     [(collection, i["id"]) for i in items if i.get("deleted")])
+    sort_key = SORT_KEYS.get(collection, "updated_at")
+    conn.executemany(
+        "INSERT OR REPLACE INTO docs(collection, id, updated_at, sort_ts, body) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(collection, i["id"], i.get("updated_at"), timestamp(i.get(sort_key)),
+          json.dumps(i, ensure_ascii=False)) for i in items if not i.get("deleted")])
+
+
+def optimise(conn: sqlite3.Connection) -> None:
+    """Merge the index segments after a large sync (queries read fewer b-trees)."""
+    conn.execute("INSERT INTO job_bi(job_bi) VALUES ('optimize')")
+    conn.execute("INSERT INTO job_chars(job_chars) VALUES ('optimize')")
