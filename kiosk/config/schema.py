@@ -68,6 +68,17 @@ class PlatformSection:
     device_id: str = setting("demo-001")
     key_file: str = setting("", doc="file holding this terminal's signing key")
     timeout_s: float = setting(5.0, minimum=0.5, maximum=60)
+    retention_days: float = setting(30.0, minimum=1, maximum=365,
+                                    doc="unsent submissions older than this are purged")
+    submit_wait_s: float = setting(3.0, minimum=0, maximum=30,
+                                   doc="how long a visitor waits to hear 'sent' before "
+                                       "'saved, will be sent'")
+    retry_min_s: float = setting(2.0, minimum=0.1, maximum=600,
+                                 doc="first wait before the outbox retries an unreachable platform")
+    retry_max_s: float = setting(300.0, minimum=1, maximum=3600,
+                                 doc="longest wait between outbox retries")
+    sync_interval_s: float = setting(900.0, minimum=10, maximum=86400,
+                                     doc="how often the catalog cache syncs")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ while the platform is away; "data as of" says how fresh it is.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sqlite3
@@ -18,8 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.clock import Clock
-from kiosk.platform.catalog_store import apply_docs, apply_jobs, open_catalog, optimise
+from kiosk.platform.catalog_store import (
+    apply_docs,
+    apply_jobs,
+    open_catalog,
+    optimise,
+    timestamp,
+)
 from kiosk.platform.client import PlatformClient
+from kiosk.platform.search import JobFilters, SearchResult, Sort, browse_counts, search_jobs
 
 log = logging.getLogger(__name__)
 COLLECTIONS = {"jobs": "/jobs", "fairs": "/fairs", "policies": "/policies",
@@ -44,9 +52,12 @@ class Catalog:
         self.clock = clock
         self.page_size = page_size
         self.conn = open_catalog(self.path)
+        self.reader = open_catalog(self.path)  # searches read beside a running sync (WAL)
         self.lock = threading.Lock()
+        self.read_lock = threading.Lock()
 
     def close(self) -> None:
+        self.reader.close()
         self.conn.close()
 
     def sync(self, client: PlatformClient,
@@ -100,19 +111,45 @@ class Catalog:
 
     def data_as_of(self, name: str = "jobs") -> float | None:
         """Unix time of the last completed sync of a collection (None: never)."""
-        row = self.conn.execute("SELECT synced_at FROM sync_state WHERE collection = ?",
-                                (name,)).fetchone()
+        with self.read_lock:
+            row = self.reader.execute("SELECT synced_at FROM sync_state WHERE collection = ?",
+                                      (name,)).fetchone()
         return row[0] if row else None
+
+    def search(self, text: str, filters: JobFilters | None = None, sort: Sort = "newest",
+               limit: int = 20, offset: int = 0) -> SearchResult:
+        """Live postings matching text and filters, with "data as of"."""
+        now = self.clock.now().timestamp()
+        with self.read_lock:
+            found = search_jobs(self.reader, text, filters or JobFilters(), now, sort,
+                                limit, offset)
+        return dataclasses.replace(found, data_as_of=self.data_as_of())
+
+    def counts(self, text: str = "", filters: JobFilters | None = None
+               ) -> dict[str, dict[str, int]]:
+        """Live postings per occupation group and district (browse screen)."""
+        now = self.clock.now().timestamp()
+        with self.read_lock:
+            return browse_counts(self.reader, text, filters or JobFilters(), now)
 
     def documents(self, name: str, limit: int = 100) -> list[dict[str, Any]]:
         """Fairs, policies or services, soonest / newest first."""
         order = "sort_ts ASC" if name == "fairs" else "sort_ts DESC"
-        rows = self.conn.execute(f"SELECT body FROM docs WHERE collection = ? "
-                                 f"ORDER BY {order}, id LIMIT ?", (name, limit)).fetchall()
-        return [json.loads(r[0]) for r in rows]
+        with self.read_lock:
+            rows = self.reader.execute(f"SELECT body FROM docs WHERE collection = ? "
+                                       f"ORDER BY {order}, id LIMIT ?", (name, limit)).fetchall()
+        docs = [json.loads(r[0]) for r in rows]
+        return [d for d in docs if name != "fairs" or not self._fair_over(d)]
+
+    def _fair_over(self, fair: dict[str, Any]) -> bool:
+        """A fair whose end (start + duration) has passed on our clock."""
+        start = timestamp(fair.get("starts_at"))
+        end = (start or 0) + 60 * float(fair.get("duration_min") or 0)
+        return start is not None and end < self.clock.now().timestamp()
 
     def job(self, job_id: str) -> dict[str, Any] | None:
         """One posting by id (expired or not: a visitor may hold its receipt)."""
-        row = self.conn.execute("SELECT d.body FROM jobs j JOIN job_docs d USING (rowid) "
-                                "WHERE j.id = ?", (job_id,)).fetchone()
+        with self.read_lock:
+            row = self.reader.execute("SELECT d.body FROM jobs j JOIN job_docs d "
+                                      "USING (rowid) WHERE j.id = ?", (job_id,)).fetchone()
         return json.loads(row[0]) if row else None

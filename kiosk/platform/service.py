@@ -1,0 +1,111 @@
+"""PlatformService: what the screens are handed as core.platform.
+
+One object holding the client, the outbox and its sender, the catalog cache,
+and the link status technicians see. Screens submit through it (and are told
+"sent" or "saved, will be sent"), search the cache, and ask live questions
+(lookup, complaint status) that need the platform to answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.clock import Clock
+from kiosk.platform.catalog import Catalog, SyncReport
+from kiosk.platform.client import PlatformClient
+from kiosk.platform.crypto import FieldSealer, load_or_create_key
+from kiosk.platform.errors import PlatformError
+from kiosk.platform.outbox import Outbox
+from kiosk.platform.outbox_store import OutboxStore
+from kiosk.platform.search import JobFilters, SearchResult, Sort
+from kiosk.platform.sender import Outcome, Sender
+from kiosk.platform.worker import Periodic
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Tunables, from the [platform] settings."""
+
+    retention_days: float = 30.0
+    submit_wait_s: float = 3.0
+    retry_min_s: float = 2.0
+    retry_max_s: float = 300.0
+    sync_interval_s: float = 900.0
+
+
+class PlatformService:
+    """Client + outbox + catalog + status for one terminal."""
+
+    def __init__(self, data_dir: Path, client: PlatformClient, clock: Clock,
+                 options: Options | None = None) -> None:
+        self.options = options or Options()
+        self.client = client
+        self.clock = clock
+        self.status = client.status
+        data_dir = Path(data_dir).expanduser()
+        sealer = FieldSealer(load_or_create_key(data_dir / "outbox.key"))
+        self.outbox = Outbox(OutboxStore(data_dir / "outbox.sqlite3"), sealer, client, clock,
+                             self.options.retention_days)
+        self.sender = Sender(self.outbox, self.options.retry_min_s, self.options.retry_max_s)
+        self.catalog = Catalog(data_dir / "catalog.sqlite3", clock)
+        self.syncer = Periodic("catalog-sync", self.sync, self.options.sync_interval_s)
+        self._running = False
+
+    def start(self) -> PlatformService:
+        """Start delivering the outbox and syncing the catalog in the background."""
+        self.sender.start()
+        self.syncer.start()
+        self._running = True
+        return self
+
+    def stop(self) -> None:
+        self._running = False
+        self.syncer.stop()
+        self.sender.stop()
+        self.client.close()
+        self.catalog.close()
+        self.outbox.store.close()
+
+    def submit(self, kind: str, payload: dict[str, Any],
+               personal_fields: dict[str, Any] | None = None,
+               wait_s: float | None = None) -> Outcome:
+        """Store durably, then say honestly whether it already reached the platform."""
+        key = uuid.uuid4().hex
+        event = self.outbox.waiters.register(key)
+        self.outbox.enqueue(kind, payload, personal_fields, key=key)
+        if self._running:
+            self.sender.wake()
+            event.wait(self.options.submit_wait_s if wait_s is None else wait_s)
+        return self.outbox.waiters.take(key) or Outcome(key, "queued")
+
+    def ask(self, path: str, body: dict[str, Any]) -> Any:
+        """A live query (seeker lookup, complaint status); raises PlatformError."""
+        return self.client.post(path, body)
+
+    def search(self, text: str, filters: JobFilters | None = None, sort: Sort = "newest",
+               limit: int = 20, offset: int = 0) -> SearchResult:
+        return self.catalog.search(text, filters, sort, limit, offset)
+
+    def sync(self) -> list[SyncReport]:
+        """Sync every catalog; a failure is recorded in the status, not raised."""
+        try:
+            return self.catalog.sync(self.client)
+        except PlatformError as exc:
+            log.warning("catalog sync failed", extra={"error": type(exc).__name__})
+            return []
+        finally:
+            self.status.note("data_as_of", self.catalog.data_as_of())
+
+    def state(self) -> dict[str, Any]:
+        """Everything a technician wants to see about the link, as plain values."""
+        snap = self.status.snapshot()
+        snap["outbox"] = self.outbox.counts()
+        snap["set_aside"] = self.outbox.store.dead_letters()
+        snap["data_as_of"] = self.catalog.data_as_of()
+        return snap
