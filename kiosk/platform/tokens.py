@@ -18,6 +18,9 @@ _RUNS = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U00031
                    r"|([0-9a-z]+)")
 
 
+GAP = "、"  # a token no query produces: keeps phrases from running across punctuation
+
+
 def normalise(text: str) -> str:
     """Full-width letters and digits to ASCII, lower case (ＣＡＤ -> cad)."""
     return unicodedata.normalize("NFKC", text).lower()
@@ -38,8 +41,12 @@ def bigrams(run: str) -> list[str]:
 def index_tokens(text: str | None) -> str:
     """The space-separated tokens stored in the bigram index for one field."""
     out: list[str] = []
+    after_han = False
     for han, run in runs(text or ""):
+        if han and after_han:
+            out.append(GAP)  # 收银，银员 must not match the phrase 收银 银员
         out.extend(bigrams(run) if han else [run])
+        after_han = han
     return " ".join(out)
 
 
