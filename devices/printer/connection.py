@@ -21,6 +21,12 @@ def open_connection(driver: str, target: str, timeout_s: float = 5.0) -> Any:
     """A python-escpos printer for driver and target (not yet opened)."""
     from escpos import printer as p
 
+    needs = {"usb": (p.Usb, "pyusb"), "cups": (p.CupsPrinter, "pycups"),
+             "serial": (p.Serial, "pyserial")}
+    if driver in needs and not needs[driver][0].is_usable():
+        # checked first: a half-built python-escpos printer raises again from __del__
+        raise PrinterError(f"printer: the {driver} driver needs the Python package "
+                           f"{needs[driver][1]}; install it or choose another printer.driver")
     try:
         if driver == "network":
             host, _, port = target.rpartition(":") if ":" in target else (target, "", "9100")
@@ -41,8 +47,17 @@ def open_connection(driver: str, target: str, timeout_s: float = 5.0) -> Any:
 
 
 def two_way(printer: Any) -> bool:
-    """True when the connection can carry the printer's answers back."""
-    return type(printer).__name__ in ("Serial", "Network", "Usb")
+    """True when the connection can carry answers back (its class implements _read)."""
+    from escpos.escpos import Escpos
+
+    if spooled(printer):        # CUPS _read reports the queue state, not DLE EOT
+        return False
+    return getattr(type(printer), "_read", Escpos._read) is not Escpos._read
+
+
+def spooled(printer: Any) -> bool:
+    """True for a print queue: a job is only handed over when the connection closes."""
+    return type(printer).__name__ == "CupsPrinter"
 
 
 def _read_byte(printer: Any, timeout_s: float) -> int | None:

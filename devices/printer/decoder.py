@@ -89,7 +89,11 @@ class EscposDecoder:
         end = pos
         while end < len(self._buf) and self._buf[end] >= 0x20:
             end += 1
-        self._segments.append((self._chinese, self._buf[pos:end]))
+        if self._segments and self._segments[-1][0] == self._chinese:
+            # a character may have been split across two reads: keep the bytes together
+            self._segments[-1] = (self._chinese, self._segments[-1][1] + self._buf[pos:end])
+        else:
+            self._segments.append((self._chinese, self._buf[pos:end]))
         return end
 
     def _esc(self, pos: int) -> int:

@@ -19,7 +19,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
-from devices.printer.connection import query_status
+from devices.printer.connection import query_status, spooled
 from devices.printer.document import Document
 from devices.printer.escpos_render import Renderer
 from devices.printer.status import UNKNOWN, PrinterStatus
@@ -176,6 +176,8 @@ class PrinterService:
             self._disconnect()
             return self._end(job, JobState.FAILED, before, UNKNOWN, sent,
                              f"interrupted after {sent} of {len(data)} bytes: {exc}")
+        if spooled(printer):
+            self._disconnect()             # hands the job to the queue
         after = self._query()
         if not after.unknown and not after.ready:
             return self._end(job, JobState.FAILED, before, after, sent,

@@ -1,0 +1,51 @@
+"""The printing service: job ids, faults before and during a job, the receipt in the mouth."""
+
+from __future__ import annotations
+
+from devices.printer.service import JobState
+from kiosk.receipts import sample_receipt
+
+
+def test_same_job_id_never_prints_twice(service, sim) -> None:
+    first = service.submit(sample_receipt("complaint"), "complaint:C-7")
+    again = service.submit(sample_receipt("complaint"), "complaint:C-7")
+    assert again is first
+    assert first.result(10).state is JobState.PRINTED
+    later = service.submit(sample_receipt("complaint"), "complaint:C-7")
+    assert later.result(10).state is JobState.PRINTED
+    assert sim.cuts() == 1 and sim.text().count("C-20260302-0007") == 1
+
+
+def test_paper_out_prints_nothing_and_says_why(service, sim) -> None:
+    sim.set_fault("paper_out")
+    result = service.submit(sample_receipt("job"), "job:1").result(10)
+    assert result.state is JobState.FAILED and result.bytes_sent == 0
+    assert "paper_out" in result.error and service.status().paper_out
+    assert sim.paper.items == []
+
+
+def test_offline_half_way_is_reported_and_a_retry_prints_once(service, sim) -> None:
+    sim.set_fault("offline_mid_job", after_bytes=150)
+    failed = service.submit(sample_receipt("job"), "job:2").result(10)
+    assert failed.state is JobState.FAILED and "during the job" in failed.error
+    assert sim.cuts() == 0 and 0 < len(sim.paper.lines()) < 5
+    sim.set_fault("none")
+    retry = service.submit(sample_receipt("job"), "job:2").result(10)
+    assert retry.state is JobState.PRINTED
+    service.submit(sample_receipt("job"), "job:2").result(10)
+    assert sim.cuts() == 1
+
+
+def test_receipt_waits_in_the_mouth_until_taken(service, sim) -> None:
+    assert not service.receipt_in_mouth()
+    service.submit(sample_receipt("registration"), "reg:1").result(10)
+    assert service.receipt_in_mouth()
+    sim.take_receipt()
+    assert not service.receipt_in_mouth()
+
+
+def test_refresh_reports_a_fault_before_any_job(service, sim) -> None:
+    assert service.refresh().result(10).ready
+    sim.set_fault("cover_open")
+    status = service.refresh().result(10)
+    assert status.reason == "cover_open" and service.status() == status
