@@ -37,6 +37,15 @@ def _profile(args: argparse.Namespace, settings) -> object:
 
 
 def run_test(args: argparse.Namespace) -> int:
+    """Render the sample; a printer problem is one line on stderr and exit code 3."""
+    try:
+        return _run_test(args)
+    except PrinterError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+
+def _run_test(args: argparse.Namespace) -> int:
     from kiosk_command.common import settings_from
 
     settings = settings_from(args)     # before python-escpos is imported: it configures logging
