@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 
 from escpos.printer import Dummy
-from PIL import Image
+from PIL import Image, ImageOps
 
 from devices.printer import document as d
 from devices.printer.profile import PrinterProfile
@@ -116,8 +116,11 @@ class Renderer:
     # -- pictures ---------------------------------------------------------
     def _picture(self, out: Dummy, text: str, align: str, bold: bool,
                  size: int = BODY_PX) -> None:
-        self._image(out, text_image(printable(text), self.profile.dots, self.fonts,
-                                    size, align, bold))
+        img = text_image(printable(text), self.profile.dots, self.fonts, size, align, bold)
+        ink = ImageOps.invert(img.convert("L")).getbbox()
+        if ink is not None:      # pictures start at the left margin: drop blank right columns
+            img = img.crop((0, 0, min(self.profile.dots, -(-ink[2] // 8) * 8), img.height))
+        self._image(out, img)
 
     def _image(self, out: Dummy, img: Image.Image) -> None:
         out.image(img, impl="bitImageRaster", fragment_height=960)
