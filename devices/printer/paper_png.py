@@ -38,7 +38,8 @@ def _draw_line(draw: ImageDraw.ImageDraw, item: PrintedLine, y: int, width: int,
         font = narrow if w == cell else wide
         if ch != " ":
             left = MARGIN + x + (w - font.getlength(ch)) / 2
-            draw.text((left, y + (2 if font is narrow else 0)), ch, font=font, fill=0,
+            # baseline 3 dots above the cell bottom, as a printer's 24-dot font sits in a line
+            draw.text((left, y + 24 * item.size), ch, font=font, fill=0, anchor="ls",
                       stroke_width=1 if item.bold else 0, stroke_fill=0)
         x += w
     return LINE_DOTS * item.size

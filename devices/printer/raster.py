@@ -67,13 +67,13 @@ def text_image(text: str, width: int, fonts: RasterFonts, size: int = BODY_PX,
     lines = wrap_pixels(text, width - 2, font)
     boxes = [font.getbbox(line or " ") for line in lines]
     top = min(b[1] for b in boxes)
-    line_h = max(b[3] for b in boxes) - top + 4
+    line_h = max(b[3] for b in boxes) - top + 8     # clear of the text line above
     img = Image.new("1", (width, line_h * len(lines)), 1)
     draw = ImageDraw.Draw(img)
     for i, line in enumerate(lines):
         length = font.getlength(line)
         x = {"center": (width - length) / 2, "right": width - length - 1}.get(align, 1)
-        draw.text((max(0, x), i * line_h - top + 2), line, font=font, fill=0,
+        draw.text((max(0, x), i * line_h - top + 5), line, font=font, fill=0,
                   stroke_width=1 if bold else 0, stroke_fill=0)
     return img
 
