@@ -25,13 +25,13 @@ KEY_FIELDS = ("id", "occupation_group", "district", "employment_type", "educatio
               "pay_max", "posted_ts", "valid_from_ts", "valid_until_ts")
 TEXT_FIELDS = ("title", "company", "duties", "requirements")
 CHINA = dt.timezone(dt.timedelta(hours=8))
-SLOTS = 1024  # rowids per second of posting time: rowid order is newest-first order
+SLOTS = 1 << 20  # rowids per second of posting time: rowid order is posting-time order
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS jobs (
     rowid INTEGER PRIMARY KEY, {", ".join(KEY_FIELDS)}, UNIQUE(id));
 CREATE TABLE IF NOT EXISTS job_docs (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS jobs_pay ON jobs(pay_max);
+CREATE INDEX IF NOT EXISTS jobs_by_pay ON jobs(pay_max, pay_min);
 CREATE INDEX IF NOT EXISTS jobs_group ON jobs(occupation_group);
 CREATE INDEX IF NOT EXISTS jobs_district ON jobs(district);
 CREATE VIRTUAL TABLE IF NOT EXISTS job_bi USING fts5(
@@ -112,11 +112,16 @@ def _remove(conn: sqlite3.Connection, ids: list[str]) -> None:
 
 
 class _Rowids:
-    """Rowids that sort like posting time: second * SLOTS + a free slot."""
+    """Rowids that sort like posting time: second * SLOTS + a free slot.
+
+    Feeds often give only a date, so thousands of postings share one second;
+    among them the one stored last sorts first.
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.next: dict[int, int] = {}
+        self.taken: set[int] = set()
 
     def take(self, posted_ts: float | None) -> int:
         base = max(0, int(posted_ts or 0)) * SLOTS
@@ -125,18 +130,12 @@ class _Rowids:
                                     (base, base + SLOTS - 1)).fetchone()[0]
             self.next[base] = base if top is None else top + 1
         rowid = self.next[base]
-        if rowid >= base + SLOTS:
-            rowid = self._gap(base)
+        if rowid >= base + SLOTS:  # a million updates in one second's group: any free rowid
+            top = self.conn.execute("SELECT max(rowid) FROM jobs").fetchone()[0] or 0
+            rowid = max([top, *self.taken]) + 1
         self.next[base] = rowid + 1
+        self.taken.add(rowid)
         return rowid
-
-    def _gap(self, base: int) -> int:
-        used = {r for (r,) in self.conn.execute(
-            "SELECT rowid FROM jobs WHERE rowid BETWEEN ? AND ?", (base, base + SLOTS - 1))}
-        free = [r for r in range(base, base + SLOTS) if r not in used]
-        if not free:  # more than SLOTS postings in one second: order among them is lost
-            return int(self.conn.execute("SELECT max(rowid) FROM jobs").fetchone()[0]) + 1
-        return free[0]
 
 
 def apply_jobs(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> None:

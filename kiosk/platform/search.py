@@ -15,12 +15,14 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from kiosk.platform.catalog_store import SLOTS
 from kiosk.platform.tokens import parse_query
 
 DAY_S = 86400.0
 Sort = Literal["newest", "pay"]
 COUNT_CAP = 1000
-ORDER = {"newest": "f.rowid DESC", "pay": "j.pay_max DESC, j.pay_min DESC, j.rowid DESC"}
+DENSE_SHARE = 0.5
+ORDER = {"pay": "j.pay_max DESC, j.pay_min DESC, j.rowid DESC"}
 
 
 @dataclass(frozen=True)
@@ -47,26 +49,57 @@ class SearchResult:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def plan(text: str, filters: JobFilters, now: float) -> tuple[str, list[Any]]:
-    """FROM ... WHERE ... (jobs as j) and its parameters."""
+@dataclass(frozen=True)
+class Plan:
+    """The keyword matches (FTS table, expression) and the column filters of one search."""
+
+    matches: list[tuple[str, str]]
+    clauses: list[str]
+    params: list[Any]
+    since_rowid: int | None
+
+    def fts_driven(self) -> tuple[str, list[Any]]:
+        """FROM/WHERE walking the first index's matches: best when they are few,
+        or for newest-first, which is the index's own order."""
+        table, expr = self.matches[0]
+        where = [f"{table} MATCH ?", *self._exists(self.matches[1:]), *self.clauses]
+        params: list[Any] = [expr, *(e for _t, e in self.matches[1:]), *self.params]
+        if self.since_rowid is not None:
+            where.append("f.rowid >= ?")
+            params.append(self.since_rowid)
+        return (f"FROM {table} f CROSS JOIN jobs j ON j.rowid = f.rowid "
+                f"WHERE {' AND '.join(where)}", params)
+
+    def jobs_driven(self, by_pay: bool = False) -> tuple[str, list[Any]]:
+        """FROM/WHERE walking jobs (in an index's order) and probing the indexes per
+        row: best when most postings match and the order is not the index's own."""
+        where = [*self.clauses, *self._exists(self.matches)]
+        params = [*self.params, *(e for _t, e in self.matches)]
+        if self.since_rowid is not None:
+            where.append("j.rowid >= ?")
+            params.append(self.since_rowid)
+        source = "jobs j INDEXED BY jobs_by_pay" if by_pay else "jobs j"
+        return f"FROM {source} WHERE {' AND '.join(where)}", params
+
+    @staticmethod
+    def _exists(matches: list[tuple[str, str]]) -> list[str]:
+        return [f"EXISTS (SELECT 1 FROM {t} x WHERE {t} MATCH ? AND x.rowid = j.rowid)"
+                for t, _e in matches]
+
+
+def plan(text: str, filters: JobFilters, now: float) -> Plan:
+    """Parse the query and turn the filters into clauses over jobs AS j."""
     query = parse_query(text)
-    source, params, clauses = "jobs j", [], []
-    if query.bigram_expr:
-        source = "job_bi f CROSS JOIN jobs j ON j.rowid = f.rowid"
-        clauses.append("job_bi MATCH ?")
-        params.append(query.bigram_expr)
-    if query.char_expr and not query.bigram_expr:
-        source = "job_chars f CROSS JOIN jobs j ON j.rowid = f.rowid"
-        clauses.append("job_chars MATCH ?")
-        params.append(query.char_expr)
-    elif query.char_expr:
-        clauses.append("j.rowid IN (SELECT rowid FROM job_chars WHERE job_chars MATCH ?)")
-        params.append(query.char_expr)
-    clauses += ["(j.valid_until_ts IS NULL OR j.valid_until_ts > ?)",
-                "(j.valid_from_ts IS NULL OR j.valid_from_ts <= ?)"]
-    params += [now, now]
+    matches = [(t, e) for t, e in (("job_bi", query.bigram_expr),
+                                   ("job_chars", query.char_expr)) if e]
+    clauses = ["(j.valid_until_ts IS NULL OR j.valid_until_ts > ?)",
+               "(j.valid_from_ts IS NULL OR j.valid_from_ts <= ?)"]
+    params: list[Any] = [now, now]
     _filters(filters, now, clauses, params)
-    return f"FROM {source} WHERE {' AND '.join(clauses)}", params
+    since = None
+    if filters.posted_within_days is not None:  # rowids sort like posting time
+        since = int(now - filters.posted_within_days * DAY_S) * SLOTS
+    return Plan(matches, clauses, params, since)
 
 
 def _filters(filters: JobFilters, now: float, clauses: list[str], params: list[Any]) -> None:
@@ -94,15 +127,31 @@ def search_jobs(conn: sqlite3.Connection, text: str, filters: JobFilters, now: f
     Counting stops at count_cap ("1000+"): the screen needs no exact figure
     beyond that, and a one-character query can match most of the catalog.
     """
-    body, params = plan(text, filters, now)
-    keyword = not parse_query(text).empty
-    order = "j.rowid DESC" if sort == "newest" and not keyword else ORDER[sort]
-    rowids = [r for (r,) in conn.execute(
-        f"SELECT j.rowid {body} ORDER BY {order} LIMIT ? OFFSET ?", (*params, limit, offset))]
+    p = plan(text, filters, now)
+    body, params = p.fts_driven() if p.matches else p.jobs_driven()
     total = conn.execute(f"SELECT count(*) FROM (SELECT 1 {body} LIMIT ?)",
                          (*params, count_cap + 1)).fetchone()[0]
     capped = total > count_cap
+    by_index = bool(p.matches) and not (sort == "pay" and capped and _dense(conn, p))
+    if not by_index:   # most postings match: walk jobs in pay order and probe the index
+        body, params = p.jobs_driven(by_pay=sort == "pay")
+    order = ORDER["pay"] if sort == "pay" else "f.rowid DESC" if by_index else "j.rowid DESC"
+    rowids = [r for (r,) in conn.execute(
+        f"SELECT j.rowid {body} ORDER BY {order} LIMIT ? OFFSET ?", (*params, limit, offset))]
     return SearchResult(documents(conn, rowids), min(total, count_cap), capped)
+
+
+def _dense(conn: sqlite3.Connection, p: Plan) -> bool:
+    """Whether walking jobs in pay order and probing the index beats sorting all matches.
+
+    A probe costs about 200 steps through the matches and the best-paid
+    postings are not a random sample, so only a term in most postings (工, 员)
+    is worth probing for.
+    """
+    table, expr = p.matches[0]
+    m = conn.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (expr,)).fetchone()[0]
+    n = conn.execute("SELECT count(*) FROM jobs").fetchone()[0]
+    return m > DENSE_SHARE * n
 
 
 def documents(conn: sqlite3.Connection, rowids: list[int]) -> list[dict[str, Any]]:
@@ -118,7 +167,8 @@ def documents(conn: sqlite3.Connection, rowids: list[int]) -> list[dict[str, Any
 def browse_counts(conn: sqlite3.Connection, text: str, filters: JobFilters,
                   now: float) -> dict[str, dict[str, int]]:
     """Live postings per occupation group and per district, for the browse screen."""
-    body, params = plan(text, filters, now)
+    p = plan(text, filters, now)
+    body, params = p.fts_driven() if p.matches else p.jobs_driven()
     out: dict[str, dict[str, int]] = {}
     for column in ("occupation_group", "district"):
         rows = conn.execute(f"SELECT j.{column}, count(*) {body} GROUP BY j.{column} "
