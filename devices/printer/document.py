@@ -108,3 +108,7 @@ class Document:
             elif isinstance(block, QR) and block.caption:
                 out.append(block.caption)
         return out
+
+    def qr_payloads(self) -> list[str]:
+        """QR payloads, for screens to show instead when the printer cannot print."""
+        return [b.payload for b in self.blocks if isinstance(b, QR)]

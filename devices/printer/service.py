@@ -69,12 +69,13 @@ class PrinterService:
 
     def __init__(self, connect: Callable[[], Any], renderer: Renderer, *,
                  status_timeout_s: float = 0.5, presence: Callable[[], bool] | None = None,
-                 history: int = 500) -> None:
+                 history: int = 500, poll_s: float = 0.0) -> None:
         self.renderer = renderer
         self._connect = connect
         self._timeout = status_timeout_s
         self._presence = presence
         self._history = history
+        self._poll_s = poll_s
         self._printer: Any = None
         self._status = UNKNOWN
         self._jobs: OrderedDict[str, PrintJob] = OrderedDict()
@@ -128,10 +129,19 @@ class PrinterService:
         return job
 
     # -- worker ------------------------------------------------------------
+    def _next(self) -> Any:
+        """The next request; while idle, a status refresh every poll_s seconds."""
+        try:
+            return self._queue.get(timeout=self._poll_s or None)
+        except queue.Empty:
+            return Future()
+
     def _run(self) -> None:
-        while (item := self._queue.get()) is not None:
+        while (item := self._next()) is not None:
             if isinstance(item, PrintJob):
-                item.future.set_result(self._print(item))
+                result = self._print(item)
+                item.payload = b""          # the visitor's receipt is not kept in memory
+                item.future.set_result(result)
             else:
                 item.set_result(self._query())
 

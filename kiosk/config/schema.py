@@ -100,6 +100,8 @@ class PrinterSection:
     profile: str = setting("generic-80-cn", doc="printer model: a file in config/printers/")
     status_timeout_s: float = setting(0.5, minimum=0.05, maximum=10,
                                       doc="wait for each DLE EOT status answer")
+    status_poll_s: float = setting(10.0, minimum=0, maximum=3600,
+                                   doc="ask the idle printer for its status this often (0: never)")
     cjk_font: str = setting("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
                             doc="font for Chinese printed as pictures and for previews")
     cjk_font_index: int = setting(2, minimum=0, maximum=20,

@@ -41,7 +41,8 @@ def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:
         driver, target, presence = "network", f"127.0.0.1:{link.port}", sim.receipt_in_mouth
     service = PrinterService(lambda: open_connection(driver, target),
                              Renderer(profile, fonts_from(cfg)),
-                             status_timeout_s=cfg.status_timeout_s, presence=presence).start()
+                             status_timeout_s=cfg.status_timeout_s, presence=presence,
+                             poll_s=cfg.status_poll_s).start()
     core.printer = service
     stack.callback(service.close)
     core.extras["receipts"] = ReceiptDesk(service, core.settings.kiosk.max_receipts, core.session)

@@ -65,3 +65,11 @@ def test_png_is_as_wide_as_the_paper(p58) -> None:
     paper = decode(Renderer(p58).render(sample_receipt("report", "bo", 58)))
     img = render_png(paper, p58.dots)
     assert img.width == p58.dots + 32 and img.height > 600
+
+
+def test_preview_is_the_paper_and_offers_the_qr(p80) -> None:
+    from devices.printer.preview import preview
+
+    doc = sample_receipt("appointment", "zh", 80)
+    assert doc.qr_payloads() == ["EKIOSK:APPT:T-0307-015"]
+    assert _decode_qr(preview(doc, Renderer(p80))) == "EKIOSK:APPT:T-0307-015"

@@ -49,3 +49,28 @@ def test_refresh_reports_a_fault_before_any_job(service, sim) -> None:
     sim.set_fault("cover_open")
     status = service.refresh().result(10)
     assert status.reason == "cover_open" and service.status() == status
+
+
+def test_printed_job_keeps_no_receipt_in_memory(service) -> None:
+    job = service.submit(sample_receipt("registration"), "reg:2")
+    job.result(10)
+    assert job.payload == b""
+
+
+def test_idle_printer_is_polled(sim, tcp, p80) -> None:
+    import time
+
+    from devices.printer.connection import open_connection
+    from devices.printer.escpos_render import Renderer
+    from devices.printer.service import PrinterService
+
+    svc = PrinterService(lambda: open_connection("network", f"127.0.0.1:{tcp.port}"),
+                         Renderer(p80), status_timeout_s=2.0, poll_s=0.01).start()
+    try:
+        sim.set_fault("cover_open")
+        deadline = time.monotonic() + 5
+        while svc.status().reason != "cover_open" and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert svc.status().reason == "cover_open"
+    finally:
+        svc.close()
