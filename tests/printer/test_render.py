@@ -87,3 +87,15 @@ def test_tibetan_is_always_a_picture(p80) -> None:
     assert out.startswith(INIT + b"\x1dv0\x00")
     width_bytes = out[len(INIT) + 4]
     assert 4 < width_bytes < p80.dots // 8        # blank columns right of the text are not sent
+
+
+def test_tibetan_breaks_only_between_syllables() -> None:
+    from devices.printer.raster import RasterFonts, font_for, wrap_pixels
+
+    text = "ང་ཚོས་ལས་ཉིན་ ༥ ནང་ལན་འདེབས་ངེས། རྗེས་འདེད་ཨང་བཀོལ་ནས་འཕེལ་རིམ་འཚོལ་ཆོག"
+    font = font_for(text, RasterFonts(), 24)
+    lines = wrap_pixels(text, 200, font)
+    assert len(lines) > 2 and "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for line in lines[:-1]:
+        assert line[-1] in "\u0f0b\u0f0d" or line.endswith("༥"), line
+        assert font.getlength(line) <= 200
