@@ -79,6 +79,8 @@ class PlatformSection:
                                  doc="longest wait between outbox retries")
     sync_interval_s: float = setting(900.0, minimum=10, maximum=86400,
                                      doc="how often the catalog cache syncs")
+    heartbeat_s: float = setting(60.0, minimum=5, maximum=3600,
+                                 doc="how often the terminal reports to the platform")
 
 
 @dataclass(frozen=True)

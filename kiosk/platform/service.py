@@ -37,6 +37,8 @@ class Options:
     retry_min_s: float = 2.0
     retry_max_s: float = 300.0
     sync_interval_s: float = 900.0
+    heartbeat_s: float = 60.0
+    app_version: str = "0"
 
 
 class PlatformService:
@@ -55,17 +57,20 @@ class PlatformService:
         self.sender = Sender(self.outbox, self.options.retry_min_s, self.options.retry_max_s)
         self.catalog = Catalog(data_dir / "catalog.sqlite3", clock)
         self.syncer = Periodic("catalog-sync", self.sync, self.options.sync_interval_s)
+        self.beat = Periodic("heartbeat", self.heartbeat, self.options.heartbeat_s)
         self._running = False
 
     def start(self) -> PlatformService:
         """Start delivering the outbox and syncing the catalog in the background."""
         self.sender.start()
         self.syncer.start()
+        self.beat.start()
         self._running = True
         return self
 
     def stop(self) -> None:
         self._running = False
+        self.beat.stop()
         self.syncer.stop()
         self.sender.stop()
         self.client.close()
@@ -101,6 +106,22 @@ class PlatformService:
             return []
         finally:
             self.status.note("data_as_of", self.catalog.data_as_of())
+
+    def heartbeat(self) -> Any:
+        """Tell the platform we are alive, with queue depth; a clock problem shows here
+        first. A link back after an outage wakes the sender."""
+        was_down = self.status.snapshot()["reachable"] is False
+        counts = self.outbox.counts()
+        try:
+            answer = self.client.post("/devices/heartbeat", {
+                "app_version": self.options.app_version,
+                "status": {"outbox": counts["pending"], "set_aside": counts["set_aside"]},
+                "kiosk_time": self.clock.now().timestamp()})
+        except PlatformError:
+            return None
+        if was_down:
+            self.sender.wake()
+        return answer
 
     def state(self) -> dict[str, Any]:
         """Everything a technician wants to see about the link, as plain values."""

@@ -24,8 +24,18 @@ def build_service(settings: Settings, clock: Clock):  # noqa: ANN201 - PlatformS
                             timeout_s=cfg.timeout_s)
     options = Options(retention_days=cfg.retention_days, submit_wait_s=cfg.submit_wait_s,
                       retry_min_s=cfg.retry_min_s, retry_max_s=cfg.retry_max_s,
-                      sync_interval_s=cfg.sync_interval_s)
+                      sync_interval_s=cfg.sync_interval_s, heartbeat_s=cfg.heartbeat_s,
+                      app_version=_version())
     return PlatformService(Path(settings.paths.data_dir).expanduser(), client, clock, options)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("employment-kiosk")
+    except PackageNotFoundError:
+        return "0"
 
 
 def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:

@@ -1,0 +1,59 @@
+"""The link as technicians see it: heartbeat, a skewed clock, and no personal data in logs."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from kiosk import logs
+from tests.platform.conftest import rating, ratings_at, real_now_clock, service_for
+
+PERSON = {"name": "王小明", "phone": "13811112222", "id_number": "510104199203154321"}
+
+
+def test_heartbeat_reaches_the_platform(platform, tmp_path: Path) -> None:
+    service = service_for(platform, tmp_path)
+    assert service.heartbeat() is not None
+    assert service.state()["reachable"] is True
+    service.stop()
+
+
+def test_skewed_clock_keeps_submissions_and_says_why(own_platform, tmp_path: Path) -> None:
+    skewed = service_for(own_platform, tmp_path, real_now_clock(offset_s=-900))
+    skewed.outbox.enqueue("rating", rating(1))
+    assert skewed.outbox.drain() == 0
+    state = skewed.state()
+    skewed.stop()
+    assert state["auth_problem"] == "clock_skew" and -910 <= state["clock_skew_s"] <= -890
+    assert state["outbox"]["pending"] == 1 and state["outbox"]["set_aside"] == 0
+    fixed = service_for(own_platform, tmp_path)       # the technician set the clock
+    assert fixed.outbox.drain() == 1
+    fixed.stop()
+    assert ratings_at(own_platform) == ["m1"]
+
+
+def test_no_personal_data_in_logs(own_platform, tmp_path: Path, capsys) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logs.JsonFormatter())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    old_level = root.level
+    root.setLevel(logging.DEBUG)
+    try:
+        service = service_for(own_platform, tmp_path / "kiosk").start()
+        sent = service.submit("complaint", {"category": "complaint", "text": "窗口排队太久"},
+                              {"name": PERSON["name"], "phone": PERSON["phone"]}, wait_s=10)
+        refused = service.submit("registration", {"intentions": {}}, PERSON, wait_s=10)
+        service.stop()
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+    assert sent.sent and refused.state == "refused"
+    out = capsys.readouterr()
+    seen = out.out + out.err + (own_platform.log_path.read_text())
+    assert "submission delivered" in seen and "submission set aside" in seen
+    for value in PERSON.values():
+        assert value not in seen
+    raw = b"".join(p.read_bytes() for p in (tmp_path / "kiosk").glob("outbox.sqlite3*"))
+    for value in PERSON.values():
+        assert value.encode() not in raw
