@@ -21,7 +21,6 @@ from kiosk.platform.tokens import parse_query
 DAY_S = 86400.0
 Sort = Literal["newest", "pay"]
 COUNT_CAP = 1000
-DENSE_SHARE = 0.5
 ORDER = {"pay": "j.pay_max DESC, j.pay_min DESC, j.rowid DESC"}
 
 
@@ -62,7 +61,7 @@ class Plan:
         """FROM/WHERE walking the first index's matches: best when they are few,
         or for newest-first, which is the index's own order."""
         table, expr = self.matches[0]
-        where = [f"{table} MATCH ?", *self._exists(self.matches[1:]), *self.clauses]
+        where = [f"{table} MATCH ?", *self._within(self.matches[1:]), *self.clauses]
         params: list[Any] = [expr, *(e for _t, e in self.matches[1:]), *self.params]
         if self.since_rowid is not None:
             where.append("f.rowid >= ?")
@@ -71,9 +70,10 @@ class Plan:
                 f"WHERE {' AND '.join(where)}", params)
 
     def jobs_driven(self, by_pay: bool = False) -> tuple[str, list[Any]]:
-        """FROM/WHERE walking jobs (in an index's order) and probing the indexes per
-        row: best when most postings match and the order is not the index's own."""
-        where = [*self.clauses, *self._exists(self.matches)]
+        """FROM/WHERE walking jobs (in the pay index's order when by_pay) and checking
+        each row against the matches: best when there are many and the order is
+        not the index's own, since the walk stops after one page."""
+        where = [*self.clauses, *self._within(self.matches)]
         params = [*self.params, *(e for _t, e in self.matches)]
         if self.since_rowid is not None:
             where.append("j.rowid >= ?")
@@ -82,9 +82,10 @@ class Plan:
         return f"FROM {source} WHERE {' AND '.join(where)}", params
 
     @staticmethod
-    def _exists(matches: list[tuple[str, str]]) -> list[str]:
-        return [f"EXISTS (SELECT 1 FROM {t} x WHERE {t} MATCH ? AND x.rowid = j.rowid)"
-                for t, _e in matches]
+    def _within(matches: list[tuple[str, str]]) -> list[str]:
+        """Membership in an index's matches, built once per query (a per-row probe
+        re-runs the full-text query for every row and costs far more)."""
+        return [f"j.rowid IN (SELECT rowid FROM {t} WHERE {t} MATCH ?)" for t, _e in matches]
 
 
 def plan(text: str, filters: JobFilters, now: float) -> Plan:
@@ -132,26 +133,13 @@ def search_jobs(conn: sqlite3.Connection, text: str, filters: JobFilters, now: f
     total = conn.execute(f"SELECT count(*) FROM (SELECT 1 {body} LIMIT ?)",
                          (*params, count_cap + 1)).fetchone()[0]
     capped = total > count_cap
-    by_index = bool(p.matches) and not (sort == "pay" and capped and _dense(conn, p))
-    if not by_index:   # most postings match: walk jobs in pay order and probe the index
+    by_index = bool(p.matches) and not (sort == "pay" and capped and p.since_rowid is None)
+    if not by_index:   # many matches: walk the pay index, stop after a page
         body, params = p.jobs_driven(by_pay=sort == "pay")
     order = ORDER["pay"] if sort == "pay" else "f.rowid DESC" if by_index else "j.rowid DESC"
     rowids = [r for (r,) in conn.execute(
         f"SELECT j.rowid {body} ORDER BY {order} LIMIT ? OFFSET ?", (*params, limit, offset))]
     return SearchResult(documents(conn, rowids), min(total, count_cap), capped)
-
-
-def _dense(conn: sqlite3.Connection, p: Plan) -> bool:
-    """Whether walking jobs in pay order and probing the index beats sorting all matches.
-
-    A probe costs about 200 steps through the matches and the best-paid
-    postings are not a random sample, so only a term in most postings (工, 员)
-    is worth probing for.
-    """
-    table, expr = p.matches[0]
-    m = conn.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (expr,)).fetchone()[0]
-    n = conn.execute("SELECT count(*) FROM jobs").fetchone()[0]
-    return m > DENSE_SHARE * n
 
 
 def documents(conn: sqlite3.Connection, rowids: list[int]) -> list[dict[str, Any]]:
