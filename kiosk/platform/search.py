@@ -21,6 +21,7 @@ from kiosk.platform.tokens import parse_query
 DAY_S = 86400.0
 Sort = Literal["newest", "pay"]
 COUNT_CAP = 1000
+MANY = 15000
 ORDER = {"pay": "j.pay_max DESC, j.pay_min DESC, j.rowid DESC"}
 
 
@@ -122,7 +123,7 @@ def _filters(filters: JobFilters, now: float, clauses: list[str], params: list[A
 
 def search_jobs(conn: sqlite3.Connection, text: str, filters: JobFilters, now: float,
                 sort: Sort = "newest", limit: int = 20, offset: int = 0,
-                count_cap: int = COUNT_CAP) -> SearchResult:
+                count_cap: int = COUNT_CAP, many: int = MANY) -> SearchResult:
     """Matching live postings, newest (or best paid) first, and how many there are.
 
     Counting stops at count_cap ("1000+"): the screen needs no exact figure
@@ -133,13 +134,22 @@ def search_jobs(conn: sqlite3.Connection, text: str, filters: JobFilters, now: f
     total = conn.execute(f"SELECT count(*) FROM (SELECT 1 {body} LIMIT ?)",
                          (*params, count_cap + 1)).fetchone()[0]
     capped = total > count_cap
-    by_index = bool(p.matches) and not (sort == "pay" and capped and p.since_rowid is None)
+    by_index = bool(p.matches) and not (sort == "pay" and capped and p.since_rowid is None
+                                        and _many(conn, p, many))
     if not by_index:   # many matches: walk the pay index, stop after a page
         body, params = p.jobs_driven(by_pay=sort == "pay")
     order = ORDER["pay"] if sort == "pay" else "f.rowid DESC" if by_index else "j.rowid DESC"
     rowids = [r for (r,) in conn.execute(
         f"SELECT j.rowid {body} ORDER BY {order} LIMIT ? OFFSET ?", (*params, limit, offset))]
     return SearchResult(documents(conn, rowids), min(total, count_cap), capped)
+
+
+def _many(conn: sqlite3.Connection, p: Plan, many: int) -> bool:
+    """Whether the first index matches so many postings that sorting them all by pay
+    costs more than walking the pay index (the best paid often lack the word)."""
+    table, expr = p.matches[0]
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)"
+    return conn.execute(sql, (expr, many)).fetchone()[0] >= many
 
 
 def documents(conn: sqlite3.Connection, rowids: list[int]) -> list[dict[str, Any]]:

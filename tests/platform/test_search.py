@@ -113,6 +113,20 @@ def test_filters_and_pay_sort(catalog, filters: JobFilters) -> None:
     assert pays == sorted(pays, reverse=True)
 
 
+@pytest.mark.parametrize("query", ["车", "司机", "工 车", "java 员"])
+@pytest.mark.parametrize("filters", [JobFilters(), JobFilters(district="武侯区")])
+def test_pay_order_through_the_pay_index(catalog, query: str, filters: JobFilters) -> None:
+    """With many matches the best paid are found by walking the pay index: same page."""
+    from kiosk.platform.search import search_jobs
+
+    cat, _jobs = catalog
+    now = NOW.timestamp()
+    full = search_jobs(cat.reader, query, filters, now, "pay", limit=15)
+    walked = search_jobs(cat.reader, query, filters, now, "pay", limit=15, count_cap=1, many=2)
+    assert walked.total_capped and [j["id"] for j in walked.items] == \
+        [j["id"] for j in full.items]
+
+
 def test_count_is_capped_but_says_so(catalog) -> None:
     cat, _jobs = catalog
     from kiosk.platform.search import search_jobs
