@@ -8,6 +8,7 @@ and the link status technicians see. Screens submit through it (and are told
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
 from dataclasses import dataclass
@@ -39,6 +40,11 @@ class Options:
     sync_interval_s: float = 900.0
     heartbeat_s: float = 60.0
     app_version: str = "0"
+
+
+def id_hash(id_number: str) -> str:
+    """The platform's visitor key: SHA-256 of the ID number, final x upper-cased."""
+    return hashlib.sha256(id_number.strip().upper().encode()).hexdigest()
 
 
 class PlatformService:
@@ -92,6 +98,24 @@ class PlatformService:
     def ask(self, path: str, body: dict[str, Any]) -> Any:
         """A live query (seeker lookup, complaint status); raises PlatformError."""
         return self.client.post(path, body)
+
+    def lookup(self, id_number: str) -> Any:
+        """The visitor's own registration, recommendations, appointments and complaints.
+
+        Only the hash of the ID number leaves the terminal; the platform keys its
+        records by it.
+        """
+        return self.client.post("/seekers/lookup", {"id_hash": id_hash(id_number)})
+
+    def complaint_status(self, tracking_number: str, phone: str) -> Any:
+        """Where a complaint stands; the phone proves it is the visitor's own."""
+        return self.client.post("/complaints/status", {"tracking_number": tracking_number,
+                                                       "phone": phone})
+
+    def free_slots(self, service_id: str = "") -> list[dict[str, Any]]:
+        """Free guidance slots (live: they are booked by the minute)."""
+        params = {"service_id": service_id} if service_id else None
+        return self.client.get("/guidance/slots", params).get("items", [])
 
     def search(self, text: str, filters: JobFilters | None = None, sort: Sort = "newest",
                limit: int = 20, offset: int = 0) -> SearchResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -57,3 +58,21 @@ def test_no_personal_data_in_logs(own_platform, tmp_path: Path, capsys) -> None:
     raw = b"".join(p.read_bytes() for p in (tmp_path / "kiosk").glob("outbox.sqlite3*"))
     for value in PERSON.values():
         assert value.encode() not in raw
+
+
+def test_registration_then_lookup_by_hash(own_platform, tmp_path: Path) -> None:
+    from kiosk.platform.service import id_hash
+
+    service = service_for(own_platform, tmp_path).start()
+    number = "11010519900101123x"
+    outcome = service.submit("registration", {
+        "id_hash": id_hash(number), "intentions": {"districts": ["武侯区"]}},
+        {"name": "测试者", "phone": "13800001111"}, wait_s=10)
+    found = service.lookup(number)
+    slots = service.free_slots()
+    service.stop()
+    assert outcome.sent and outcome.response["status"] == "registered"
+    assert found["registered"] is True
+    assert found["registration"]["intentions"] == {"districts": ["武侯区"]}
+    assert number.upper() not in json.dumps(found, ensure_ascii=False).upper()
+    assert isinstance(slots, list)
