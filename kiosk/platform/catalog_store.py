@@ -123,12 +123,25 @@ class _Rowids:
         self.next: dict[int, int] = {}
         self.taken: set[int] = set()
 
+    @staticmethod
+    def base(posted_ts: float | None) -> int:
+        return max(0, int(posted_ts or 0)) * SLOTS
+
+    def prefetch(self, stamps: list[float | None]) -> None:
+        """Find the next free slot of every second in a page with one query."""
+        bases = sorted({self.base(t) for t in stamps} - set(self.next))
+        for start in range(0, len(bases), 500):
+            chunk = bases[start:start + 500]
+            values = ", ".join("(?)" for _ in chunk)
+            rows = self.conn.execute(
+                f"WITH b(base) AS (VALUES {values}) SELECT base, (SELECT max(rowid) FROM jobs "
+                f"WHERE rowid BETWEEN base AND base + {SLOTS - 1}) FROM b", chunk).fetchall()
+            self.next.update({b: b if top is None else top + 1 for b, top in rows})
+
     def take(self, posted_ts: float | None) -> int:
-        base = max(0, int(posted_ts or 0)) * SLOTS
+        base = self.base(posted_ts)
         if base not in self.next:
-            top = self.conn.execute("SELECT max(rowid) FROM jobs WHERE rowid BETWEEN ? AND ?",
-                                    (base, base + SLOTS - 1)).fetchone()[0]
-            self.next[base] = base if top is None else top + 1
+            self.prefetch([posted_ts])
         rowid = self.next[base]
         if rowid >= base + SLOTS:  # a million updates in one second's group: any free rowid
             top = self.conn.execute("SELECT max(rowid) FROM jobs").fetchone()[0] or 0
@@ -146,7 +159,9 @@ def apply_jobs(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> None:
     _remove(conn, [i["id"] for i in items])
     live = [i for i in items if not i.get("deleted")]
     rowids = _Rowids(conn)
-    rows = [(rowids.take(timestamp(i.get("posted_at"))), i) for i in live]
+    stamps = [timestamp(i.get("posted_at")) for i in live]
+    rowids.prefetch(stamps)
+    rows = [(rowids.take(t), i) for t, i in zip(stamps, live, strict=True)]
     conn.executemany(_INSERT, [(r, *job_keys(i)) for r, i in rows])
     conn.executemany("INSERT INTO job_docs(rowid, body) VALUES (?, ?)",
                      [(r, json.dumps(i, ensure_ascii=False)) for r, i in rows])
