@@ -57,6 +57,7 @@ class PlatformService:
         self.clock = clock
         self.status = client.status
         data_dir = Path(data_dir).expanduser()
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # queue and keys: ours only
         sealer = FieldSealer(load_or_create_key(data_dir / "outbox.key"))
         self.outbox = Outbox(OutboxStore(data_dir / "outbox.sqlite3"), sealer, client, clock,
                              self.options.retention_days)
