@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,6 +97,24 @@ class PlatformService:
             self.sender.wake()
             event.wait(self.options.submit_wait_s if wait_s is None else wait_s)
         return self.outbox.waiters.take(key) or Outcome(key, "queued")
+
+    def submit_in_background(self, kind: str, payload: dict[str, Any],
+                             personal_fields: dict[str, Any] | None,
+                             done: Callable[[Outcome], None]) -> str:
+        """submit() on a worker thread, so the screen never blocks; done(outcome) runs on
+        that thread (screens hop back with Clock.schedule_once). Returns the key at once
+        — the submission is already stored when this returns."""
+        key = uuid.uuid4().hex
+        event = self.outbox.waiters.register(key)
+        self.outbox.enqueue(kind, payload, personal_fields, key=key)
+
+        def wait() -> None:
+            if self._running:
+                self.sender.wake()
+                event.wait(self.options.submit_wait_s)
+            done(self.outbox.waiters.take(key) or Outcome(key, "queued"))
+        threading.Thread(target=wait, name="submit-wait", daemon=True).start()
+        return key
 
     def ask(self, path: str, body: dict[str, Any]) -> Any:
         """A live query (seeker lookup, complaint status); raises PlatformError."""

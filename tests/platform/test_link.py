@@ -76,3 +76,18 @@ def test_registration_then_lookup_by_hash(own_platform, tmp_path: Path) -> None:
     assert found["registration"]["intentions"] == {"districts": ["武侯区"]}
     assert number.upper() not in json.dumps(found, ensure_ascii=False).upper()
     assert isinstance(slots, list)
+
+
+def test_submit_in_background_reports_on_a_worker_thread(own_platform, tmp_path: Path) -> None:
+    import threading
+
+    service = service_for(own_platform, tmp_path).start()
+    got: list = []
+    finished = threading.Event()
+    key = service.submit_in_background("rating", rating(4), None,
+                                       lambda o: (got.append(o), finished.set()))
+    counts = service.outbox.counts()                  # stored before the call returned
+    assert counts["pending"] + counts["delivered"] == 1
+    assert finished.wait(30)
+    service.stop()
+    assert got[0].key == key and got[0].sent
