@@ -42,11 +42,14 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure(level: str = "INFO", modules: Mapping[str, str] | None = None) -> None:
-    """Install the JSON handler on the root logger (idempotent)."""
+    """Install the JSON handler as the root logger's only handler (idempotent).
+
+    Libraries that call logging.basicConfig() on import (python-escpos does)
+    would otherwise add a plain-text handler and print every line twice.
+    """
     root = logging.getLogger()
     for handler in list(root.handlers):
-        if getattr(handler, "_kiosk", False):
-            root.removeHandler(handler)
+        root.removeHandler(handler)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     handler._kiosk = True  # type: ignore[attr-defined]

@@ -8,7 +8,6 @@ keeps every later start fast. Each step is skipped when its output is fresh.
 from __future__ import annotations
 
 import argparse
-import importlib
 
 from kiosk import i18n
 from kiosk.fonts import prepare_fonts
@@ -20,15 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _build_ime() -> str:
-    """Build the pinyin dictionary when the input method is installed."""
-    try:
-        module = importlib.import_module("kiosk.ime")
-    except ImportError:
-        return "absent"
-    build = getattr(module, "build_dictionary", None)
-    if build is None:
-        return "absent"
-    build()
+    """Build the pinyin dictionary now, so the first visitor never waits for it."""
+    from kiosk.ime import ImeEngine
+
+    ImeEngine.load()          # loads the cached dictionary, building it when missing
     return "ready"
 
 

@@ -36,7 +36,11 @@ class RunPlan:
 def _platform_overrides(ctx: ScriptContext) -> dict[str, Any]:
     from kiosk_command.platform_proc import PlatformProcess
 
-    ctx.platform = PlatformProcess(ctx.workdir / "central")
+    # the run's clock is fixed (repeatable pictures); the platform's demo data is dated
+    # to match and its clock check widened, or it would refuse every signed call
+    day = ctx.clock.now().date().isoformat()
+    ctx.platform = PlatformProcess(ctx.workdir / "central",
+                                   extra_args=("--max-skew", "315360000", "--demo-date", day))
     ctx.platform.start()
     return {"platform": {"url": ctx.platform.url, "key_file": str(ctx.platform.key_file),
                          "device_id": ctx.platform.device_id}}
