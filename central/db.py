@@ -15,8 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from central.errors import CentralError
 from central.schema import SCHEMA
 
+# Bumped whenever SCHEMA changes in a way CREATE ... IF NOT EXISTS cannot apply.
+SCHEMA_VERSION = 1
 _LOCKS: dict[int, threading.RLock] = {}
 
 
@@ -28,9 +31,32 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA busy_timeout=5000")
+    _check_version(conn, path)
     conn.executescript(SCHEMA)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     _LOCKS[id(conn)] = threading.RLock()
     return conn
+
+
+def schema_version(path: Path) -> int | None:
+    """The schema version of an existing database file; None when there is none yet."""
+    if not Path(path).exists():
+        return None
+    conn = sqlite3.connect(path)
+    try:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        return conn.execute("PRAGMA user_version").fetchone()[0] if tables else None
+    finally:
+        conn.close()
+
+
+def _check_version(conn: sqlite3.Connection, path: Path) -> None:
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if tables and version != SCHEMA_VERSION:
+        conn.close()
+        raise CentralError(f"central: {path} has schema version {version}, this platform "
+                           f"needs {SCHEMA_VERSION}; move it aside (demo data is recreated)")
 
 
 @contextmanager

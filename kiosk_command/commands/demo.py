@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import shutil
 from pathlib import Path
 
 from kiosk.fonts import cache_dir
@@ -23,7 +24,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    _renew_outdated(args.workdir)
     return _smoke(args) if args.smoke else _interactive(args)
+
+
+def _renew_outdated(workdir: Path) -> None:
+    """Start the demo afresh when its platform database is from an older version.
+
+    The demo's data is generated, so nothing of value is lost; the kiosk's own
+    cache and queue go too, since their cursors and keys belong to that database.
+    """
+    from central.db import SCHEMA_VERSION, schema_version
+
+    found = schema_version(workdir / "central" / "central.sqlite3")
+    if found is not None and found != SCHEMA_VERSION:
+        print(f"demo: platform data in {workdir} is from an older version; starting afresh")
+        shutil.rmtree(workdir)
 
 
 def _smoke(args: argparse.Namespace) -> int:
