@@ -9,6 +9,7 @@ import sys
 import time
 
 from devices.idcard.errors import IdcardError, ReaderTimeout
+from kiosk_command.devices._console import steer_from_stdin
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -73,25 +74,11 @@ def run_sim(args: argparse.Namespace) -> int:
     if args.card:
         sim.place_card(args.card)
     print(sim.port, flush=True)
-    try:
-        for line in sys.stdin:
-            _command(sim, line.split())
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.close()
-    return 0
-
-
-def _command(sim, words: list[str]) -> None:
     actions = {"place": lambda a: sim.place_card(a[0] if a else "resident"),
                "remove": lambda a: sim.remove_card(), "fault": lambda a: sim.set_fault(a[0]),
                "unplug": lambda a: sim.unplug(), "replug": lambda a: sim.replug()}
-    if words and words[0] in actions:
-        try:
-            actions[words[0]](words[1:])
-            print("ok", flush=True)
-        except (KeyError, ValueError, IndexError) as exc:
-            print(f"error: {exc}", flush=True)
-    elif words:
-        print(f"error: commands are {', '.join(actions)}", flush=True)
+    try:
+        steer_from_stdin(actions, (KeyError, ValueError, IndexError))
+    finally:
+        sim.close()
+    return 0

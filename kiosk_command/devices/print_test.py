@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from devices.printer.errors import PrinterError
+from kiosk_command.devices._console import steer_from_stdin
 
 TEMPLATES = ("job", "registration", "appointment", "complaint", "report")
 
@@ -107,26 +108,12 @@ def run_sim(args: argparse.Namespace) -> int:
     if args.pty:
         links.append(PtyLink(sim).start())
         print(f"pty {links[1].path}", flush=True)
+    actions = {"fault": lambda a: sim.set_fault(a[0]), "take": lambda a: sim.take_receipt(),
+               "text": lambda a: print(sim.text()), "png": lambda a: sim.save_png(Path(a[0])),
+               "clear": lambda a: sim.clear_paper()}
     try:
-        for line in sys.stdin:
-            _command(sim, line.split())
-    except KeyboardInterrupt:
-        pass
+        steer_from_stdin(actions, (ValueError, IndexError, OSError))
     finally:
         for link in links:
             link.close()
     return 0
-
-
-def _command(sim, words: list[str]) -> None:
-    actions = {"fault": lambda a: sim.set_fault(a[0]), "take": lambda a: sim.take_receipt(),
-               "text": lambda a: print(sim.text()), "png": lambda a: sim.save_png(Path(a[0])),
-               "clear": lambda a: sim.clear_paper()}
-    if words and words[0] in actions:
-        try:
-            actions[words[0]](words[1:])
-            print("ok", flush=True)
-        except (ValueError, IndexError, OSError) as exc:
-            print(f"error: {exc}", flush=True)
-    elif words:
-        print(f"error: commands are {', '.join(actions)}", flush=True)
