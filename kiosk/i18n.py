@@ -1,4 +1,9 @@
-"""Translations: gettext catalogs in locale/<lang>/LC_MESSAGES/kiosk.po.
+"""Translations: gettext catalogs in locale/<lang>/LC_MESSAGES/*.po.
+
+Each visitor flow keeps its texts in its own file (kiosk.po for the shell,
+jobs.po, keyboard.po, ...), so flows can be added and reviewed separately;
+they are merged into one compiled catalog per language, and a key defined in
+two files is an error rather than a silent override.
 
 Message ids are stable keys ("home.jobs"), not Chinese sentences, so a
 reviewer can fix a translation without touching code. The .po files are the
@@ -29,32 +34,47 @@ def source_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "locale"
 
 
-def _po(lang: str, src: Path) -> Path:
-    return src / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_files(lang: str, src: Path | None = None) -> list[Path]:
+    """The source catalogs of one language, in a fixed order."""
+    return sorted(((src or source_dir()) / lang / "LC_MESSAGES").glob("*.po"))
 
 
 def compile_catalogs(src: Path | None = None, out: Path | None = None) -> Path:
-    """Compile every stale .po into out (default: the cache); return out."""
+    """Compile every stale language into out (default: the cache); return out."""
     src = src or source_dir()
     out = out or cache_dir() / "locale"
     for lang in LANGUAGES:
-        po = _po(lang, src)
+        sources = po_files(lang, src)
         mo = out / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
-        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+        newest = max(p.stat().st_mtime for p in sources)
+        if mo.exists() and mo.stat().st_mtime >= newest:
             continue
-        _compile_one(po, mo)
+        _compile_one(sources, mo)
     return out
 
 
-def _compile_one(po: Path, mo: Path) -> None:
-    from babel.messages.mofile import write_mo
+def read_catalog(po: Path):  # noqa: ANN201 - babel Catalog
+    """One .po file, or I18nError naming it."""
     from babel.messages.pofile import read_po
 
     try:
         with po.open("rb") as fh:
-            catalog = read_po(fh)
+            return read_po(fh)
     except (OSError, ValueError) as exc:
         raise I18nError(f"i18n: cannot read {po}: {exc}") from exc
+
+
+def _compile_one(sources: list[Path], mo: Path) -> None:
+    from babel.messages.mofile import write_mo
+
+    catalog = read_catalog(sources[0])
+    for po in sources[1:]:
+        for message in read_catalog(po):
+            if not message.id:
+                continue
+            if catalog.get(message.id) is not None:
+                raise I18nError(f"i18n: {message.id!r} is defined twice ({po.name})")
+            catalog[message.id] = message
     mo.parent.mkdir(parents=True, exist_ok=True)
     tmp = mo.with_suffix(f".{os.getpid()}.tmp")
     with tmp.open("wb") as fh:
