@@ -16,6 +16,17 @@ def _home(ctx: ScriptContext) -> None:
     ctx.core.session.touch()
 
 
+def catalog(ctx: ScriptContext) -> None:
+    """Make sure the catalog holds the platform's demo data (synced once per run).
+
+    Scenes of catalog screens need postings and fairs; without a platform in the
+    run they show what a terminal that never synced shows.
+    """
+    service = ctx.core.platform
+    if service is not None and service.catalog.data_as_of() is None:
+        service.sync()
+
+
 def _soon(ctx: ScriptContext) -> None:
     from screens.services import SERVICES
 
