@@ -13,6 +13,7 @@ from kivy.uix.modalview import ModalView
 from kivy.uix.screenmanager import Screen
 
 from screens.attract import AttractScreen
+from screens.fairs import FairsScreen
 from screens.home import HomeScreen
 from screens.notices import FailsafeScreen, OutOfServiceScreen, SoonScreen
 from screens.overlays import TechExitOverlay, TimeoutOverlay
@@ -24,6 +25,7 @@ SCREENS: dict[str, tuple[type[Screen], str]] = {
     "soon": (SoonScreen, "notices.kv"),
     "failsafe": (FailsafeScreen, "notices.kv"),
     "out_of_service": (OutOfServiceScreen, "notices.kv"),
+    "fairs": (FairsScreen, "fairs.kv"),
 }
 OVERLAYS: dict[str, type[ModalView]] = {"timeout": TimeoutOverlay, "tech_exit": TechExitOverlay}
 _loaded: set[str] = set()

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if args.tree:
         steps.append(Step(3, "tree", str(args.tree.resolve())))
     with tempfile.TemporaryDirectory(prefix="kiosk-shot-") as tmp:
-        failure = run_plan(RunPlan(steps, Path(tmp), args.config, platform=False,
+        failure = run_plan(RunPlan(steps, Path(tmp), args.config, platform=True,
                                    headless=not args.display,
                                    config={k: {"driver": "none"}
                                            for k in ("idcard", "printer", "camera")}))

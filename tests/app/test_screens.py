@@ -14,7 +14,8 @@ import pytest
 
 from tests.app.rules import violations
 
-SCENES = ["attract", "home", "soon", "timeout", "failsafe", "out_of_service", "tech_exit"]
+SCENES = ["attract", "home", "soon", "timeout", "failsafe", "out_of_service", "tech_exit",
+          "fairs"]
 COMBOS = [(lang, mode) for lang in ("zh", "en", "bo") for mode in ("normal", "elder")]
 
 

@@ -49,6 +49,12 @@ def _out_of_service(ctx: ScriptContext) -> None:
     ctx.core.session.out_of_service("demo")
 
 
+def _fairs(ctx: ScriptContext) -> None:
+    _home(ctx)
+    catalog(ctx)
+    ctx.app.go("fairs")
+
+
 def _tech_exit(ctx: ScriptContext) -> None:
     _home(ctx)
     ctx.app.open_tech_exit()
@@ -71,6 +77,7 @@ def _back_to_idle(ctx: ScriptContext) -> None:
 SCENES: dict[str, Callable[[ScriptContext], None]] = {
     "attract": _attract, "home": _home, "soon": _soon, "timeout": _timeout,
     "failsafe": _failsafe, "out_of_service": _out_of_service, "tech_exit": _tech_exit,
+    "fairs": _fairs,
 }
 
 
