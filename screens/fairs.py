@@ -72,8 +72,14 @@ class FairsScreen(KioskScreen):
 
     def on_kv_post(self, base_widget: Any) -> None:
         app = App.get_running_app()
-        app.bind(lang=lambda *_: self.refresh(force=True),
-                 theme=lambda *_: self.refresh(force=True))
+        app.bind(lang=lambda *_: self._restyle(), theme=lambda *_: self._restyle())
+
+    def _restyle(self) -> None:
+        """New language or mode: redo the cards now if shown, else on the next visit."""
+        if self.manager is not None and self.manager.current == self.name:
+            self.refresh(force=True)
+        else:
+            self._shown = None
 
     # -- entering and leaving ---------------------------------------------
     def on_pre_enter(self, *_: Any) -> None:
