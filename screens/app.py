@@ -243,6 +243,8 @@ class KioskApp(App):
         self.visitor_card_expired = False
         if "tech_exit" in self.overlays:
             self.overlays["tech_exit"].dismiss(animation=False)
+        if "keyboard" in self.overlays:
+            self.overlays["keyboard"].forget()     # closes it and wipes the field it edited
         for screen in self.root.screens:
             screen.reset()
         self.guard.reset()

@@ -11,5 +11,10 @@ class KioskScreen(Screen):
     def reset(self) -> None:
         """Drop visitor data (form fields, search text, scroll positions)."""
         for child in self.walk(restrict=True):
-            if hasattr(child, "scroll_y") and child is not self:
+            if child is self:
+                continue
+            if hasattr(child, "scroll_y"):
                 child.scroll_y = 1
+            forget = getattr(child, "forget", None)
+            if callable(forget):
+                forget()          # a KeyField: text, composition and input state

@@ -15,6 +15,7 @@ from kivy.uix.screenmanager import Screen
 from screens.attract import AttractScreen
 from screens.fairs import FairsScreen
 from screens.home import HomeScreen
+from screens.keyboard import KeyboardOverlay
 from screens.notices import FailsafeScreen, OutOfServiceScreen, SoonScreen
 from screens.overlays import TechExitOverlay, TimeoutOverlay
 
@@ -27,7 +28,8 @@ SCREENS: dict[str, tuple[type[Screen], str]] = {
     "out_of_service": (OutOfServiceScreen, "notices.kv"),
     "fairs": (FairsScreen, "fairs.kv"),
 }
-OVERLAYS: dict[str, type[ModalView]] = {"timeout": TimeoutOverlay, "tech_exit": TechExitOverlay}
+OVERLAYS: dict[str, type[ModalView]] = {"timeout": TimeoutOverlay, "tech_exit": TechExitOverlay,
+                                         "keyboard": KeyboardOverlay}
 _loaded: set[str] = set()
 
 

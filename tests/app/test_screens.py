@@ -15,7 +15,7 @@ import pytest
 from tests.app.rules import violations
 
 SCENES = ["attract", "home", "soon", "timeout", "failsafe", "out_of_service", "tech_exit",
-          "fairs"]
+          "fairs", "keyboard", "keypad"]
 COMBOS = [(lang, mode) for lang in ("zh", "en", "bo") for mode in ("normal", "elder")]
 
 

@@ -60,6 +60,24 @@ def _tech_exit(ctx: ScriptContext) -> None:
     ctx.app.open_tech_exit()
 
 
+def _keyboard(ctx: ScriptContext, layout: str = "pinyin") -> None:
+    """The keyboard over the home screen: "fuwuy" typed (candidates), or "138" on the pad."""
+    from kiosk_command.script.steps.keyboard import make_field, type_now
+
+    _home(ctx)
+    loader = ctx.core.extras.get("ime_loader")
+    if loader is not None:
+        loader.wait(60)
+    if layout == "digits":
+        make_field(ctx, {"layout": "digits", "max_length": 11, "title": "kb.phone_title",
+                         "hint": "kb.phone_hint"})
+        type_now(ctx, "138")
+    else:
+        make_field(ctx, {"title": "kb.demo_title", "hint": "kb.demo_hint",
+                         "done_key": "kb.search"})
+        type_now(ctx, "fuwuy")
+
+
 def _attract(ctx: ScriptContext) -> None:
     """The attract screen as the next visitor sees it."""
 
@@ -78,6 +96,7 @@ SCENES: dict[str, Callable[[ScriptContext], None]] = {
     "attract": _attract, "home": _home, "soon": _soon, "timeout": _timeout,
     "failsafe": _failsafe, "out_of_service": _out_of_service, "tech_exit": _tech_exit,
     "fairs": _fairs,
+    "keyboard": _keyboard, "keypad": lambda ctx: _keyboard(ctx, "digits"),
 }
 
 
