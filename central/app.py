@@ -19,8 +19,12 @@ from central.db import connect
 from central.secretbox import SecretBox, key_file_for
 
 
-def create_app(db_path: Path, max_skew_s: int = 300) -> FastAPI:
-    """The application serving the kiosk API under /api/v1."""
+def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0) -> FastAPI:
+    """The application serving the kiosk API under /api/v1.
+
+    day_offset moves the platform's idea of today (which postings are still open)
+    by that many days: demo data generated for another day stays consistent.
+    """
     from central.routes import appointments, catalog, feedback, fleet, seekers
 
     app = FastAPI(title="Employment platform (reference)", version="1", openapi_url=None,
@@ -28,6 +32,7 @@ def create_app(db_path: Path, max_skew_s: int = 300) -> FastAPI:
     app.state.db = connect(db_path)
     app.state.box = SecretBox(key_file_for(db_path))
     app.state.max_skew_s = max_skew_s
+    app.state.day_offset = day_offset
     errors.install(app)
 
     @app.get("/api/v1/health")

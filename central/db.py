@@ -88,6 +88,15 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+def business_day(offset_days: int = 0) -> dt.date:
+    """Today in China, moved by offset_days when the demo data is dated to another day
+    (a scripted run whose clock is fixed sees postings open as on that day)."""
+    return utc_now().astimezone(CHINA).date() + dt.timedelta(days=offset_days)
+
+
 def iso(moment: dt.datetime) -> str:
     """Fixed-width UTC ISO 8601 with microseconds: sorts as text in time order."""
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

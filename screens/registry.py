@@ -15,6 +15,11 @@ from kivy.uix.screenmanager import Screen
 from screens.attract import AttractScreen
 from screens.fairs import FairsScreen
 from screens.home import HomeScreen
+from screens.job_detail import JobDetailScreen, JobQrScreen
+from screens.job_filters import JobFiltersScreen
+from screens.job_interest import JobInterestScreen
+from screens.job_print import JobPrintScreen
+from screens.jobs import JobsScreen
 from screens.keyboard import KeyboardOverlay
 from screens.notices import FailsafeScreen, OutOfServiceScreen, SoonScreen
 from screens.overlays import TechExitOverlay, TimeoutOverlay
@@ -27,6 +32,12 @@ SCREENS: dict[str, tuple[type[Screen], str]] = {
     "failsafe": (FailsafeScreen, "notices.kv"),
     "out_of_service": (OutOfServiceScreen, "notices.kv"),
     "fairs": (FairsScreen, "fairs.kv"),
+    "jobs": (JobsScreen, "jobs.kv"),
+    "job_filters": (JobFiltersScreen, "jobs.kv"),
+    "job_detail": (JobDetailScreen, "jobs.kv"),
+    "job_qr": (JobQrScreen, "jobs.kv"),
+    "job_print": (JobPrintScreen, "jobs.kv"),
+    "job_interest": (JobInterestScreen, "jobs.kv"),
 }
 OVERLAYS: dict[str, type[ModalView]] = {"timeout": TimeoutOverlay, "tech_exit": TechExitOverlay,
                                          "keyboard": KeyboardOverlay}

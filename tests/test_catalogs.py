@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from kiosk.i18n import LANGUAGES, po_files, read_catalog
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
-from central.db import iso, read, utc_now
+from central.db import business_day, iso, read, utc_now
 from central.errors import ApiError
 from central.idempotency import submit
 from central.routes.common import body, box, db, new_id, signed_router, visitor
@@ -102,7 +102,8 @@ def interest(request: Request) -> Response:
                            (doc["job_id"],)).fetchone()
         if row is None:
             raise ApiError(404, "unknown_job", "no such posting")
-        if row[0] or row[1] < utc_now().date().isoformat():
+        today = business_day(request.app.state.day_offset).isoformat()
+        if row[0] or row[1] < today:
             raise ApiError(409, "job_closed", "the posting was withdrawn or has expired")
         ack = {"id": new_id("I"), "job_id": doc["job_id"], "status": "received",
                "created_at": iso(utc_now())}

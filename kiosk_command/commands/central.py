@@ -74,7 +74,12 @@ def run_serve(args: argparse.Namespace) -> int:
         key_file = args.key_file or args.db.with_name(f"{args.enroll}.key")
         ensure_with_key_file(conn, args.enroll, key_file)
     conn.close()
-    app = create_app(args.db, args.max_skew)
+    offset = 0
+    if args.demo_date:
+        from central.db import business_day
+
+        offset = (args.demo_date - business_day()).days
+    app = create_app(args.db, args.max_skew, offset)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
 

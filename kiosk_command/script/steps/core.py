@@ -20,11 +20,52 @@ def _find(ctx: ScriptContext, tid: str) -> Any:
     return widget
 
 
-def tap(ctx: ScriptContext, tid: str) -> None:
-    """Touch the middle of the widget with this test id, through the window."""
+def _scrollers(widget: Any) -> list[Any]:
+    """The ScrollViews around a widget (a RecycleView only has widgets for the rows
+    already on the glass, so it never needs scrolling to reach one)."""
+    from kivy.uix.scrollview import ScrollView
+
+    found, node = [], widget.parent
+    while node is not None and node is not node.parent:
+        # Kivy's factory loads the RecycleView module under a second name: test by name
+        recycled = any(c.__name__ == "RecycleViewBehavior" for c in type(node).__mro__)
+        if isinstance(node, ScrollView) and not recycled:
+            found.append(node)
+        node = node.parent
+    return found
+
+
+def _on_glass(widget: Any, scrollers: list[Any]) -> bool:
+    """Whether the widget's middle is inside every ScrollView around it."""
+    x, y = widget.to_window(*widget.center)
+    for view in scrollers:
+        left, bottom = view.to_window(view.x, view.y)
+        if not (left <= x <= left + view.width and bottom <= y <= bottom + view.height):
+            return False
+    return True
+
+
+def tap(ctx: ScriptContext, tid: str) -> Any:
+    """Touch the middle of the widget with this test id, through the window; a widget
+    scrolled out of sight is scrolled into view first, as a visitor would."""
+    widget = _find(ctx, tid)
+    scrollers = _scrollers(widget)
+
+    def when_visible() -> bool:
+        if _on_glass(widget, scrollers):
+            _touch(widget)
+            return True
+        for view in scrollers:       # takes effect on a later frame; then we look again
+            view.scroll_to(widget, padding=0, animate=False)
+        return False
+    if when_visible():
+        return None
+    return when_visible
+
+
+def _touch(widget: Any) -> None:
     from kivy.tests.common import UnitTestTouch
 
-    widget = _find(ctx, tid)
     x, y = widget.to_window(*widget.center)
     touch = UnitTestTouch(x, y)
     touch.touch_down()

@@ -51,5 +51,12 @@ def outbox_pending(ctx: ScriptContext, count: Any) -> None:
         raise ScriptFailure(f"outbox: expected {int(count)} pending, found {pending}")
 
 
+def outbox_set_aside(ctx: ScriptContext, count: Any) -> None:
+    """Check how many submissions the platform refused for good (0: all were accepted)."""
+    found = _service(ctx).outbox.counts()["set_aside"]
+    if found != int(count):
+        raise ScriptFailure(f"outbox: expected {int(count)} set aside, found {found}")
+
+
 STEPS = {"catalog_sync": catalog_sync, "outbox_drained": outbox_drained,
-         "outbox_pending": outbox_pending}
+         "outbox_pending": outbox_pending, "outbox_set_aside": outbox_set_aside}

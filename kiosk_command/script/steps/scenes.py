@@ -34,6 +34,27 @@ def _soon(ctx: ScriptContext) -> None:
     ctx.app.open_service(SERVICES[0])
 
 
+def _jobs(ctx: ScriptContext) -> None:
+    _home(ctx)
+    catalog(ctx)
+    ctx.app.go("jobs")
+
+
+def _job_filters(ctx: ScriptContext, section: str = "more") -> None:
+    _jobs(ctx)
+    ctx.app.screen("jobs").choose(section)
+
+
+def _job_detail(ctx: ScriptContext, then: str = "") -> None:
+    """The newest posting's detail (then: one of its print / qr / interest screens)."""
+    _jobs(ctx)
+    jobs = ctx.app.screen("jobs")
+    if jobs.results:
+        jobs.open_job(jobs.results[0]["job_id"])
+    if then:
+        ctx.app.screen("job_detail").take_home(then)
+
+
 def _timeout(ctx: ScriptContext) -> None:
     _home(ctx)
     ctx.clock.advance(ctx.core.session.idle_limit + 3)
@@ -97,6 +118,11 @@ SCENES: dict[str, Callable[[ScriptContext], None]] = {
     "failsafe": _failsafe, "out_of_service": _out_of_service, "tech_exit": _tech_exit,
     "fairs": _fairs,
     "keyboard": _keyboard, "keypad": lambda ctx: _keyboard(ctx, "digits"),
+    "jobs": _jobs, "job_filters": _job_filters,
+    "job_groups": lambda ctx: _job_filters(ctx, "occupation_group"),
+    "job_detail": _job_detail, "job_print": lambda ctx: _job_detail(ctx, "print"),
+    "job_qr": lambda ctx: _job_detail(ctx, "qr"),
+    "job_interest": lambda ctx: _job_detail(ctx, "interest"),
 }
 
 
