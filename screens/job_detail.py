@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from kivy.app import App
+from kivy.clock import Clock
 from kivy.properties import BooleanProperty, DictProperty, ListProperty, StringProperty
 
 from kiosk.jobs.present import date_text, type_key, validity_text
@@ -53,6 +54,19 @@ class JobDetailScreen(KioskScreen):
         self.can_print = printer_ready(app)
         self.rows = self._rows(app)
         self.ids.scroll.scroll_y = 1
+
+    def on_enter(self, *_: Any) -> None:
+        # the printer can run out of paper (or be fixed) while the visitor reads
+        self._watch = Clock.schedule_interval(lambda _dt: self._check_printer(), 1.0)
+
+    def on_leave(self, *_: Any) -> None:
+        if getattr(self, "_watch", None) is not None:
+            self._watch.cancel()
+
+    def _check_printer(self) -> None:
+        ready = printer_ready(App.get_running_app())
+        if ready != self.can_print:
+            self.can_print = ready
 
     def _rows(self, app: Any) -> list[tuple[str, str]]:
         """(label, value) pairs in the order of DB11 5.3.2.3 b, then dates."""

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from kivy.app import App
+from kivy.clock import Clock
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
@@ -27,6 +28,7 @@ from screens.qr import QrImage  # noqa: F401 - kv rules use it
 from screens.widgets import Painted
 
 PAGE = 20
+WATCH_S = 1.0
 
 
 def translate(app: Any, text: tuple[str, dict[str, Any]]) -> str:
@@ -81,6 +83,7 @@ class JobsScreen(KioskScreen):
 
     def __init__(self, **kwargs: Any) -> None:
         self.query = JobQuery()
+        self._watch: Any = None
         self._jobs: list[dict[str, Any]] = []
         self._total = 0
         super().__init__(**kwargs)
@@ -91,6 +94,14 @@ class JobsScreen(KioskScreen):
 
     def on_pre_enter(self, *_: Any) -> None:
         self.refresh()
+
+    def on_enter(self, *_: Any) -> None:
+        # the link can drop (or come back) while the visitor reads the list
+        self._watch = Clock.schedule_interval(lambda _dt: self._update_as_of(), WATCH_S)
+
+    def on_leave(self, *_: Any) -> None:
+        if self._watch is not None:
+            self._watch.cancel()
 
     # -- what the controls call ---------------------------------------------
     def search(self, text: str) -> None:
@@ -133,11 +144,21 @@ class JobsScreen(KioskScreen):
         found = platform.search(self.query.text, self.query.filters, self.query.sort, PAGE)
         self._jobs = list(found.items)
         self._show(self._jobs, found.total, found.total_capped, app)
-        reachable = platform.status.snapshot().get("reachable")
-        stale = found.data_as_of is None or reachable is False
-        self.as_of = as_of_text(app, found.data_as_of) if stale else ""
+        self._update_as_of(found.data_as_of)
         if "results" in self.ids:
             self.ids.results.scroll_y = 1
+
+    def _update_as_of(self, stamp: float | None = None) -> None:
+        """Say how old the list is when the platform is away or never answered."""
+        app = App.get_running_app()
+        platform = app.core.platform
+        if platform is None:
+            return
+        stamp = platform.catalog.data_as_of() if stamp is None else stamp
+        stale = stamp is None or platform.status.snapshot().get("reachable") is False
+        text = as_of_text(app, stamp) if stale else ""
+        if text != self.as_of:
+            self.as_of = text
 
     def more(self) -> None:
         """The visitor scrolled near the end: fetch the next page."""

@@ -51,6 +51,12 @@ def outbox_pending(ctx: ScriptContext, count: Any) -> None:
         raise ScriptFailure(f"outbox: expected {int(count)} pending, found {pending}")
 
 
+def heartbeat(ctx: ScriptContext, _arg: Any) -> None:
+    """Send the terminal's heartbeat now: the link status learns at once whether the
+    platform answers (instead of waiting out heartbeat_s in real time)."""
+    _service(ctx).heartbeat()
+
+
 def outbox_set_aside(ctx: ScriptContext, count: Any) -> None:
     """Check how many submissions the platform refused for good (0: all were accepted)."""
     found = _service(ctx).outbox.counts()["set_aside"]
@@ -59,4 +65,5 @@ def outbox_set_aside(ctx: ScriptContext, count: Any) -> None:
 
 
 STEPS = {"catalog_sync": catalog_sync, "outbox_drained": outbox_drained,
-         "outbox_pending": outbox_pending, "outbox_set_aside": outbox_set_aside}
+         "outbox_pending": outbox_pending, "outbox_set_aside": outbox_set_aside,
+         "heartbeat": heartbeat}
