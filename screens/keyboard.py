@@ -246,7 +246,6 @@ class KeyField(ButtonBehavior, FieldView):
             self._ime.clear()
         self._ime = None
         self.text = ""
-        self.editing = False
         self._sync()
 
     def _insert(self, text: str) -> None:
@@ -537,6 +536,7 @@ class KeyboardOverlay(ModalView):
 
     # -- docked at the bottom, touches above it pass through ---------------
     def _align_center(self, *_args: Any) -> None:
+        # ModalView re-centres itself through this method on open and on every resize
         if self._is_open:
             self.pos = (self._window.width - self.width) / 2, 0
 

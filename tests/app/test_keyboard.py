@@ -56,7 +56,16 @@ def test_pinyin_words_backspace_clear_and_done(kiosk_cli, tmp_path) -> None:
                           "keyboard": "closed"}},
         {"tap": "script.q"},                            # opens again, the text kept
         {"expect_field": {"name": "q", "text": "java", "keyboard": "open"}},
+        {"keys": "<<<<"},
+        *[step for _ in range(12) for step in ({"keys": "fwy"}, {"pick": 0})],
+        {"keys": "xiaoshig"},
+        {"tree": "long.json"},
     ])
+    tree = json.loads((tmp_path / "long.json").read_text(encoding="utf-8"))
+    assert [w["raw"] for w in tree["widgets"] if w.get("clipped")] == []
+    texts = [w.get("raw", "") for w in tree["widgets"] if w["type"] == "KLabel"]
+    assert any(t.startswith("…") and t.endswith("服务员") for t in texts)   # the end shows
+    assert "xiaoshig" in texts
 
 
 def test_phone_pad_repeats_digits_and_stops_at_max_length(kiosk_cli, tmp_path) -> None:
