@@ -60,6 +60,15 @@ class JobPrintScreen(KioskScreen):
         self._poll: Any = None
         super().__init__(**kwargs)
 
+    def on_kv_post(self, base_widget: object) -> None:
+        App.get_running_app().bind(lang=lambda *_: self._relanguage())
+
+    def _relanguage(self) -> None:
+        """The slip is printed in the visitor's language: a switch redraws the preview."""
+        shown = self.manager is not None and self.manager.current == self.name
+        if shown and self.state == "preview":
+            self.on_pre_enter()
+
     def on_pre_enter(self, *_: Any) -> None:
         app = App.get_running_app()
         self.state, self.message, self.preview_texture = "preview", "", None
