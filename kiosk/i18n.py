@@ -46,11 +46,24 @@ def compile_catalogs(src: Path | None = None, out: Path | None = None) -> Path:
     for lang in LANGUAGES:
         sources = po_files(lang, src)
         mo = out / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
-        newest = max(p.stat().st_mtime for p in sources)
-        if mo.exists() and mo.stat().st_mtime >= newest:
+        stamp = mo.with_suffix(".sources")
+        digest = _digest(sources)
+        if mo.exists() and stamp.exists() and stamp.read_text() == digest:
             continue
         _compile_one(sources, mo)
+        stamp.write_text(digest)
     return out
+
+
+def _digest(sources: list[Path]) -> str:
+    """What the compiled catalog was made from: names and contents, not times (two
+    checkouts sharing one cache must not use each other's catalogs)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for po in sources:
+        h.update(po.name.encode() + b"\0" + po.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def read_catalog(po: Path):  # noqa: ANN201 - babel Catalog

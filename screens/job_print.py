@@ -72,8 +72,9 @@ class JobPrintScreen(KioskScreen):
     def on_pre_enter(self, *_: Any) -> None:
         app = App.get_running_app()
         self.state, self.message, self.preview_texture = "preview", "", None
-        self._doc = slip_document(app, current_job())
-        if app.core.printer is not None:
+        job = current_job()
+        self._doc = slip_document(app, job) if job else None
+        if self._doc is not None and app.core.printer is not None:
             threading.Thread(target=self._render, args=(self._doc, app.core.printer.renderer),
                              name="slip-preview", daemon=True).start()
 
@@ -94,7 +95,7 @@ class JobPrintScreen(KioskScreen):
         app = App.get_running_app()
         desk = app.core.extras.get("receipts")
         job = current_job()
-        if desk is None or not desk.can_print():
+        if desk is None or self._doc is None or not desk.can_print():
             self._fail(app.tr("jobs.print.unavailable", app.lang, desk=app.staff_desk))
             return
         try:

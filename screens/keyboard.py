@@ -175,6 +175,8 @@ class KeyField(ButtonBehavior, FieldView):
     max_length = NumericProperty(0)     # 0: unlimited
     title = StringProperty("")      # what the keyboard's echo line names the field
     done_key = StringProperty("kb.done")
+    # a search field: Done takes the top candidate, which the live results already show
+    done_picks_top = BooleanProperty(False)
 
     def __init__(self, **kwargs: Any) -> None:
         self.register_event_type("on_submit")
@@ -237,6 +239,8 @@ class KeyField(ButtonBehavior, FieldView):
         self._sync()
 
     def submit(self) -> None:
+        if self.done_picks_top and self.candidates:
+            self.pick(0)
         self.commit()
         self.dispatch("on_submit")
 

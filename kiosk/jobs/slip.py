@@ -13,7 +13,7 @@ def slip_for(job: dict[str, Any]) -> JobSlip:
     pay = job.get("pay_text") or ""
     if job.get("benefits"):
         pay = f"{pay}，{job['benefits']}" if pay else job["benefits"]
-    return JobSlip(posting_id=job["id"], title=job.get("title", ""),
+    return JobSlip(posting_id=job.get("id", ""), title=job.get("title", ""),
                    company=job.get("company", ""), headcount=int(job.get("headcount") or 1),
                    pay=pay, duties=job.get("duties", ""), requirements=job.get("requirements", ""),
                    address=job.get("address", ""), contact=contact_line(job),

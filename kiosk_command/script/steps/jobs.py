@@ -23,13 +23,27 @@ def printed_current_job(ctx: ScriptContext, _arg: Any) -> Any:
     return lambda: title in sim.text().replace("\n", "")
 
 
+def _mentions(job: dict[str, Any], text: str) -> bool:
+    return text in " ".join(str(job.get(k, "")) for k in ("title", "company", "duties",
+                                                          "requirements"))
+
+
 def expect_job_matches(ctx: ScriptContext, text: str) -> None:
     """The open posting mentions text (title, company, duties or requirements)."""
     job = _current_job(ctx)
-    fields = " ".join(str(job.get(k, "")) for k in ("title", "company", "duties",
-                                                    "requirements"))
-    if text not in fields:
+    if not _mentions(job, text):
         raise ScriptFailure(f"the open posting {job['id']} does not mention {text!r}")
+
+
+def expect_results_mention(ctx: ScriptContext, text: str) -> None:
+    """Every listed posting mentions text (the list is a search for it)."""
+    jobs = ctx.app.screen("jobs")
+    if not jobs.results:
+        raise ScriptFailure("the job list is empty")
+    for card in jobs.results:
+        job = ctx.core.platform.catalog.job(card["job_id"])
+        if not _mentions(job, text):
+            raise ScriptFailure(f"{job['id']} is listed but does not mention {text!r}")
 
 
 def expect_results_all(ctx: ScriptContext, arg: dict[str, str]) -> None:
@@ -50,4 +64,5 @@ def expect_results_all(ctx: ScriptContext, arg: dict[str, str]) -> None:
 
 
 STEPS = {"printed_current_job": printed_current_job, "expect_job_matches": expect_job_matches,
+         "expect_results_mention": expect_results_mention,
          "expect_results_all": expect_results_all}
