@@ -84,6 +84,7 @@ class JobsScreen(KioskScreen):
     def __init__(self, **kwargs: Any) -> None:
         self.query = JobQuery()
         self._watch: Any = None
+        self._seen_as_of: float | None = None
         self._jobs: list[dict[str, Any]] = []
         self._total = 0
         super().__init__(**kwargs)
@@ -155,6 +156,11 @@ class JobsScreen(KioskScreen):
         if platform is None:
             return
         stamp = platform.catalog.data_as_of() if stamp is None else stamp
+        first_data = self._seen_as_of is None and stamp is not None
+        self._seen_as_of = stamp
+        if first_data and not self._jobs:
+            self.refresh()                  # the first sync finished while the list was shown
+            return
         stale = stamp is None or platform.status.snapshot().get("reachable") is False
         text = as_of_text(app, stamp) if stale else ""
         if text != self.as_of:

@@ -49,7 +49,11 @@ def _smoke(args: argparse.Namespace) -> int:
     out = (args.out or args.workdir / "smoke-home.png").resolve()
     steps = [Step(1, "screenshot", str(out.with_name("smoke-attract.png"))),
              Step(2, "tap", "attract.start"), Step(3, "wait_screen", "home"),
-             Step(4, "see", "岗位查询"), Step(5, "screenshot", str(out))]
+             Step(4, "see", "岗位查询"), Step(5, "screenshot", str(out)),
+             # the jobs list fills from the catalog the terminal syncs at start
+             Step(6, "tap", "home.tile.jobs"), Step(7, "wait_screen", "jobs"),
+             Step(8, "see", "发布", timeout_s=60),
+             Step(9, "screenshot", str(out.with_name("smoke-jobs.png")))]
     failure = run_plan(RunPlan(steps, args.workdir.resolve(), args.config, headless=True))
     if failure:
         raise ScriptFailure(f"demo smoke test: {failure}")
