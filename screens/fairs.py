@@ -68,6 +68,8 @@ class FairsScreen(KioskScreen):
         self._docs: list[dict[str, Any]] = []
         self._shown: tuple[Any, ...] | None = None
         self._poll = None
+        # a session's end changes language and mode together: rebuild once, next frame
+        self._rebuild_soon = Clock.create_trigger(lambda _dt: self.refresh(force=True), -1)
         super().__init__(**kwargs)
 
     def on_kv_post(self, base_widget: Any) -> None:
@@ -77,7 +79,7 @@ class FairsScreen(KioskScreen):
     def _restyle(self) -> None:
         """New language or mode: redo the cards now if shown, else on the next visit."""
         if self.manager is not None and self.manager.current == self.name:
-            self.refresh(force=True)
+            self._rebuild_soon()
         else:
             self._shown = None
 

@@ -7,12 +7,22 @@ quiet zone the standard asks for, so phone cameras read it at arm's length.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import qrcode
 from kivy.graphics.texture import Texture
 from kivy.properties import StringProperty
 from kivy.uix.image import Image
 
 QUIET_ZONE = 4
+
+
+@lru_cache(maxsize=256)
+def modules_and_bytes(data: str) -> tuple[int, bytes]:
+    """The code's side in modules and its texture bytes, cached: lists of fairs and
+    postings redraw the same codes on every language or mode switch."""
+    modules = matrix(data)
+    return len(modules), texture_bytes(modules)
 
 
 def matrix(data: str) -> list[list[bool]]:
@@ -41,10 +51,9 @@ class QrImage(Image):
         if not self.data:
             self.texture = None
             return
-        modules = matrix(self.data)
-        size = len(modules)
+        size, pixels = modules_and_bytes(self.data)
         texture = Texture.create(size=(size, size), colorfmt="rgb")
-        texture.blit_buffer(texture_bytes(modules), colorfmt="rgb", bufferfmt="ubyte")
+        texture.blit_buffer(pixels, colorfmt="rgb", bufferfmt="ubyte")
         texture.mag_filter = "nearest"
         texture.min_filter = "nearest"
         self.texture = texture
