@@ -18,7 +18,7 @@ from kivy.clock import Clock
 from kivy.core.image import Image as CoreImage
 from kivy.properties import ObjectProperty, OptionProperty, StringProperty
 
-from kiosk.jobs.slip import slip_for
+from kiosk.jobs.slip import print_id, slip_for
 from kiosk.receipts.desk import ReceiptLimitReached
 from kiosk.receipts.job import build as build_slip
 from kiosk.receipts.stamp import Stamp
@@ -99,7 +99,7 @@ class JobPrintScreen(KioskScreen):
             self._fail(app.tr("jobs.print.unavailable", app.lang, desk=app.staff_desk))
             return
         try:
-            self._job = desk.print(self._doc, f"job-{job.get('id', '')}")
+            self._job = desk.print(self._doc, print_id(app.session, job))
         except ReceiptLimitReached:
             self._fail(app.tr("jobs.print.limit", app.lang, desk=app.staff_desk))
             return
