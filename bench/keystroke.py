@@ -391,6 +391,7 @@ def run_app(work: Path, day: str, rounds: int, thin: bool = False
     from kiosk_command.script.context import ScriptContext
     from kiosk_command.script.loader import parse_steps, step_modules, step_table
     from kiosk_command.script.runner import Runner
+    from kiosk_command.script.session_run import attach_steps
 
     start = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(18, 0), CHINA)
     run_dir = work / "run"
@@ -404,11 +405,7 @@ def run_app(work: Path, day: str, rounds: int, thin: bool = False
             "--max-skew", "315360000", "--demo-date", day))
         ctx.platform.start()
         stack.callback(ctx.platform.stop)
-        for module in modules:
-            if hasattr(module, "setup"):
-                module.setup(ctx)
-            if hasattr(module, "teardown"):
-                stack.callback(module.teardown, ctx)
+        attach_steps(ctx, modules, stack)
         overrides = layer({
             "display": {"width": 1080, "height": 1920, "fullscreen": False},
             "paths": {"data_dir": str(work / "kiosk")},

@@ -91,7 +91,13 @@ class JobsScreen(KioskScreen):
 
     def on_kv_post(self, base_widget: object) -> None:
         app = App.get_running_app()
-        app.bind(lang=lambda *_: self.refresh(), theme=lambda *_: self.refresh())
+        # a hidden list is refreshed when it is entered: only redo the one on the glass
+        app.bind(lang=lambda *_: self._refresh_if_shown(),
+                 theme=lambda *_: self._refresh_if_shown())
+
+    def _refresh_if_shown(self) -> None:
+        if self.manager is not None and self.manager.current == self.name:
+            self.refresh()
 
     def on_pre_enter(self, *_: Any) -> None:
         self.refresh()

@@ -51,6 +51,15 @@ def _base_overrides(ctx: ScriptContext) -> dict[str, Any]:
             "paths": {"data_dir": str(ctx.workdir / "kiosk")}}
 
 
+def attach_steps(ctx: ScriptContext, modules: list[Any], stack: contextlib.ExitStack) -> None:
+    """Let each step module prepare the run (setup) and clean up after it (teardown)."""
+    for module in modules:
+        if hasattr(module, "setup"):
+            module.setup(ctx)
+        if hasattr(module, "teardown"):
+            stack.callback(module.teardown, ctx)
+
+
 def run_plan(plan: RunPlan) -> str | None:
     """Run the steps in the app; the first failure's message, or None."""
     plan.workdir.mkdir(parents=True, exist_ok=True)
@@ -62,11 +71,7 @@ def run_plan(plan: RunPlan) -> str | None:
         if plan.platform:
             overrides = layer(overrides, _platform_overrides(ctx))
             stack.callback(ctx.platform.stop)
-        for module in modules:
-            if hasattr(module, "setup"):
-                module.setup(ctx)
-            if hasattr(module, "teardown"):
-                stack.callback(module.teardown, ctx)
+        attach_steps(ctx, modules, stack)
         overrides = layer(layer(overrides, ctx.config_overrides), plan.config)
         settings = load_settings(plan.config_file, overrides=overrides)
         logs.configure(settings.logging.level, settings.logging.modules)
