@@ -121,3 +121,26 @@ class Translator:
     def has(self, key: str, lang: str) -> bool:
         """True when lang's own catalog translates key."""
         return self._catalogs[lang].gettext(key) != key
+
+    def say(self, text: Text, lang: str) -> str:
+        """A Text from a flow in lang: a key with its values, or raw text as it came.
+
+        Flows speak in (key, values) pairs so they need no translator; a value
+        under "date_key" is itself a key, put into the sentence as "date".
+        """
+        key, values = text
+        if key == RAW:
+            return str(values.get("text", ""))
+        if "date_key" in values:
+            inner = {k: v for k, v in values.items() if k != "date_key"}
+            return self.text(key, lang, date=self.text(str(values["date_key"]), lang, **inner))
+        return self.text(key, lang, **values)
+
+
+RAW = "raw"
+Text = tuple[str, dict[str, object]]   # a catalog key and its values, or (RAW, {"text": ...})
+
+
+def raw(text: object) -> Text:
+    """A Text shown as it is (a posting's own words, a place name)."""
+    return RAW, {"text": "" if text is None else str(text)}

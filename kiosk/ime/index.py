@@ -13,7 +13,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.ime import sources
 from kiosk.ime.errors import ImeError
 
 DEFAULT_CACHE_DIR = "~/.cache/employment-kiosk/ime"
@@ -65,21 +64,3 @@ def read_index(path: Path) -> Index:
                      prefixes=data["prefixes"], words=data["words"])
     except (OSError, EOFError, ValueError, TypeError, KeyError) as exc:
         raise ImeError(f"unreadable pinyin dictionary {path}: {exc}") from exc
-
-
-def load_index(cache_dir: str | Path | None = None, *, build: bool = True,
-               jieba_path: Path | None = None, domain_path: Path | None = None) -> Index:
-    """The current index, building it first when it is missing, stale or damaged."""
-    directory = cache_dir_of(cache_dir)
-    path = index_path(directory, sources.source_key(domain_path, jieba_path))
-    if path.is_file():
-        try:
-            return read_index(path)
-        except ImeError:
-            if not build:
-                raise
-    if not build:
-        raise ImeError(f"pinyin dictionary not built yet: run `kiosk ime build` ({path})")
-    from kiosk.ime.build import build_index
-
-    return build_index(directory, jieba_path=jieba_path, domain_path=domain_path)

@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from kiosk.clock import parse_moment
 from kiosk.platform.tokens import index_chars, index_tokens
 
 JOB_FIELDS = ("id", "title", "company", "occupation_group", "district", "pay_min", "pay_max",
@@ -24,7 +25,6 @@ JOB_FIELDS = ("id", "title", "company", "occupation_group", "district", "pay_min
 KEY_FIELDS = ("id", "occupation_group", "district", "employment_type", "education", "pay_min",
               "pay_max", "posted_ts", "valid_from_ts", "valid_until_ts")
 TEXT_FIELDS = ("title", "company", "duties", "requirements")
-CHINA = dt.timezone(dt.timedelta(hours=8))
 SLOTS = 1 << 20  # rowids per second of posting time: rowid order is posting-time order
 
 SCHEMA = f"""
@@ -48,15 +48,12 @@ CREATE TABLE IF NOT EXISTS sync_state (
 
 def timestamp(value: Any, end_of_day: bool = False) -> float | None:
     """ISO 8601 text to unix seconds; a bare date means that day in China."""
-    if not value:
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
+    parsed = parse_moment(value)
+    if parsed is None:
         return None
     if len(str(value)) == 10 and end_of_day:
         parsed += dt.timedelta(days=1)
-    return parsed.replace(tzinfo=parsed.tzinfo or CHINA).timestamp()
+    return parsed.timestamp()
 
 
 def open_catalog(path: Path) -> sqlite3.Connection:

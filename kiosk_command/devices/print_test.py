@@ -90,7 +90,7 @@ def _send(data: bytes, settings, template: str) -> None:
         if result.error:
             raise PrinterError(f"printer: {result.error}")
         print(f"printed {result.bytes_sent} bytes; printer {result.after.reason}")
-        sim = core.simulators.get("printer")
+        sim = core.simulators.printer
         if sim is not None:
             print(sim.text())
 

@@ -40,7 +40,7 @@ def ctx(tmp_path):
 
 def test_sim_driver_wires_camera_and_simulator(ctx):
     assert isinstance(ctx.core.camera, Camera)
-    assert isinstance(ctx.core.simulators["camera"], SimulatedCamera)
+    assert isinstance(ctx.core.simulators.camera, SimulatedCamera)
     assert ctx.core.camera.scanner().repeat_s == 5.0
     assert ctx.core.camera.status().state.value == "stopped"   # nothing asked for frames yet
 

@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.i18n import Text, raw
 from kiosk.platform.search import JobFilters, Sort
 
 PAY_CHOICES: tuple[int | None, ...] = (None, 3000, 5000, 8000, 12000)
@@ -53,7 +54,7 @@ class JobQuery:
         return sum(getattr(self.filters, name) is not None for name in MORE_FILTERS)
 
 
-def choice_key(name: str, value: Any) -> tuple[str, dict[str, Any]]:
+def choice_key(name: str, value: Any) -> Text:
     """The catalog key (and values) naming one filter choice."""
     if value is None:
         return "jobs.any", {}
@@ -67,7 +68,7 @@ def choice_key(name: str, value: Any) -> tuple[str, dict[str, Any]]:
         return "jobs.posted_within", {"n": int(value)}
     if name == "sort":
         return f"jobs.sort.{value}", {}
-    return "jobs.raw", {"text": value}
+    return raw(value)
 
 
 CHOICES: dict[str, tuple[Any, ...]] = {

@@ -9,50 +9,33 @@ milliseconds), so the list follows what is typed.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from kivy.app import App
 from kivy.clock import Clock
-from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
+from kivy.properties import (
+    BooleanProperty,
+    ListProperty,
+    NumericProperty,
+    ObjectProperty,
+    StringProperty,
+)
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.recycleview.views import RecycleDataViewBehavior
 
-from kiosk.jobs.present import posted_text
-from kiosk.jobs.query import JobQuery, choice_key
-from kiosk.platform.catalog_store import CHINA
+from kiosk.flows.jobs.flow import JobsFlow
+from kiosk.flows.jobs.query import JobQuery, choice_key
+from kiosk.platform.search import SearchResult
 from screens.base import KioskScreen
 from screens.keyboard import KeyField  # noqa: F401 - kv rules use it
 from screens.qr import QrImage  # noqa: F401 - kv rules use it
 from screens.widgets import Painted
 
-PAGE = 20
 WATCH_S = 1.0
 
 
-def translate(app: Any, text: tuple[str, dict[str, Any]]) -> str:
-    """A (key, values) pair from kiosk.jobs in the visitor's language."""
-    key, values = text
-    if key == "jobs.raw":
-        return str(values.get("text", ""))
-    if "date_key" in values:
-        inner = {k: v for k, v in values.items() if k != "date_key"}
-        return app.tr(key, app.lang, date=app.tr(values["date_key"], app.lang, **inner))
-    return app.tr(key, app.lang, **values)
-
-
-def as_of_text(app: Any, stamp: float | None) -> str:
-    """"Data as of" with the time of the last sync, in China time."""
-    if stamp is None:
-        return app.tr("jobs.never_synced", app.lang, desk=app.staff_desk)
-    when = dt.datetime.fromtimestamp(stamp, CHINA)
-    return app.tr("jobs.as_of", app.lang, m=f"{when.month:02d}", d=f"{when.day:02d}",
-                  time=when.strftime("%H:%M"))
-
-
 class JobCard(RecycleDataViewBehavior, ButtonBehavior, Painted, BoxLayout):
-    """One posting in the list; a tap opens its detail."""
+    """One posting in the list; a tap opens its detail (through the list's `opener`)."""
 
     tid = StringProperty("")
     job_id = StringProperty("")
@@ -61,16 +44,17 @@ class JobCard(RecycleDataViewBehavior, ButtonBehavior, Painted, BoxLayout):
     pay = StringProperty("")
     district = StringProperty("")
     posted = StringProperty("")
+    opener = ObjectProperty(None, allownone=True)
 
     def on_release(self) -> None:
-        app = App.get_running_app()
-        if app.tap_allowed(self.tid):
-            app.screen("jobs").open_job(self.job_id)
+        if self.opener is not None:
+            self.opener(self.tid, self.job_id)
 
 
 class JobsScreen(KioskScreen):
     """The job list and the controls that narrow it."""
 
+    flow: JobsFlow
     count_text = StringProperty("")
     count_short = StringProperty("")
     as_of = StringProperty("")
@@ -82,21 +66,19 @@ class JobsScreen(KioskScreen):
     results = ListProperty([])
 
     def __init__(self, **kwargs: Any) -> None:
-        self.query = JobQuery()
         self._watch: Any = None
         self._seen_as_of: float | None = None
-        self._jobs: list[dict[str, Any]] = []
+        self._shown = 0
         self._total = 0
         super().__init__(**kwargs)
 
     def on_kv_post(self, base_widget: object) -> None:
-        app = App.get_running_app()
         # a hidden list is refreshed when it is entered: only redo the one on the glass
-        app.bind(lang=lambda *_: self._refresh_if_shown(),
-                 theme=lambda *_: self._refresh_if_shown())
+        self.shell.bind(lang=lambda *_: self._refresh_if_shown(),
+                        theme=lambda *_: self._refresh_if_shown())
 
     def _refresh_if_shown(self) -> None:
-        if self.manager is not None and self.manager.current == self.name:
+        if self.shown:
             self.refresh()
 
     def on_pre_enter(self, *_: Any) -> None:
@@ -111,13 +93,17 @@ class JobsScreen(KioskScreen):
             self._watch.cancel()
 
     # -- what the controls call ---------------------------------------------
+    @property
+    def query(self) -> JobQuery:
+        return self.flow.query
+
     def search(self, text: str) -> None:
         """The search field changed (every keystroke)."""
         if text.strip() != self.query.text:
             self.set_query(self.query.with_text(text))
 
     def set_query(self, query: JobQuery) -> None:
-        self.query = query
+        self.flow.set_query(query)
         self.refresh()
 
     def clear(self) -> None:
@@ -127,99 +113,96 @@ class JobsScreen(KioskScreen):
 
     def choose(self, section: str) -> None:
         """Open the chooser for occupation group, district, or the other filters."""
-        app = App.get_running_app()
-        app.screen("job_filters").section = section
-        app.go("job_filters")
+        self.shell.screen("job_filters").section = section
+        self.shell.go("job_filters")
 
     def open_job(self, job_id: str) -> None:
-        app = App.get_running_app()
-        job = app.core.platform.catalog.job(job_id) if app.core.platform else None
-        if job is not None:
-            app.screen("job_detail").show(job)
-            app.go("job_detail")
+        if self.flow.open(job_id):
+            self.shell.go("job_detail")
+
+    def _open_card(self, tid: str, job_id: str) -> None:
+        if self.shell.tap_allowed(tid):
+            self.open_job(job_id)
 
     # -- the list -----------------------------------------------------------
     def refresh(self) -> None:
         """Re-run the query from the first page and redraw the list and labels."""
-        app = App.get_running_app()
-        self._labels(app)
-        platform = app.core.platform
-        if platform is None:
-            self._show([], 0, False, app)
-            self.as_of = app.tr("jobs.unavailable", app.lang, desk=app.staff_desk)
+        self._labels()
+        found = self.flow.search()
+        if found is None:
+            self._show(SearchResult([], 0, False, None), fresh=True)
+            note = self.flow.note(None)
+            self.as_of = self.shell.say(note) if note is not None else ""
             return
-        found = platform.search(self.query.text, self.query.filters, self.query.sort, PAGE)
-        self._jobs = list(found.items)
-        self._show(self._jobs, found.total, found.total_capped, app)
+        self._show(found, fresh=True)
         self._update_as_of(found.data_as_of)
         if "results" in self.ids:
             self.ids.results.scroll_y = 1
 
     def _update_as_of(self, stamp: float | None = None) -> None:
         """Say how old the list is when the platform is away or never answered."""
-        app = App.get_running_app()
-        platform = app.core.platform
-        if platform is None:
+        if self.flow.platform is None:
             return
-        stamp = platform.catalog.data_as_of() if stamp is None else stamp
+        stamp = self.flow.data_as_of() if stamp is None else stamp
         first_data = self._seen_as_of is None and stamp is not None
         self._seen_as_of = stamp
-        if first_data and not self._jobs:
+        if first_data and not self._shown:
             self.refresh()                  # the first sync finished while the list was shown
             return
-        stale = stamp is None or platform.status.snapshot().get("reachable") is False
-        text = as_of_text(app, stamp) if stale else ""
+        note = self.flow.note(stamp)
+        text = self.shell.say(note) if note is not None else ""
         if text != self.as_of:
             self.as_of = text
 
     def more(self) -> None:
         """The visitor scrolled near the end: fetch the next page."""
-        app = App.get_running_app()
-        platform = app.core.platform
-        if platform is None or len(self._jobs) >= self._total:
+        if self._shown >= self._total:
             return
-        found = platform.search(self.query.text, self.query.filters, self.query.sort, PAGE,
-                                offset=len(self._jobs))
-        if found.items:
-            self._jobs.extend(found.items)
-            self.results = self.results + [self._card(j, app, len(self.results) + i)
-                                            for i, j in enumerate(found.items)]
+        found = self.flow.search(offset=self._shown)
+        if found is not None and found.items:
+            self._show(found, fresh=False)
 
     def on_scroll(self, view: Any) -> None:
         if view.scroll_y < 0.15 and view.height < view.children[0].height:
             self.more()
 
-    def _show(self, jobs: list[dict[str, Any]], total: int, capped: bool, app: Any) -> None:
-        self._total = total
-        self.card_height = self._card_height(app)
-        self.results = [self._card(j, app, i) for i, j in enumerate(jobs)]
-        self.empty = not jobs
-        self.count_short = (app.tr("jobs.at_least", app.lang, n=total) if capped
-                            else app.tr("jobs.raw_n", app.lang, n=total))
-        sort = translate(app, choice_key("sort", self.query.sort))
+    def _show(self, found: SearchResult, fresh: bool) -> None:
+        start = 0 if fresh else len(self.results)
+        cards = [self._card(job, start + i) for i, job in enumerate(found.items)]
+        self.results = cards if fresh else self.results + cards
+        self._shown = len(self.results)
+        if not fresh:
+            return
+        app = self.shell
+        self._total = found.total
+        self.card_height = self._card_height()
+        self.empty = not found.items
+        self.count_short = (app.tr("jobs.at_least", app.lang, n=found.total)
+                            if found.total_capped
+                            else app.tr("jobs.raw_n", app.lang, n=found.total))
+        sort = app.say(choice_key("sort", self.query.sort))
         self.count_text = app.tr("jobs.count", app.lang, n=self.count_short, sort=sort)
 
-    def _card(self, job: dict[str, Any], app: Any, index: int) -> dict[str, Any]:
-        today = app.core.clock.now().astimezone(CHINA).date()
+    def _card(self, job: dict[str, Any], index: int) -> dict[str, Any]:
         return {"tid": f"jobs.card.{index}", "job_id": job["id"], "title": job["title"],
                 "company": job.get("company", ""), "pay": job.get("pay_text", ""),
                 "district": job.get("district", ""),
-                "posted": translate(app, posted_text(job, today))}
+                "posted": self.shell.say(self.flow.posted(job)), "opener": self._open_card}
 
-    @staticmethod
-    def _card_height(app: Any) -> float:
+    def _card_height(self) -> float:
         """Four one-line rows; Tibetan draws the 'posted' line taller.
 
         Noto Sans CJK's line box is about 1.45 em; Tibetan Machine Uni's, at the
         1.4× size Tibetan is drawn, is taller still and padded for stacks.
         """
-        t = app.theme
+        t = self.shell.theme
         em = 1.45 * t.line_height
-        last = t.body * (1.4 * 1.6 * t.line_height + 0.3) if app.lang == "bo" else t.body * em
+        last = (t.body * (1.4 * 1.6 * t.line_height + 0.3) if self.shell.lang == "bo"
+                else t.body * em)
         return (t.heading + t.body * 2) * em + last + t.pad * 1.2 + t.gap * 0.75
 
-    def _labels(self, app: Any) -> None:
-        f = self.query.filters
+    def _labels(self) -> None:
+        app, f = self.shell, self.query.filters
         self.group_label = f.occupation_group or app.tr("jobs.group_any", app.lang)
         self.district_label = f.district or app.tr("jobs.district_any", app.lang)
         n = self.query.more_count()
@@ -228,6 +211,5 @@ class JobsScreen(KioskScreen):
 
     def reset(self) -> None:
         super().reset()
-        self.query = JobQuery()
-        self._jobs = []
+        self._shown = 0
         self.results = []

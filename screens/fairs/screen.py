@@ -2,26 +2,25 @@
 
 The list comes from the terminal's catalog cache, so it keeps showing while
 the platform is away (with the time the data is from). The texts of a card
-are made by kiosk.fairs; this screen only lays them out.
+are made by kiosk.flows.fairs; this screen only lays them out.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from kivy.app import App
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.properties import StringProperty
 
-from kiosk import fairs
+from kiosk.flows.fairs import cards as fairs
+from kiosk.flows.fairs.flow import FairsData, FairsFlow
 from screens.base import KioskScreen
 from screens.qr import QrImage
 from screens.widgets import KPanel
 
 __all__ = ["FairCard", "FairsScreen", "QrImage"]   # QrImage: fairs.kv draws the codes with it
 
-LIMIT = 100                 # the platform lists a few dozen; a screen of cards, not a search
 POLL_S = 1.0                # how often an open list looks for new data or a lost link
 QR_DESIGN_PX = 250          # about 6 cm on the terminal's glass: phones read it at arm's length
 
@@ -58,6 +57,7 @@ class FairCard(KPanel):
 class FairsScreen(KioskScreen):
     """Upcoming fairs, soonest first, filtered by kind."""
 
+    flow: FairsFlow
     kind = StringProperty("all")
     back_to = StringProperty("home")
     state = StringProperty("ok")            # ok | not_synced | unavailable
@@ -73,12 +73,11 @@ class FairsScreen(KioskScreen):
         super().__init__(**kwargs)
 
     def on_kv_post(self, base_widget: Any) -> None:
-        app = App.get_running_app()
-        app.bind(lang=lambda *_: self._restyle(), theme=lambda *_: self._restyle())
+        self.shell.bind(lang=lambda *_: self._restyle(), theme=lambda *_: self._restyle())
 
     def _restyle(self) -> None:
         """New language or mode: redo the cards now if shown, else on the next visit."""
-        if self.manager is not None and self.manager.current == self.name:
+        if self.shown:
             self._rebuild_soon()
         else:
             self._shown = None
@@ -90,7 +89,7 @@ class FairsScreen(KioskScreen):
 
     def back_target(self) -> str:
         """Back to the job search when the terminal has it, else home."""
-        return "jobs" if App.get_running_app().has_screen("jobs") else "home"
+        return "jobs" if self.shell.has_screen("jobs") else "home"
 
     def on_enter(self, *_: Any) -> None:
         if self._poll is None:
@@ -114,34 +113,24 @@ class FairsScreen(KioskScreen):
     # -- reading the cache --------------------------------------------------
     def refresh(self, force: bool = False) -> None:
         """Re-read the cache; rebuild the cards only when what they show changed."""
-        app = App.get_running_app()
-        service = app.core.platform
-        data_as_of = service.catalog.data_as_of("fairs") if service is not None else None
-        reachable = service.status.snapshot()["reachable"] if service is not None else None
-        self.state = fairs.listing_state(service is not None, data_as_of)
-        self.as_of = fairs.as_of_text(data_as_of, reachable, app.lang, app.tr)
-        docs = service.catalog.documents("fairs", LIMIT) if self.state == "ok" else []
-        shown = (self.kind, app.lang, app.theme, data_as_of, len(docs))
-        if force or shown != self._shown or docs != self._docs:
-            self._docs, self._shown = docs, shown
-            self._build(app)
+        app = self.shell
+        data = self.flow.look()
+        self.state = data.state
+        self.as_of = fairs.as_of_text(data.data_as_of, data.reachable, app.lang, app.tr)
+        shown = (self.kind, app.lang, app.theme, data.data_as_of, len(data.fairs))
+        if force or shown != self._shown or data.fairs != self._docs:
+            self._docs, self._shown = data.fairs, shown
+            self._build(data)
 
-    def _build(self, app: Any) -> None:
-        now = app.core.clock.now()
-        chosen = fairs.of_kind(self._docs, self.kind)
+    def _build(self, data: FairsData) -> None:
+        app = self.shell
+        chosen = self.flow.cards(data, self.kind, app.lang, app.tr)
         box = self.ids.cards
         box.clear_widgets()
-        for fair in chosen:
-            text = fairs.card(fair, now, app.lang, app.tr)
+        for text in chosen:
             box.add_widget(FairCard(kind=text.kind, theme_text=text.theme, badge=text.badge,
                                     when=text.when, duration=text.duration,
                                     where_label=text.where_label, where=text.where,
                                     counts=text.counts, url=text.url))
-        self.message = self._message(app, len(chosen))
-
-    def _message(self, app: Any, count: int) -> str:
-        if self.state != "ok":
-            return app.tr(f"fairs.{self.state}", app.lang, desk=app.staff_desk)
-        if count:
-            return ""
-        return app.tr("fairs.none" if self.kind == "all" else "fairs.none_kind", app.lang)
+        message = self.flow.message(data, self.kind, len(chosen))
+        self.message = app.say(message) if message is not None else ""

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-CHINA = dt.timezone(dt.timedelta(hours=8))
+from kiosk.clock import CHINA, parse_moment
+
 KINDS = ("onsite", "online", "livestream")
 Translate = Callable[..., str]          # tr(key, lang, **values) -> text
 
@@ -36,13 +37,8 @@ class FairCard:
 
 def start_of(fair: dict[str, Any]) -> dt.datetime | None:
     """The fair's start in China time; None when the platform sent none we can read."""
-    try:
-        start = dt.datetime.fromisoformat(str(fair.get("starts_at") or ""))
-    except ValueError:
-        return None
-    if start.tzinfo is None:                 # the contract says +08:00; assume it if left out
-        start = start.replace(tzinfo=CHINA)
-    return start.astimezone(CHINA)
+    start = parse_moment(fair.get("starts_at"))
+    return start.astimezone(CHINA) if start is not None else None
 
 
 def format_moment(moment: dt.datetime, lang: str, tr: Translate) -> str:

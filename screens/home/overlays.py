@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
+from typing import Protocol
 
-from kivy.app import App
 from kivy.properties import BooleanProperty, NumericProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
+from screens.base import KioskOverlay, Shell
 from screens.widgets import KButton
 
 
-class TimeoutOverlay(ModalView):
+class TechShell(Shell, Protocol):
+    """The shell's technician exit, which checks the PIN."""
+
+    def technician_exit(self, pin: str) -> bool: ...
+
+
+class TimeoutOverlay(KioskOverlay, ModalView):
     """"Are you still there?" with a countdown and one-tap continue."""
 
     seconds = NumericProperty(0)
 
 
-class TechExitOverlay(ModalView):
+class TechExitOverlay(KioskOverlay, ModalView):
     """A PIN pad that lets a technician leave the kiosk app."""
 
     pin = StringProperty("")
@@ -40,12 +45,9 @@ class TechExitOverlay(ModalView):
         elif len(self.pin) < 12:
             self.pin += key
 
+    shell: TechShell
+
     def submit(self) -> None:
-        """Leave the app when the PIN's hash matches the configured one."""
-        app = App.get_running_app()
-        digest = hashlib.sha256(self.pin.encode()).hexdigest()
-        self.pin = ""
-        if hmac.compare_digest(digest, app.technician_pin_sha256):
-            app.technician_exit()
-        else:
-            self.wrong = True
+        """Leave the app when the PIN is right; say so when it is not."""
+        pin, self.pin = self.pin, ""
+        self.wrong = not self.shell.technician_exit(pin)

@@ -10,28 +10,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kiosk.platform.catalog_store import CHINA
-
-Text = tuple[str, dict[str, Any]]
+from kiosk.clock import CHINA, parse_moment
+from kiosk.i18n import Text, raw
 
 
 def _date(value: Any) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(CHINA)
-    return parsed.date()
+    parsed = parse_moment(value)
+    return parsed.astimezone(CHINA).date() if parsed is not None else None
 
 
 def date_text(value: Any) -> Text:
     """A calendar date in the visitor's language ("2026年3月2日")."""
     day = _date(value)
     if day is None:
-        return "jobs.raw", {"text": str(value or "")}
+        return raw(value)
     return "jobs.date", {"y": day.year, "m": f"{day.month:02d}", "d": f"{day.day:02d}"}
 
 
@@ -39,7 +31,7 @@ def posted_text(job: dict[str, Any], today: dt.date) -> Text:
     """When a posting appeared: today, yesterday, N days ago, or its date."""
     day = _date(job.get("posted_at"))
     if day is None:
-        return "jobs.raw", {"text": ""}
+        return raw("")
     age = (today - day).days
     if age <= 0:
         return "jobs.posted_today", {}
@@ -55,7 +47,7 @@ def validity_text(job: dict[str, Any]) -> Text:
     """The dates a posting is open for applications."""
     start, end = _date(job.get("valid_from")), _date(job.get("valid_until"))
     if start is None or end is None:
-        return "jobs.raw", {"text": ""}
+        return raw("")
     return "jobs.valid", {"y1": start.year, "m1": f"{start.month:02d}", "d1": f"{start.day:02d}",
                           "y2": end.year, "m2": f"{end.month:02d}", "d2": f"{end.day:02d}"}
 

@@ -1,0 +1,5 @@
+"""职业兴趣测评: its home tile, which says the service is coming until its screens land."""
+
+from kiosk.flows import FlowInfo, Tile
+
+FLOW = FlowInfo(name="assessment", tile=Tile("assessment", order=4))

@@ -1,0 +1,5 @@
+"""职业指导预约: its home tile, which says the service is coming until its screens land."""
+
+from kiosk.flows import FlowInfo, Tile
+
+FLOW = FlowInfo(name="guidance", tile=Tile("guidance", order=3))
