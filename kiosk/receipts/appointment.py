@@ -6,25 +6,7 @@ from dataclasses import dataclass
 
 from devices.printer.document import Document
 from kiosk.receipts.stamp import Stamp
-from kiosk.receipts.writer import ReceiptWriter, Texts
-
-TEXTS: Texts = {
-    "zh": {"title": "预约凭证", "ticket": "预约号：", "service": "服务项目：",
-           "counsellor": "指导老师：", "time": "预约时间：", "place": "地点：",
-           "checkin": "到场后请在本机扫描二维码签到",
-           "early": "请提前10分钟到达；如需取消，请提前一天致电服务窗口。"},
-    "en": {"title": "Appointment ticket", "ticket": "Ticket no.: ", "service": "Service: ",
-           "counsellor": "Counsellor: ", "time": "Time: ", "place": "Place: ",
-           "checkin": "On arrival, scan this code at the kiosk to check in",
-           "early": "Please arrive 10 minutes early; to cancel, call the service desk "
-                    "a day ahead."},
-    "bo": {"title": "དུས་འཁེལ་འཛིན་ཤོག", "ticket": "དུས་འཁེལ་ཨང་།",
-           "service": "ཞབས་ཞུའི་རྣམ་གྲངས།", "counsellor": "ལམ་སྟོན་པ།", "time": "དུས་ཚོད།",
-           "place": "ས་གནས།",
-           "checkin": "འབྱོར་རྗེས་འཕྲུལ་ཆས་འདིར་ཨང་རྟགས་བཤར་ནས་མིང་རྟགས་འགོད་རོགས།",
-           "early": "སྐར་མ་ ༡༠ སྔོན་ལ་འབྱོར་རོགས། དུས་འཁེལ་མེད་པར་གཏོང་ན་ཉིན་གཅིག་སྔོན་ལ་"
-                    "ཁ་པར་གཏོང་རོགས།"},
-}
+from kiosk.receipts.writer import ReceiptWriter
 
 
 @dataclass(frozen=True)
@@ -47,7 +29,7 @@ SAMPLE = AppointmentTicket(ticket="T-0307-015", service="职业指导（一对�
 def build(appt: AppointmentTicket, stamp: Stamp, lang: str = "zh",
           paper_mm: int = 80) -> Document:
     """The appointment ticket."""
-    w = ReceiptWriter(TEXTS, lang, paper_mm)
+    w = ReceiptWriter("appointment", lang, paper_mm)
     w.heading("title")
     w.field("ticket", appt.ticket)
     w.field("service", appt.service)

@@ -6,22 +6,7 @@ from dataclasses import dataclass
 
 from devices.printer.document import Document
 from kiosk.receipts.stamp import Stamp
-from kiosk.receipts.writer import ReceiptWriter, Texts
-
-TEXTS: Texts = {
-    "zh": {"title": "岗位信息", "company": "招聘单位：", "headcount": "招聘人数：",
-           "pay": "薪资待遇：", "duties": "岗位职责", "requirements": "任职要求",
-           "address": "工作地点：", "contact": "联系方式：",
-           "scan": "扫码查看岗位详情并投递简历", "people": "{n}人"},
-    "en": {"title": "Job details", "company": "Employer: ", "headcount": "Openings: ",
-           "pay": "Pay: ", "duties": "Duties", "requirements": "Requirements",
-           "address": "Workplace: ", "contact": "Contact: ",
-           "scan": "Scan to see the posting and apply", "people": "{n}"},
-    "bo": {"title": "ལས་གནས་ཀྱི་ཆ་འཕྲིན།", "company": "མི་འཚོལ་མཁན་ལས་ཁུངས།",
-           "headcount": "མི་གྲངས།", "pay": "གླ་ཕོགས།", "duties": "ལས་འགན།",
-           "requirements": "དགོས་མཁོ།", "address": "ལས་ཀའི་ས་གནས།", "contact": "འབྲེལ་གཏུག",
-           "scan": "ཨང་རྟགས་བཤར་ནས་ཞིབ་ཕྲ་ལྟ་བ་དང་ཞུ་ཡིག་འབུལ།", "people": "{n}"},
-}
+from kiosk.receipts.writer import ReceiptWriter
 
 
 @dataclass(frozen=True)
@@ -50,7 +35,7 @@ SAMPLE = JobSlip(
 
 def build(job: JobSlip, stamp: Stamp, lang: str = "zh", paper_mm: int = 80) -> Document:
     """The job slip."""
-    w = ReceiptWriter(TEXTS, lang, paper_mm)
+    w = ReceiptWriter("job", lang, paper_mm)
     w.heading("title")
     w.text(job.title, bold=True, align="center")
     w.field("company", job.company)

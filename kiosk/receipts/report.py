@@ -6,20 +6,7 @@ from dataclasses import dataclass
 
 from devices.printer.document import Document
 from kiosk.receipts.stamp import Stamp
-from kiosk.receipts.writer import ReceiptWriter, Texts
-
-TEXTS: Texts = {
-    "zh": {"title": "职业兴趣自测报告", "type": "您的类型：", "scores": "各维度得分",
-           "advice": "建议", "jobs": "推荐岗位",
-           "note": "本报告仅供参考，欢迎到窗口咨询职业指导老师。"},
-    "en": {"title": "Career interest report", "type": "Your type: ", "scores": "Scores",
-           "advice": "Advice", "jobs": "Suggested jobs",
-           "note": "This report is a guide only; a careers counsellor at the desk can tell "
-                   "you more."},
-    "bo": {"title": "ལས་རིགས་དགའ་ཕྱོགས་རང་བརྟག་སྙན་ཐོ།", "type": "ཁྱེད་ཀྱི་རིགས།",
-           "scores": "སྐར་གྲངས།", "advice": "བསམ་འཆར།", "jobs": "འོས་འདེམས་ལས་གནས།",
-           "note": "སྙན་ཐོ་འདི་དཔྱད་གཞི་ཙམ་ཡིན། ཞིབ་ཕྲ་སྒེའུ་ཁུང་གི་ལས་རིགས་ལམ་སྟོན་པར་འདྲི་རོགས།"},
-}
+from kiosk.receipts.writer import ReceiptWriter
 
 
 @dataclass(frozen=True)
@@ -48,7 +35,7 @@ def bar(score: int, cells: int) -> str:
 
 def build(r: AssessmentReport, stamp: Stamp, lang: str = "zh", paper_mm: int = 80) -> Document:
     """The report; bars are narrower on 58 mm paper."""
-    w = ReceiptWriter(TEXTS, lang, paper_mm)
+    w = ReceiptWriter("report", lang, paper_mm)
     w.heading("title")
     w.field("type", r.kind)
     w.note("scores", bold=True)
