@@ -38,8 +38,14 @@ class Visit:
         return found  # type: ignore[return-value]
 
     def holds_personal_data(self) -> bool:
-        """Whether anything about the person is held (a card, or any flow state)."""
-        return self.card is not None or bool(self._states)
+        """Whether anything about the person is held: a card, or a flow state that is
+        no longer as a new visit starts it (a flow merely looked at holds nothing)."""
+        return self.card is not None or any(state != kind()
+                                            for kind, state in self._states.items())
+
+    def changed_states(self) -> list[str]:
+        """Names of the flow states that hold something of this visitor."""
+        return sorted(kind.__name__ for kind, state in self._states.items() if state != kind())
 
     def masked_name(self) -> str:
         """The visitor's name as the screen greets them ("" without a card)."""

@@ -42,7 +42,7 @@ class FlowInfo:
     entry: str | None = None        # the screen the tile opens; None: "coming soon"
     screens: tuple[ScreenInfo, ...] = ()
     outbox_kinds: dict[str, str] | None = None   # kind -> platform path template
-    receipts: tuple[str, ...] = ()
+    receipts: dict[str, str] | None = None        # receipt name -> its template module
     factory: str = ""    # "module:Class" of the flow object, made with the KioskCore
 
     def scenes(self) -> dict[str, str]:

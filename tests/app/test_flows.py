@@ -49,3 +49,11 @@ def test_every_tile_leads_somewhere() -> None:
 
 def test_outbox_kinds_come_from_the_flows() -> None:
     assert outbox_kinds() == {"job_interest": "/job-interests"}
+
+
+def test_receipts_come_from_the_flows() -> None:
+    from kiosk.receipts import templates
+
+    assert sorted(templates()) == ["appointment", "complaint", "job", "registration", "report"]
+    for name, module in templates().items():
+        assert module.__name__.startswith("kiosk.flows."), name

@@ -15,6 +15,6 @@ FLOW = FlowInfo(
         ScreenInfo("job_interest", ("job_interest",)),
     ),
     outbox_kinds={"job_interest": "/job-interests"},
-    receipts=("job",),
+    receipts={"job": "kiosk.flows.jobs.receipt"},
     factory="kiosk.flows.jobs.flow:JobsFlow",
 )

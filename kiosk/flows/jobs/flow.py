@@ -27,10 +27,10 @@ from kiosk.flows.jobs.present import (
     validity_text,
 )
 from kiosk.flows.jobs.query import EDUCATION_KEYS, JobQuery
+from kiosk.flows.jobs.receipt import build as build_slip
 from kiosk.flows.jobs.slip import slip_for
 from kiosk.i18n import Text, raw
 from kiosk.receipts.desk import ReceiptLimitReached
-from kiosk.receipts.job import build as build_slip
 from kiosk.receipts.stamp import Stamp
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.flows.jobs.present import contact_line
-from kiosk.receipts.job import JobSlip
+from kiosk.flows.jobs.receipt import JobSlip
 
 
 def slip_for(job: dict[str, Any]) -> JobSlip:

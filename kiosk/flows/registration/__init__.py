@@ -1,5 +1,7 @@
-"""求职登记: its home tile, which says the service is coming until its screens land."""
+"""求职登记: its home tile (which says the service is coming until its
+screens land) and its receipt."""
 
 from kiosk.flows import FlowInfo, Tile
 
-FLOW = FlowInfo(name="registration", tile=Tile("registration", order=1))
+FLOW = FlowInfo(name="registration", tile=Tile("registration", order=1),
+                receipts={"registration": "kiosk.flows.registration.receipt"})

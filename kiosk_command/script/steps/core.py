@@ -171,7 +171,7 @@ def expect_data_empty(ctx: ScriptContext, _arg: Any) -> None:
     visit = ctx.core.session.visit
     if visit.holds_personal_data():
         raise ScriptFailure(f"the visit still holds data: card={visit.card is not None}, "
-                            f"flow states={sorted(type(s).__name__ for s in visit._states)}")
+                            f"flow states={visit.changed_states()}")
 
 
 STEPS = {
