@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from kiosk.files import private_file
 from kiosk.platform.tokens import index_chars, index_tokens
 
 JOB_FIELDS = ("id", "title", "company", "occupation_group", "district", "pay_min", "pay_max",
@@ -61,9 +62,8 @@ def timestamp(value: Any, end_of_day: bool = False) -> float | None:
 
 def open_catalog(path: Path) -> sqlite3.Connection:
     """Open (and create) the catalog; it is a cache, so NORMAL sync is enough."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(private_file(Path(path)), isolation_level=None,
+                           check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA cache_size=-32768")  # 32 MiB: the jobs table and hot index pages
