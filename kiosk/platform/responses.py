@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import json
+import logging
 import math
 from typing import Any
 
@@ -27,6 +28,7 @@ from kiosk.platform.errors import (
     Unavailable,
 )
 
+log = logging.getLogger(__name__)
 MESSAGE_CHARS = 200
 OUTAGE = (502, 503, 504)
 
@@ -122,18 +124,22 @@ def parse(resp: requests.Response, sent_at: float) -> Any:
 
 
 def page(answer: Any, status: int = 200) -> dict[str, Any]:
-    """A cursor page as the contract shapes it: items (objects with a text id),
-    next_cursor (text or null) and has_more; MalformedAnswer otherwise."""
+    """A cursor page as the contract shapes it: items, next_cursor (text or null) and
+    has_more; MalformedAnswer otherwise. Items that are not objects with a text id
+    are left out (and counted in the log)."""
     if not isinstance(answer, dict):
         raise MalformedAnswer(status, "a page is not an object")
     items = answer.get("items", [])
-    if not isinstance(items, list) or not all(_item(i) for i in items):
-        raise MalformedAnswer(status, "page items are not objects with an id")
-    if not isinstance(answer.get("next_cursor") or "", str):
+    if not isinstance(items, list):
+        raise MalformedAnswer(status, "page items are not a list")
+    if not _storable(answer.get("next_cursor") or ""):
         raise MalformedAnswer(status, "next_cursor is not text")
     if not isinstance(answer.get("has_more", False), bool):
         raise MalformedAnswer(status, "has_more is not true or false")
-    return answer
+    kept = [i for i in items if _item(i)]
+    if len(kept) < len(items):  # nothing to key them by: the rest of the page still counts
+        log.warning("page items without an id skipped", extra={"count": len(items) - len(kept)})
+    return {**answer, "items": kept}
 
 
 def _text(value: Any) -> str:
@@ -142,4 +148,17 @@ def _text(value: Any) -> str:
 
 
 def _item(item: Any) -> bool:
-    return isinstance(item, dict) and isinstance(item.get("id"), str) and bool(item["id"])
+    """An object with an id that is non-empty text SQLite can store."""
+    key = item.get("id") if isinstance(item, dict) else None
+    return bool(key) and _storable(key)
+
+
+def _storable(value: Any) -> bool:
+    """Text SQLite can store (JSON can carry a lone surrogate, UTF-8 cannot)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
