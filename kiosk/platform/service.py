@@ -8,6 +8,7 @@ and the link status technicians see. Screens submit through it (and are told
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import threading
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.clock import Clock
+from kiosk.config.schema import PlatformSection
 from kiosk.files import private_dir
 from kiosk.platform.catalog import Catalog, SyncReport
 from kiosk.platform.client import PlatformClient
@@ -45,6 +47,14 @@ class Options:
     park_after: int = 5
     park_retry_s: float = 3600.0
     app_version: str = "0"
+
+    @classmethod
+    def from_section(cls, section: PlatformSection, app_version: str = "0") -> Options:
+        """Every tunable of the [platform] section by name, so a new key reaches the
+        service without the wiring listing it."""
+        names = {f.name for f in dataclasses.fields(cls)} - {"app_version"}
+        return cls(app_version=app_version,
+                   **{name: getattr(section, name) for name in names})
 
 
 def id_hash(id_number: str) -> str:

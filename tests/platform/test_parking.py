@@ -215,3 +215,38 @@ def test_an_outbox_file_from_before_parking_is_upgraded(tmp_path: Path) -> None:
     assert store.counts()["set_aside"] == 1
     store.close()
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_every_platform_setting_reaches_the_service() -> None:
+    from kiosk.config.schema import PlatformSection
+
+    section = PlatformSection(park_after=7, park_retry_s=900.0, retry_min_s=3.0)
+    options = Options.from_section(section, "9.9")
+    assert (options.park_after, options.park_retry_s, options.retry_min_s,
+            options.app_version) == (7, 900.0, 3.0, "9.9")
+
+
+def test_cli_status_shows_parked_and_send_retries_them(own_platform, relay, tmp_path: Path,
+                                                       capsys) -> None:
+    from kiosk_command.main import main
+
+    data = tmp_path / "data"
+    service = service_via(relay.url, own_platform, data, real_now_clock(), park_after=1)
+    bad = service.outbox.enqueue("complaint", {"category": "complaint", "text": "太慢"}, PERSON)
+    relay.faults[bad] = 500
+    service.outbox.drain()
+    service.stop()
+    site = tmp_path / "site.toml"
+    site.write_text(f'[paths]\ndata_dir = "{data}"\n[platform]\nurl = "{relay.url}"\n'
+                    f'key_file = "{own_platform.key_file}"\n'
+                    f'device_id = "{own_platform.device_id}"\n', encoding="utf-8")
+    assert main(["--config", str(site), "outbox", "status"]) == 0
+    out = capsys.readouterr().out
+    [parked] = json.loads(out)["parked"]
+    assert parked["kind"] == "complaint" and parked["tries"] == 1 and "500" in parked["reason"]
+    assert all(v not in out for v in PERSON.values())
+    assert main(["--config", str(site), "outbox", "send"]) == 4      # still failing
+    relay.faults.clear()
+    assert main(["--config", str(site), "outbox", "send"]) == 0      # parked, tried at once
+    assert "sent 1; pending 0 (parked 0)" in capsys.readouterr().out
+    assert stored_keys(own_platform).count(bad) == 1
