@@ -16,10 +16,10 @@ texts are drafts until a native speaker reviews them; the catalogs say so.
 from __future__ import annotations
 
 import gettext
-import os
 from pathlib import Path
 
 from kiosk.errors import I18nError
+from kiosk.files import atomic_file, write_atomic
 from kiosk.fonts import cache_dir
 
 DOMAIN = "kiosk"
@@ -51,7 +51,7 @@ def compile_catalogs(src: Path | None = None, out: Path | None = None) -> Path:
         if mo.exists() and stamp.exists() and stamp.read_text() == digest:
             continue
         _compile_one(sources, mo)
-        stamp.write_text(digest)
+        write_atomic(stamp, digest.encode(), mode=0o644)
     return out
 
 
@@ -88,11 +88,8 @@ def _compile_one(sources: list[Path], mo: Path) -> None:
             if catalog.get(message.id) is not None:
                 raise I18nError(f"i18n: {message.id!r} is defined twice ({po.name})")
             catalog[message.id] = message
-    mo.parent.mkdir(parents=True, exist_ok=True)
-    tmp = mo.with_suffix(f".{os.getpid()}.tmp")
-    with tmp.open("wb") as fh:
+    with atomic_file(mo, mode=0o644) as fh:
         write_mo(fh, catalog)
-    tmp.replace(mo)
 
 
 class Translator:

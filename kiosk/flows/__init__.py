@@ -15,6 +15,8 @@ import pkgutil
 from dataclasses import dataclass
 from functools import cache
 
+from kiosk.platform.outbox import Kind
+
 
 @dataclass(frozen=True)
 class Tile:
@@ -41,7 +43,7 @@ class FlowInfo:
     tile: Tile | None = None
     entry: str | None = None        # the screen the tile opens; None: "coming soon"
     screens: tuple[ScreenInfo, ...] = ()
-    outbox_kinds: dict[str, str] | None = None   # kind -> platform path template
+    outbox_kinds: dict[str, Kind] | None = None  # what it submits, with platform paths
     receipts: dict[str, str] | None = None        # receipt name -> its template module
     factory: str = ""    # "module:Class" of the flow object, made with the KioskCore
 
@@ -85,9 +87,9 @@ def scene_screens() -> dict[str, str]:
     return out
 
 
-def outbox_kinds() -> dict[str, str]:
-    """Every outbox kind of every flow, with its platform path template."""
-    out: dict[str, str] = {}
+def outbox_kinds() -> dict[str, Kind]:
+    """Every outbox kind of every flow, with its platform path and order group."""
+    out: dict[str, Kind] = {}
     for flow in discover():
         out.update(flow.outbox_kinds or {})
     return out

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import marshal
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.files import atomic_file
 from kiosk.ime.errors import ImeError
 
 DEFAULT_CACHE_DIR = "~/.cache/employment-kiosk/ime"
@@ -44,12 +44,8 @@ def write_index(index: Index, cache_dir: Path) -> Path:
     target = index_path(cache_dir, index.key)
     data = {"key": index.key, "buckets": index.buckets, "syllables": index.syllables,
             "prefixes": index.prefixes, "words": index.words}
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".pinyin-", suffix=".tmp")
-    with os.fdopen(fd, "wb") as out:
+    with atomic_file(target) as out:
         marshal.dump(data, out)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(tmp, target)
     for old in cache_dir.glob("pinyin-*.marshal"):
         if old != target:
             old.unlink(missing_ok=True)

@@ -48,7 +48,10 @@ def test_every_tile_leads_somewhere() -> None:
 
 
 def test_outbox_kinds_come_from_the_flows() -> None:
-    assert outbox_kinds() == {"job_interest": "/job-interests"}
+    kinds = outbox_kinds()
+    assert kinds["job_interest"].path == "/job-interests"
+    assert {k for k, v in kinds.items() if v.group == "appointments"} == {
+        "appointment", "appointment_cancel", "checkin"}
 
 
 def test_receipts_come_from_the_flows() -> None:

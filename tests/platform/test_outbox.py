@@ -81,8 +81,8 @@ def test_rows_past_retention_are_purged_and_counted(tmp_path: Path) -> None:
     assert service.outbox.purge() == 0
     clock.advance(2 * 86400)
     assert service.outbox.purge() == 1
-    assert service.outbox.counts() | {} == {"pending": 1, "set_aside": 0, "delivered": 0,
-                                            "purged": 1}
+    assert service.outbox.counts() | {} == {"pending": 1, "parked": 0, "set_aside": 0,
+                                            "delivered": 0, "purged": 1}
     service.stop()
 
 

@@ -2,6 +2,8 @@
 screens land) and its receipt."""
 
 from kiosk.flows import FlowInfo, Tile
+from kiosk.platform.outbox import Kind
 
 FLOW = FlowInfo(name="complaints", tile=Tile("complaints", order=6),
+                outbox_kinds={"complaint": Kind("/complaints"), "rating": Kind("/ratings")},
                 receipts={"complaint": "kiosk.flows.complaints.receipt"})

@@ -1,6 +1,7 @@
 """Find a job: search, browse, filter and order postings; print a slip, QR, interest."""
 
 from kiosk.flows import FlowInfo, ScreenInfo, Tile
+from kiosk.platform.outbox import Kind
 
 FLOW = FlowInfo(
     name="jobs",
@@ -14,7 +15,7 @@ FLOW = FlowInfo(
         ScreenInfo("job_qr", ("job_qr",)),
         ScreenInfo("job_interest", ("job_interest",)),
     ),
-    outbox_kinds={"job_interest": "/job-interests"},
+    outbox_kinds={"job_interest": Kind("/job-interests")},
     receipts={"job": "kiosk.flows.jobs.receipt"},
     factory="kiosk.flows.jobs.flow:JobsFlow",
 )

@@ -2,6 +2,8 @@
 screens land) and its receipt."""
 
 from kiosk.flows import FlowInfo, Tile
+from kiosk.platform.outbox import Kind
 
 FLOW = FlowInfo(name="registration", tile=Tile("registration", order=1),
+                outbox_kinds={"registration": Kind("/seekers/registrations", "registration")},
                 receipts={"registration": "kiosk.flows.registration.receipt"})
