@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.files import atomic_file, write_atomic
+from kiosk.flows import outbox_kinds
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.crypto import load_or_create_key
 from kiosk.platform.service import PlatformService
@@ -23,7 +24,7 @@ def mode(path: Path) -> int:
 def offline_service(data_dir: Path) -> PlatformService:
     clock = real_now_clock()
     client = PlatformClient(f"http://127.0.0.1:{free_port()}", "t", b"k", clock=clock)
-    return PlatformService(data_dir, client, clock)
+    return PlatformService(data_dir, client, clock, kinds=outbox_kinds())
 
 
 def test_data_dir_databases_and_keys_are_ours_only(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.clock import FakeClock
+from kiosk.flows import outbox_kinds
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.outbox_store import OutboxStore
 from kiosk.platform.service import Options, PlatformService, id_hash
@@ -38,7 +39,7 @@ def service_via(url: str, proc: PlatformProcess, data_dir: Path, clock: FakeCloc
     client = PlatformClient(url, proc.device_id, load_key(proc.key_file), clock=clock,
                             timeout_s=5, attempts=1)
     opts = {"park_after": 3, "park_retry_s": PARK_RETRY_S, **options}
-    return PlatformService(data_dir, client, clock, Options(**opts))
+    return PlatformService(data_dir, client, clock, Options(**opts), outbox_kinds())
 
 
 def stored_keys(proc: PlatformProcess) -> list[str]:
