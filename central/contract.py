@@ -93,8 +93,8 @@ def parse_json(raw: bytes) -> object:
     """The body as data, or 400 bad_json: not UTF-8 JSON, nested too deep, a number
     Python or SQLite cannot hold (5,000 digits, 1e999, NaN), or text with lone surrogates."""
     try:
-        doc = json.loads(raw or b"null", parse_int=_integer, parse_float=_real,
-                         parse_constant=_constant)
+        doc = json.loads(raw.decode("utf-8") if raw else "null", parse_int=_integer,
+                         parse_float=_real, parse_constant=_constant)
         _check_tree(doc)
     except _Unacceptable as exc:
         raise ApiError(400, "bad_json", f"body is not acceptable JSON: {exc}") from None

@@ -69,10 +69,14 @@ class BodyLimits:
         return self.default
 
 
-def _refusal(exc: ApiError) -> JSONResponse:
-    """A refusal given before the body was read: the connection cannot be reused."""
+def _refusal(exc: ApiError, headers: Headers, limit: int) -> JSONResponse:
+    """A refusal given before the body was read. A body of a declared length within the
+    limit is left to the server to skip, so the client reads the answer and may reuse the
+    connection; a longer or unbounded (chunked) one ends the connection instead."""
     response = exc.response()
-    response.headers["connection"] = "close"
+    declared = headers.get("content-length", "")
+    if not (declared.isdigit() and len(declared) <= 18 and int(declared) <= limit):
+        response.headers["connection"] = "close"
     return response
 
 
@@ -142,10 +146,12 @@ class Guard:
         if not path.startswith(GUARDED) or path in UNSIGNED:
             await self.app(scope, receive, send)
             return
+        headers = Headers(scope=scope)
+        limit = self.limits.of(scope["method"], path)
         try:
-            body = await self._admit(scope, receive)
+            body = await self._admit(scope, receive, headers, limit)
         except ApiError as exc:
-            await _refusal(exc)(scope, receive, send)
+            await _refusal(exc, headers, limit)(scope, receive, send)
             return
         delivered = False
 
@@ -158,14 +164,13 @@ class Guard:
 
         await self.app(scope, replay, send)
 
-    async def _admit(self, scope: Scope, receive: Receive) -> bytes:
+    async def _admit(self, scope: Scope, receive: Receive, headers: Headers,
+                     limit: int) -> bytes:
         """Headers first, then the body within its limit."""
-        headers = Headers(scope=scope)
         claim = claim_of(headers)
         state = scope["app"].state
         key = await run_in_threadpool(device_key, state.db, state.box, claim.device)
         scope.setdefault("state", {})["device_key"] = key
-        limit = self.limits.of(scope["method"], scope["path"])
         _declared_length(headers, limit)
         if limit <= self.limits.default:
             return await read_body(receive, limit)
