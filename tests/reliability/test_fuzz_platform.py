@@ -21,6 +21,7 @@ Short form in the normal suite (a few examples per operation); long form:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import http.client
@@ -48,8 +49,10 @@ SIGNING = ("X-Device-Id", "X-Timestamp", "X-Nonce", "X-Signature")
 
 # ---------------------------------------------------------------- the contract
 
+@functools.cache
 def _document() -> dict:
-    return yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(CONTRACT.read_text(encoding="utf-8"), Loader=loader)
 
 
 def _resolve(doc: dict, node: dict) -> dict:
