@@ -36,7 +36,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 from kiosk_command.platform_proc import PlatformProcess
@@ -146,8 +146,18 @@ json_text = st.recursive(
                                               kids), max_size=4).map(_object)),
     max_leaves=12)
 
-deep_text = st.builds(lambda n, kind: (kind[0] * n) + "1" + (kind[1] * n),
-                      st.sampled_from([33, 200, 1000, 5000, 100_000]),
+# Bodies stay within the smallest limit (256 KiB) even as UTF-16: a longer one is refused
+# unread and the connection closed, which test_body_limits covers with a client that reads
+# the answer while it sends.
+WITHIN_LIMIT = 120_000
+
+
+def _deep(n: int, kind: tuple[str, str]) -> str:
+    n = min(n, WITHIN_LIMIT // len(kind[0] + kind[1]))
+    return kind[0] * n + "1" + kind[1] * n
+
+
+deep_text = st.builds(_deep, st.sampled_from([33, 200, 1000, 5000, 100_000]),
                       st.sampled_from([("[", "]"), ('{"a":', "}"), ('[{"a":', "}]")]))
 
 
@@ -302,8 +312,9 @@ class Sender:
             headers |= self.sign(op.method, target, body)
         if auth == "bent":
             name, value = drawn["bend"]
-            if value == headers[name]:
-                auth = "signed"
+            text = value.decode("latin-1") if isinstance(value, bytes) else value
+            if text.strip(" \t") == headers[name]:   # the server strips what HTTP calls
+                auth = "signed"                       # whitespace around a value
             headers[name] = value
         return Request(op.method, target, body, headers, auth)
 
@@ -368,6 +379,8 @@ def tally(platform):
     counted = Tally()
     yield counted
     print("\n" + counted.line())
+    for problem in (counted.server_errors + counted.escapes)[:50]:
+        print("  " + problem)
     assert "Traceback" not in platform.log_path.read_text(errors="replace")
 
 
@@ -382,6 +395,7 @@ def test_no_request_gets_a_500(platform, tally, op):
               suppress_health_check=list(HealthCheck), phases=[Phase.generate])
     def exercise(drawn: dict) -> None:
         req = sender.build(op, drawn)
+        assume(len(req.body) <= 2 * WITHIN_LIMIT)
         judge(tally, op, req, sender.send(req))
 
     exercise()
