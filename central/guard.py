@@ -74,8 +74,8 @@ def _refusal(exc: ApiError, headers: Headers, limit: int) -> JSONResponse:
     limit is left to the server to skip, so the client reads the answer and may reuse the
     connection; a longer or unbounded (chunked) one ends the connection instead."""
     response = exc.response()
-    declared = headers.get("content-length", "")
-    if not (declared.isdigit() and len(declared) <= 18 and int(declared) <= limit):
+    declared = headers.get("content-length", "0")       # neither header: no body
+    if "transfer-encoding" in headers or len(declared) > 18 or int(declared) > limit:
         response.headers["connection"] = "close"
     return response
 
