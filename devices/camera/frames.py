@@ -31,6 +31,7 @@ def picture_size(path: str | Path) -> tuple[int, int]:
     """(width, height) from the picture's header, without decoding its pixels."""
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")          # PIL's remarks on damaged metadata
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as img:
                 return img.size
