@@ -82,11 +82,12 @@ class Renderer:
             out._raw(encode_line(line) + LF)
 
     def _heading(self, out: Dummy, block: d.Heading) -> None:
+        size = max(1, min(8, block.size))        # what GS ! can print
         if not self._as_text(block.text):
-            self._picture(out, block.text, block.align, True, BODY_PX * block.size)
+            self._picture(out, block.text, block.align, True, BODY_PX * size)
             return
-        out._raw(ALIGN[block.align] + BOLD_ON + size_byte(block.size))
-        self._lines(out, wrap(block.text, self.profile.columns // block.size))
+        out._raw(ALIGN[block.align] + BOLD_ON + size_byte(size))
+        self._lines(out, wrap(block.text, self.profile.columns // size))
         out._raw(size_byte(1) + BOLD_OFF + ALIGN["left"])
 
     def _text(self, out: Dummy, block: d.Text) -> None:

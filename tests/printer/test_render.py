@@ -41,6 +41,12 @@ def test_heading_is_bold_double_size_and_resets(p80) -> None:
                    + b"\x1d!\x00\x1bE\x00\x1ba\x00")
 
 
+def test_heading_sizes_outside_what_a_printer_can_do_are_clamped(p80) -> None:
+    assert Renderer(p80).render(d.Document((d.Heading("回执", size=0),))) == (
+        Renderer(p80).render(d.Document((d.Heading("回执", size=1),))))
+    assert b"\x1d!\x77" in Renderer(p80).render(d.Document((d.Heading("A", size=99),)))
+
+
 def test_key_value_wraps_under_its_value(p58) -> None:
     block = d.KeyValue("地点：", "示范市高新区物流园八号库二楼东侧")
     out = Renderer(p58).render(d.Document((block,)))
