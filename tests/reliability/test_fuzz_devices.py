@@ -77,7 +77,7 @@ def _frame_like() -> st.SearchStrategy[bytes]:
                     max_size=8).map(b"".join)
 
 
-@fuzz(60)
+@fuzz(40)
 @given(_frame_like(), st.lists(st.integers(0, 400), max_size=6),
        st.sampled_from([REPLY_HEAD, COMMAND_HEAD]))
 def test_frame_parser(wire: bytes, cuts: list[int], head: int) -> None:
@@ -93,7 +93,7 @@ def test_frame_parser(wire: bytes, cuts: list[int], head: int) -> None:
     assert parser.pending() <= len(wire)
 
 
-@fuzz(30)
+@fuzz(20)
 @given(st.binary(max_size=8))
 def test_frame_fields(payload: bytes) -> None:
     """A Frame built by hand: its fields answer, or raise ProtocolError."""
@@ -122,7 +122,7 @@ def _card_text() -> st.SearchStrategy[bytes]:
     return st.one_of(raw, st.tuples(letter, fields).map(laid_out), st.binary(max_size=300))
 
 
-@fuzz(40)
+@fuzz(30)
 @given(_card_text(), st.binary(max_size=16))
 def test_card_parsing(text: bytes, photo: bytes) -> None:
     """parse_card raises CardDataError or gives a card whose every view works."""
@@ -144,7 +144,7 @@ _date = st.one_of(st.text(max_size=10), st.text(_digitish, min_size=7, max_size=
                   st.just("长期"))
 
 
-@fuzz(60)
+@fuzz(40)
 @given(_number, _date, _date, _date)
 def test_card_fields(number: str, birth: str, start: str, end: str) -> None:
     """Validation of any text: a verdict, never an exception (check_char: CardDataError)."""
@@ -157,7 +157,7 @@ def test_card_fields(number: str, birth: str, start: str, end: str) -> None:
 
 # -- printer ------------------------------------------------------------------
 
-@fuzz(60)
+@fuzz(40)
 @given(st.dictionaries(st.integers(-2, 6), st.none() | st.integers(-512, 512)))
 def test_printer_status_bytes(replies: dict[int, int | None]) -> None:
     """Any answers (missing, silent, out of range) give a status, never an exception."""
@@ -181,7 +181,7 @@ def _escpos_like() -> st.SearchStrategy[bytes]:
     return st.lists(part, max_size=12).map(b"".join)
 
 
-@fuzz(60)
+@fuzz(40)
 @given(_escpos_like(), st.lists(st.integers(0, 300), max_size=6))
 def test_escpos_decoder(stream: bytes, cuts: list[int]) -> None:
     """The simulator's decoder takes any bytes in any chunks without raising."""
@@ -210,7 +210,7 @@ def decoder() -> QrDecoder:
     return QrDecoder()
 
 
-@fuzz(40, heavy=True)
+@fuzz(25, heavy=True)
 @given(frame=_frames, step=st.sampled_from([1, 1, 2, -1]))
 def test_qr_frames(decoder: QrDecoder, frame: np.ndarray | None, step: int) -> None:
     """Any array, of any shape or type, strided or not: a payload or None."""
@@ -252,7 +252,7 @@ def picture_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pictures")
 
 
-@fuzz(40, heavy=True)
+@fuzz(25, heavy=True)
 @given(picture=_picture_bytes())
 def test_picture_files(picture_dir: Path, picture: tuple[str, bytes]) -> None:
     """read_image raises CameraError or gives a BGR frame; a replay never raises."""
