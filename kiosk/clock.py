@@ -11,14 +11,15 @@ import threading
 import time
 from typing import Protocol
 
+from devices.clock import MonotonicClock
+
 # China keeps one time zone and no daylight saving: what visitors read is in it
 CHINA = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
-class Clock(Protocol):
-    """Monotonic seconds for deadlines, wall time for what people read."""
-
-    def monotonic(self) -> float: ...
+class Clock(MonotonicClock, Protocol):
+    """Monotonic seconds for deadlines (as devices take them), wall time for what
+    people read."""
 
     def now(self) -> dt.datetime: ...
 

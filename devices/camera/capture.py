@@ -18,10 +18,10 @@ from collections.abc import Callable
 
 import numpy as np
 
-from devices.camera.clock import MonotonicClock
 from devices.camera.errors import CameraError, EndOfStream
 from devices.camera.source import FrameSource
 from devices.camera.status import CameraState, CameraStatus
+from devices.clock import MonotonicClock
 from devices.supervise import Fault, Supervisor
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 
-from devices.camera.clock import MonotonicClock
+from devices.clock import MonotonicClock
 
 Attempt = Callable[[np.ndarray], str]
 MIN_SIDE = 21                   # a version-1 code is 21 modules across, one pixel each

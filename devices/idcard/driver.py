@@ -16,10 +16,10 @@ from __future__ import annotations
 import enum
 import logging
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from devices.clock import MonotonicClock, RealClock
 from devices.idcard import status
 from devices.idcard.card import Card, parse_card
 from devices.idcard.errors import (
@@ -71,9 +71,10 @@ class IdcardReader:
 
     def __init__(self, port: str, baud: int = 115200,
                  on_event: Callable[[Event], None] | None = None,
-                 monotonic: Callable[[], float] = time.monotonic,
+                 clock: MonotonicClock | None = None,
                  poll_s: float = 0.01, reply_timeout_s: float = 1.0,
                  reopen_s: float = 2.0, fault_backoff_max_s: float = 30.0) -> None:
+        monotonic = (clock or RealClock()).monotonic
         self.link = SerialLink(port, baud, monotonic, reply_timeout_s)
         self.on_event = on_event or (lambda _e: None)
         self.monotonic, self.poll_s, self.reopen_s = monotonic, poll_s, reopen_s

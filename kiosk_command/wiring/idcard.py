@@ -37,7 +37,7 @@ def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:
         core.simulators.idcard = sim
         port = sim.port
     reader = IdcardReader(port, cfg.baud, on_event=card_events(core),
-                          monotonic=core.clock.monotonic)
+                          clock=core.clock)
     core.reader = reader
     core.session.add_holder("card", reader.card_present)
     reader.start()

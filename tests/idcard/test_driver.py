@@ -106,7 +106,7 @@ def test_thread_reports_events_and_status(sim) -> None:
         if getattr(event, "state", None) is ReaderState.SAM_ERROR:
             got_sam.set()
 
-    reader = IdcardReader(sim.port, on_event=on_event, monotonic=frozen_clock(), poll_s=0.005)
+    reader = IdcardReader(sim.port, on_event=on_event, clock=frozen_clock(), poll_s=0.005)
     reader.start()
     try:
         sim.place_card("hmt_residence")
@@ -120,7 +120,7 @@ def test_thread_reports_events_and_status(sim) -> None:
 
 
 def test_bad_port_is_unavailable(tmp_path) -> None:
-    reader = IdcardReader(str(tmp_path / "ttyNOPE"), monotonic=frozen_clock())
+    reader = IdcardReader(str(tmp_path / "ttyNOPE"), clock=frozen_clock())
     with pytest.raises(ReaderUnavailable, match="cannot open"):
         reader.poll_once()
 
@@ -158,7 +158,7 @@ def _faulty(event) -> bool:
 
 def test_the_reader_thread_outlives_a_reply_without_status_word(sim) -> None:
     waiter = Waiter()
-    reader = IdcardReader(sim.port, on_event=waiter, monotonic=frozen_clock(), poll_s=0.005)
+    reader = IdcardReader(sim.port, on_event=waiter, clock=frozen_clock(), poll_s=0.005)
     sim.set_fault("short_reply")
     sim.place_card("resident")
     reader.start()
@@ -178,7 +178,7 @@ class BrokenOnceClock:
     def __init__(self) -> None:
         self.now, self.armed = 1000.0, False
 
-    def __call__(self) -> float:
+    def monotonic(self) -> float:
         if self.armed:
             self.armed = False
             raise RuntimeError("李晓梅 110105198503123620")    # personal data in a message
@@ -187,7 +187,7 @@ class BrokenOnceClock:
 
 def test_an_unforeseen_fault_is_logged_reported_and_the_reader_restarts(sim, caplog) -> None:
     clock, waiter = BrokenOnceClock(), Waiter()
-    reader = IdcardReader(sim.port, on_event=waiter, monotonic=clock, poll_s=0.005)
+    reader = IdcardReader(sim.port, on_event=waiter, clock=clock, poll_s=0.005)
     caplog.set_level(logging.ERROR, logger="devices.idcard.driver")
     reader.start()
     try:
