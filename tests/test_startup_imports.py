@@ -2,9 +2,10 @@
 
 Every `kiosk` command builds the whole command tree, and `kiosk run` builds it
 before its first frame: a module that imports OpenCV, numpy, the ESC/POS
-library, the HTTP stack, the server or the Chinese text tools at its top would
-make every start wait for them (about a second together on the terminal's
-hardware). The handlers import what they need when they run.
+library, the HTTP stack, the server, the Chinese text tools or Kivy at its top
+would make every command wait for them (more than a second together on the
+terminal's hardware). The handlers import what they need when they run; Kivy
+comes only once its window is configured.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from tests.conftest import ROOT
 
 HEAVY = ("numpy", "cv2", "qrcode", "escpos", "requests", "fastapi", "uvicorn", "jieba",
-         "pypinyin")
+         "pypinyin", "kivy")
 
 
 def _loaded_after(code: str) -> list[str]:
