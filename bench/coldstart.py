@@ -4,8 +4,10 @@ Both start on the same private Xvfb display (1080×1920) and show the same
 home screen. The kiosk starts as `kiosk demo` runs it: the ID-card reader,
 printer and camera simulators, and the reference platform with demo data
 (started once before the runs, outside the timing, as the city's platform is
-already up when a terminal boots). Chromium shows bench/coldstart_page.html,
-today's home screen box for box with the kiosk's own font files.
+already up when a terminal boots); a kiosk run that logs a capability as
+unavailable stops the bench, since a terminal starts with its devices.
+Chromium shows bench/coldstart_page.html, today's home screen box for box
+with the kiosk's own font files, stamped once those fonts are loaded.
 
 Start time runs from just before the process is launched to the wall-clock
 time each reports for its first frame: the kiosk when Kivy's first buffer
@@ -65,6 +67,7 @@ class Contender:
     env: dict[str, str]
     reports_on_stderr: bool
     fresh_profile: bool = False
+    broken_if_logged: str = ""         # a run whose log says this does not count
 
 
 def _wait_frame(proc: subprocess.Popen[str], stream: IO[str], timeout: float = 60) -> float:
@@ -83,8 +86,17 @@ def _wait_frame(proc: subprocess.Popen[str], stream: IO[str], timeout: float = 6
 
 def measure(who: Contender, log: Path) -> Sample:
     """Start who once, wait for its first frame, settle, read its memory, kill it."""
+    sample = _start_and_kill(who, log)
+    broken = [line for line in log.read_text(errors="replace").splitlines()
+              if who.broken_if_logged and who.broken_if_logged in line]
+    if broken:
+        raise RuntimeError(f"{who.name} did not start whole: {broken[0]}")
+    return sample
+
+
+def _start_and_kill(who: Contender, log: Path) -> Sample:
     with tempfile.TemporaryDirectory(prefix="coldstart-profile-") as profile, \
-            log.open("a") as log_file:
+            log.open("w") as log_file:
         cmd = [*who.cmd, f"--user-data-dir={profile}"] if who.fresh_profile else who.cmd
         pipe, other = subprocess.PIPE, log_file
         start = time.time()
@@ -123,7 +135,8 @@ def kiosk(platform: PlatformProcess, data_dir: Path) -> Contender:
     })
     cmd = [sys.executable, "-m", "kiosk_command.main", "run", "--size", f"{WIDTH}x{HEIGHT}",
            "--report-first-frame"]
-    return Contender("kiosk", cmd, env, reports_on_stderr=False)
+    return Contender("kiosk", cmd, env, reports_on_stderr=False,
+                     broken_if_logged="capability unavailable")
 
 
 def home_page(directory: Path) -> Path:
@@ -167,17 +180,16 @@ def compile_sources() -> None:
 def run_all(runs: int, workdir: Path) -> dict[str, list[Sample]]:
     """Warm-up plus runs rounds, contenders in turn, on one private display."""
     compile_sources()
-    log = workdir / "processes.log"
     with virtual_display(WIDTH, HEIGHT), PlatformProcess(workdir / "central") as platform:
         page = home_page(workdir)
         contenders = [kiosk(platform, workdir / "kiosk"), chromium(page, gpu=True),
                       chromium(page, gpu=False)]
         for who in contenders:           # caches warm, catalog synced: not counted
-            measure(who, log)
+            measure(who, workdir / f"{who.name}-warmup.log")
         results: dict[str, list[Sample]] = {who.name: [] for who in contenders}
-        for _ in range(runs):
+        for run in range(runs):
             for who in contenders:
-                results[who.name].append(measure(who, log))
+                results[who.name].append(measure(who, workdir / f"{who.name}-{run}.log"))
     return results
 
 
