@@ -7,12 +7,14 @@ printer and camera simulators, and the reference platform with demo data
 already up when a terminal boots); a kiosk run that logs a capability as
 unavailable stops the bench, since a terminal starts with its devices.
 Chromium shows bench/coldstart_page.html, today's home screen box for box
-with the kiosk's own font files, stamped once those fonts are loaded.
+in the same faces of the same fonts.
 
 Start time runs from just before the process is launched to the wall-clock
-time each reports for its first frame: the kiosk when Kivy's first buffer
-swap has returned (`kiosk run --report-first-frame`), Chromium from the
-second requestAnimationFrame callback. Every run is its own process (Chromium
+time each reports for its first frame with all of the screen in it: the kiosk
+when Kivy's first buffer swap has returned (`kiosk run --report-first-frame`),
+Chromium its own presentation time of the first contentful paint, taken when
+its compositor has swapped that frame (the page says how it makes sure the
+fonts were in). Every run is its own process (Chromium
 with a fresh profile); the three contenders take turns, after one warm-up run
 each that is not counted. Memory is the PSS of the process tree 2 s after the
 first frame. Best and median of N are printed, with ratios.
