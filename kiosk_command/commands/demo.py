@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 from kiosk.fonts import cache_dir
-from kiosk_command.script.context import ScriptFailure
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,6 +42,7 @@ def _renew_outdated(workdir: Path) -> None:
 
 
 def _smoke(args: argparse.Namespace) -> int:
+    from kiosk_command.script.context import ScriptFailure
     from kiosk_command.script.runner import Step
     from kiosk_command.script.session_run import RunPlan, run_plan
 

@@ -6,8 +6,6 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from kiosk_command.script.context import ScriptFailure
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("shot", help="render a screen to PNG at 1080×1920, headless")
@@ -23,14 +21,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk_command.script.runner import Step
-    from kiosk_command.script.session_run import RunPlan, run_plan
+    from kiosk_command.script.context import ScriptFailure
 
     if args.list:
         from kiosk.flows import scene_screens
 
         print("\n".join(scene_screens()))
         return 0
+    from kiosk_command.script.runner import Step
+    from kiosk_command.script.session_run import RunPlan, run_plan
+
     if not args.screen or not args.out:
         raise ScriptFailure("shot: give a SCREEN and --out FILE.png (or --list)")
     scene = {"screen": args.screen, "lang": args.lang, "elder": args.mode == "elder"}

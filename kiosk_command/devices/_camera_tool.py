@@ -11,17 +11,16 @@ import argparse
 import sys
 import time
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from devices.camera.capture import CaptureService
 from devices.camera.errors import CameraUnavailable
-from devices.camera.simulator import SimulatedCamera
 from devices.camera.status import CameraState
 from devices.errors import DeviceError
 from kiosk.clock import Clock, FakeClock, SystemClock
 from kiosk_command.common import settings_from
-from kiosk_command.wiring.camera import source_from
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def add_source_args(parser: argparse.ArgumentParser, timeout_s: float) -> None:
@@ -37,6 +36,12 @@ class CameraRun:
     """A camera opened for one tool run, with the clock its time-out is measured on."""
 
     def __init__(self, args: argparse.Namespace, repeat: int = 1) -> None:
+        # imported here: OpenCV, numpy and the simulator's picture makers take a
+        # good part of a second, and every `kiosk` command builds this module's parser
+        from devices.camera.capture import CaptureService
+        from devices.camera.simulator import SimulatedCamera
+        from kiosk_command.wiring.camera import source_from
+
         cfg = settings_from(args).camera
         source = source_from(cfg, args.device, args.sim, repeat)
         if source is None:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from kiosk_command.common import settings_from
 from kiosk_command.devices._camera_tool import CameraRun, add_source_args, run_tool
-from kiosk_command.wiring.camera import options_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _capture(args: argparse.Namespace) -> int:
     from devices.camera.face import FaceGuide
+    from kiosk_command.wiring.camera import options_from
 
     options = options_from(settings_from(args).camera)
     steady_frames = int(options.fps * (options.face.hold_s + 1)) + 2

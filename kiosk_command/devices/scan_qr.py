@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from devices.camera.qr import QrDecoder
 from kiosk_command.devices._camera_tool import CameraRun, add_source_args, run_tool
 
 
@@ -23,6 +22,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _scan(args: argparse.Namespace) -> int:
+    from devices.camera.qr import QrDecoder
+
     camera = CameraRun(args)
     decoder = QrDecoder()
     for frame in camera.frames():
