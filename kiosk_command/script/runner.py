@@ -3,7 +3,9 @@
 A step either acts and is done, or returns a predicate polled every frame
 (bounded in real time: a script waiting on a screen that never comes fails
 with that step's name, it does not hang). Two frames pass after each step so
-layout settles before the next one looks at the screen.
+layout settles before the next one looks at the screen; a step that only
+looks (a tree, a screenshot, a state check) says so with `settle_frames = 0`
+and the next step runs on the next frame.
 
 The app falling into its failsafe fails the run at once, naming the step it
 fell during, unless a step said it would (ScriptContext.failsafe_armed): a
@@ -112,7 +114,7 @@ class Runner:
         result = fn(self.ctx, step.arg)
         if callable(result):
             self._wait, self._deadline = result, time.monotonic() + step.timeout_s
-        self._settle = SETTLE_FRAMES
+        self._settle = getattr(fn, "settle_frames", SETTLE_FRAMES)
 
     def _fail(self, exc: Exception) -> None:
         where = self._current.label() if self._current else "start"

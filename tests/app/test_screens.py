@@ -46,7 +46,8 @@ def render_all(kiosk_cli, workdir: Path, lang: str, mode: str) -> dict[str, dict
     steps.append({"screenshot": "home-last.png"})
     script = workdir / "screens.json"
     script.write_text(json.dumps({"platform": True, "steps": steps}), encoding="utf-8")
-    result = kiosk_cli("script", str(script), "--workdir", str(workdir))
+    # 17 scenes on software GL: allow for a machine shared with other runs
+    result = kiosk_cli("script", str(script), "--workdir", str(workdir), timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     return {s: json.loads((workdir / f"{s}.json").read_text(encoding="utf-8")) for s in SCENES}
 

@@ -199,6 +199,9 @@ def expect_data_empty(ctx: ScriptContext, _arg: Any) -> None:
         raise ScriptFailure(f"session still holds {sorted(ctx.core.session.data)}")
 
 
+for _looks_only in (expect_state, screenshot, tree, expect_data_empty):
+    _looks_only.settle_frames = 0          # type: ignore[attr-defined]
+
 STEPS = {
     "tap": tap, "type": type_text, "see": see, "not_see": not_see, "gone": gone,
     "wait_screen": wait_screen, "expect_state": expect_state, "advance": advance,
