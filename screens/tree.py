@@ -144,22 +144,38 @@ def _elided(label: Label) -> bool:
     return inner[0] > room + 2
 
 
-def _shown_text(label: Label, rect: Rect, glass: Rect | None,
-                covers: tuple[Rect, ...]) -> str:
-    """The label's lines a visitor can read: on the glass and under no overlay."""
-    if glass is None:
-        return ""
+def _line_boxes(label: Label, rect: Rect) -> list[tuple[Rect, str]]:
+    """Each drawn line of a label with its box in the window, placed the way Kivy
+    places them in the texture (the text providers do not all record it)."""
+    core = getattr(label, "_label", None)
+    lines = _lines(label)
+    if core is None or not lines:
+        return []
     tw, th = label.texture_size
-    left = rect[0] + (rect[2] - rect[0]) / 2 - tw / 2
-    top = rect[1] + (rect[3] - rect[1]) / 2 + th / 2
+    left = (rect[0] + rect[2]) / 2 - tw / 2
+    top = (rect[1] + rect[3]) / 2 + th / 2
+    inner_h = getattr(core, "_internal_size", (0, th))[1]
+    pad_left, pad_top, pad_right = label.padding[0], label.padding[1], label.padding[2]
+    y = {"top": pad_top, "bottom": th - inner_h + pad_top}.get(
+        label.valign, (th - inner_h + 2 * pad_top) / 2)
+    out = []
+    for line in lines:
+        x = {"left": pad_left, "right": tw - line.w - pad_right}.get(
+            label.halign, (tw - line.w) / 2)
+        out.append(((left + x, top - y - line.h, left + x + line.w, top - y), _line_text(line)))
+        y += line.h
+    return out
+
+
+def _shown_text(label: Label, rect: Rect, clip: Rect, covers: tuple[Rect, ...]) -> str:
+    """The label's lines a visitor can read: on the glass and under no overlay."""
     shown = []
-    for line in _lines(label):
-        box = (left + line.x, top - line.y - line.h, left + line.x + line.w, top - line.y)
+    for box, text in _line_boxes(label, rect):
         middle = (box[1] + box[3]) / 2
-        readable = (glass[0] - _SLACK <= box[0] and box[2] <= glass[2] + _SLACK
-                    and glass[1] <= middle <= glass[3])
+        readable = (clip[0] - _SLACK <= box[0] and box[2] <= clip[2] + _SLACK
+                    and clip[1] <= middle <= clip[3])
         if readable and not any(_intersect(box, c) for c in covers):
-            shown.append(_line_text(line))
+            shown.append(text)
     return "\n".join(shown)
 
 
@@ -202,7 +218,7 @@ def _entry(widget: Widget, theme: Any, rect: Rect, here: Glass) -> dict[str, Any
         entry["disabled"] = bool(widget.disabled)
     if isinstance(widget, Label) and widget.text.strip():
         entry.update(_text_entry(widget, theme))
-        entry["shown_text"] = _shown_text(widget, rect, glass, here.covers)
+        entry["shown_text"] = _shown_text(widget, rect, here.clip, here.covers)
     return entry
 
 
@@ -249,7 +265,7 @@ def _texts(widget: Widget, here: Glass, out: list[str]) -> None:
         return
     rect = _rect(widget)
     if isinstance(widget, Label) and widget.text.strip():
-        text = _shown_text(widget, rect, _intersect(rect, here.clip), here.covers)
+        text = _shown_text(widget, rect, here.clip, here.covers)
         if text:
             out.append(text)
     inner = _inner(widget, here, rect)
