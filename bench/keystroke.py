@@ -174,7 +174,7 @@ class Meter:
         self.window.flip = timed_flip
         self.window.on_draw = timed_draw
         self.window.bind(on_draw=on_draw)
-        engine = self.ctx.core.extras["ime"]
+        engine = self.ctx.core.ime.engine
         lookup = engine.lookup
 
         def timed_lookup(typed: str, limit: int = 10) -> Any:
@@ -281,7 +281,7 @@ def bench_ready(ctx: Any, _arg: Any) -> Any:
     """Wait for the first catalog sync and the engine, then hook the meter."""
     def ready() -> bool:
         extra = ctx.core.platform.status.snapshot()["extra"]
-        if "data_as_of" not in extra or ctx.core.extras.get("ime") is None \
+        if "data_as_of" not in extra or ctx.core.ime is None or ctx.core.ime.engine is None \
                 or "keyboard" not in ctx.app.overlays:
             return False
         from kivy.graphics.opengl import GL_RENDERER, glGetString
@@ -462,7 +462,7 @@ def report(keys: list[Keystroke], ctx: Any, jobs: int, rounds: int) -> None:
     peer = [k for k in rec if k.mode == "peer"]
     print(f"machine: {machine()}")
     print(f"GL: {ctx.resources.get('gl')}; catalog: {jobs:,} postings; dictionary: "
-          f"{ctx.core.extras['ime'].index.words:,} entries; {len(QUERIES)} queries x {rounds} "
+          f"{ctx.core.ime.engine.index.words:,} entries; {len(QUERIES)} queries x {rounds} "
           f"rounds each side, after a warm-up round"
           + ("; WHAT-IF: invisible outlines 1 px wide" if ctx.resources.get("bench.thin")
              else ""))

@@ -19,6 +19,7 @@ import uuid
 from pathlib import Path
 
 from kiosk.clock import SystemClock
+from kiosk.flows import outbox_kinds
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.service import PlatformService
 from kiosk.platform.signing import load_key
@@ -63,7 +64,8 @@ def main() -> None:
             def client() -> PlatformClient:
                 return PlatformClient(platform.url, platform.device_id,
                                       load_key(platform.key_file), clock=clock)
-            service = PlatformService(work / "kiosk", client(), clock).start()
+            service = PlatformService(work / "kiosk", client(), clock,
+                                      kinds=outbox_kinds()).start()
             t_enq, t_ours = ours(service, args.count)
             service.stop()
             t_peer = peer(client(), args.count)

@@ -23,7 +23,7 @@ from devices.printer.decoder import decode
 from devices.printer.escpos_render import Renderer
 from devices.printer.paper_png import MARGIN, render_png
 from devices.printer.profile import load_profile
-from kiosk.receipts import TEMPLATES, sample_receipt
+from kiosk.receipts import sample_receipt, templates
 
 BAUD_BYTES_S = 115200 / 10
 MM_PER_S = 250.0
@@ -53,7 +53,7 @@ def run(width: int, lang: str, repeat: int) -> list[dict[str, float | str]]:
     """One row per template."""
     profile = load_profile(f"generic-{width}-cn")
     rows = []
-    for name in TEMPLATES:
+    for name in templates():
         doc = sample_receipt(name, lang, width)
         ours, t_ours = _timed(lambda d=doc: Renderer(profile).render(d), repeat)
         peer, t_peer = _timed(lambda o=ours: _as_picture(o, profile.dots), repeat)

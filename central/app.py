@@ -2,7 +2,7 @@
 
 The API document is the hand-written central/openapi.yaml, served as
 /openapi.json; FastAPI's generated schema is switched off so there is one
-contract, not two.
+contract, not two. Every request passes central/guard.py first.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from fastapi.responses import Response
 
 from central import errors
 from central.contract import document_json
-from central.db import connect
-from central.secretbox import SecretBox, key_file_for
+from central.db import connect, secret_box
+from central.guard import Guard
 
 
 def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0) -> FastAPI:
@@ -30,10 +30,11 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0) -> Fas
     app = FastAPI(title="Employment platform (reference)", version="1", openapi_url=None,
                   docs_url=None, redoc_url=None)
     app.state.db = connect(db_path)
-    app.state.box = SecretBox(key_file_for(db_path))
+    app.state.box = secret_box(app.state.db, db_path)   # a bad secret stops the start
     app.state.max_skew_s = max_skew_s
     app.state.day_offset = day_offset
     errors.install(app)
+    app.add_middleware(Guard)
 
     @app.get("/api/v1/health")
     def health() -> dict[str, object]:

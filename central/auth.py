@@ -1,26 +1,45 @@
 """Checking a terminal's signature, its clock and that the nonce is fresh.
 
-Order of checks: headers present, terminal known, signature right, clock
-within the window, nonce unused. A clock rejection is only given to a
-correctly signed request and carries the server's time so the terminal can
-report its skew; nonces are remembered for twice the window, so a replay
-within the window is caught and an older one fails the clock check.
+Order of checks: headers present and in their forms, terminal known (these two
+before the body is read), signature right, clock within the window, nonce
+unused. A clock rejection is only given to a correctly signed request and
+carries the server's time so the terminal can report its skew; nonces are
+remembered for twice the window, so a replay within the window is caught and
+an older one fails the clock check.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
+import sqlite3
 import time
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from fastapi import Request
 
 from central.db import read, write
 from central.errors import ApiError
+from central.secretbox import SecretBox
 
 MAX_SKEW_S = 300
 HEADERS = ("x-device-id", "x-timestamp", "x-nonce", "x-signature")
+# The forms the contract gives the four headers; fullmatch, so no trailing newline slips in.
+FORMS = (re.compile(r"[\x21-\x7e]{1,64}"), re.compile(r"[0-9]{1,12}"),
+         re.compile(r"[\x21-\x7e]{16,128}"), re.compile(r"[0-9a-fA-F]{64}"))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What a request's headers say about who sent it, in the forms the contract allows."""
+
+    device: str
+    stamp: str
+    nonce: str
+    signature: str
 
 
 def canonical(method: str, path_query: str, timestamp: str, nonce: str, body: bytes) -> bytes:
@@ -47,36 +66,54 @@ def _unauthorized(code: str, message: str, **extra: object) -> ApiError:
     return ApiError(401, code, message, **extra)
 
 
-async def signed_device(request: Request) -> str:
-    """The terminal behind a correctly signed, fresh request (else 401 with the reason)."""
-    if getattr(request.state, "device_id", None):
-        return request.state.device_id
-    body = await request.body()
-    device, stamp, nonce, signature = (request.headers.get(h, "") for h in HEADERS)
-    if not (device and stamp and nonce and signature):
+def claim_of(headers: Mapping[str, str]) -> Claim:
+    """The signing headers, each in its form (else 401 bad_signature): checked before a
+    body is read, so a stranger's request costs no more than its headers."""
+    values = [headers.get(name, "") for name in HEADERS]
+    if not all(values):
         raise _unauthorized("bad_signature", "X-Device-Id, X-Timestamp, X-Nonce and "
                                              "X-Signature are required")
-    conn = request.app.state.db
+    for name, form, value in zip(HEADERS, FORMS, values, strict=True):
+        if not form.fullmatch(value):
+            raise _unauthorized("bad_signature", f"{name} is not in its form (see the "
+                                                 "contract)")
+    return Claim(*values)
+
+
+def device_key(conn: sqlite3.Connection, box: SecretBox, device: str) -> str:
+    """The signing key of an enrolled terminal (401 unknown_device otherwise)."""
     with read(conn):
         row = conn.execute("SELECT key FROM devices WHERE id = ?", (device,)).fetchone()
     if row is None:
         raise _unauthorized("unknown_device", "this terminal is not enrolled")
-    expected = sign(row[0], request.method, path_query(request), stamp, nonce, body)
-    if not hmac.compare_digest(expected, signature.lower()):
+    return box.open_text(row[0])
+
+
+async def signed_device(request: Request) -> str:
+    """The terminal behind a correctly signed, fresh request (else 401 with the reason).
+
+    The guard (central/guard.py) has already checked the claim and found the key before
+    reading the body; here the body is known and the signature, clock and nonce are checked.
+    """
+    if getattr(request.state, "device_id", None):
+        return request.state.device_id
+    claim = claim_of(request.headers)
+    key = getattr(request.state, "device_key", None) or device_key(
+        request.app.state.db, request.app.state.box, claim.device)
+    body = await request.body()
+    expected = sign(key, request.method, path_query(request), claim.stamp, claim.nonce, body)
+    if not hmac.compare_digest(expected, claim.signature.lower()):
         raise _unauthorized("bad_signature", "signature does not match")
-    _check_clock(request, stamp)
-    _use_nonce(request, device, nonce)
-    request.state.device_id = device
+    _check_clock(request, claim.stamp)
+    _use_nonce(request, claim.device, claim.nonce)
+    request.state.device_id = claim.device
     request.state.body = body
-    return device
+    return claim.device
 
 
 def _check_clock(request: Request, stamp: str) -> None:
     now = time.time()
-    try:
-        sent = int(stamp)
-    except ValueError:
-        raise _unauthorized("bad_signature", "X-Timestamp is not unix seconds") from None
+    sent = int(stamp)                    # its form is 1-12 digits (claim_of)
     limit = getattr(request.app.state, "max_skew_s", MAX_SKEW_S)
     if abs(sent - now) > limit:
         raise _unauthorized("clock_skew", f"terminal clock is more than {limit} s off",

@@ -9,33 +9,71 @@ catalog change stamps only ever grow.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from central.errors import CentralError
 from central.schema import SCHEMA
+from central.secretbox import SecretBox, key_file_for, open_box
 
-# Bumped whenever SCHEMA changes in a way CREATE ... IF NOT EXISTS cannot apply.
-SCHEMA_VERSION = 1
+# Bumped whenever SCHEMA changes in a way CREATE ... IF NOT EXISTS cannot apply;
+# MIGRATIONS take a database from the version before to this one.
+SCHEMA_VERSION = 2
 _LOCKS: dict[int, threading.RLock] = {}
+# Tables whose rows are sealed with the platform's secret (one is enough to check it).
+SEALED = (("devices", "key"), ("seekers", "data"), ("appointments", "data"),
+          ("complaints", "data"), ("assessments", "data"), ("interests", "data"))
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (and create) the database with the settings the server relies on."""
+    """Open (and create) the database with the settings the server relies on.
+
+    The database, its -wal and -shm files are its owner's alone (0600), in a folder of
+    its own (0700): they hold terminals' keys and visitors' sealed records.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _private_folder(path.parent)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA busy_timeout=5000")
-    _check_version(conn, path)
+    _private_files(path)
+    version = _check_version(conn, path)
     conn.executescript(SCHEMA)
-    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     _LOCKS[id(conn)] = threading.RLock()
+    if version in MIGRATIONS:
+        MIGRATIONS[version](conn, path)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     return conn
+
+
+def _private_folder(folder: Path) -> None:
+    """Create the folder 0700, or take group and others' access away from one of ours
+    (a shared sticky folder like /tmp, or one owned by someone else, is left alone)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = folder.stat()
+    if info.st_uid == os.getuid() and not info.st_mode & stat.S_ISVTX \
+            and info.st_mode & 0o077:
+        folder.chmod(stat.S_IMODE(info.st_mode) & 0o700)
+
+
+def _private_files(path: Path) -> None:
+    """0600 for the database and its companions (older platforms left them 0644;
+    SQLite gives new -wal and -shm files the database's own mode)."""
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            info = name.stat()
+        except FileNotFoundError:
+            continue
+        if info.st_uid == os.getuid() and info.st_mode & 0o077:
+            name.chmod(0o600)
 
 
 def schema_version(path: Path) -> int | None:
@@ -50,13 +88,43 @@ def schema_version(path: Path) -> int | None:
         conn.close()
 
 
-def _check_version(conn: sqlite3.Connection, path: Path) -> None:
+def _check_version(conn: sqlite3.Connection, path: Path) -> int | None:
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if tables and version != SCHEMA_VERSION:
+    if tables and version != SCHEMA_VERSION and version not in MIGRATIONS:
         conn.close()
         raise CentralError(f"central: {path} has schema version {version}, this platform "
                            f"needs {SCHEMA_VERSION}; move it aside (demo data is recreated)")
+    return version if tables else None
+
+
+def sealed_sample(conn: sqlite3.Connection) -> bytes | None:
+    """One value sealed with the platform's secret, if the database holds any."""
+    for table, column in SEALED:
+        row = conn.execute(f"SELECT {column} FROM {table} WHERE typeof({column}) = 'blob' "
+                           "LIMIT 1").fetchone()
+        if row:
+            return row[0]
+    return None
+
+
+def secret_box(conn: sqlite3.Connection, path: Path) -> SecretBox:
+    """The box holding the database's secret, checked against its sealed data."""
+    return open_box(key_file_for(path), sealed_sample(conn))
+
+
+def _seal_device_keys(conn: sqlite3.Connection, path: Path) -> None:
+    """Version 1 kept terminals' signing keys in plain text: seal them."""
+    box = secret_box(conn, path)
+    with write(conn):
+        rows = conn.execute("SELECT id, key FROM devices WHERE typeof(key) = 'text'")
+        for device, key in rows.fetchall():
+            conn.execute("UPDATE devices SET key = ? WHERE id = ?",
+                         (box.seal_text(key), device))
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Path], None]] = {1: _seal_device_keys}
 
 
 @contextmanager

@@ -4,14 +4,15 @@ Catalog items (jobs, fairs, policies, guidance services) share one feed table:
 each row is the item's JSON document plus the (updated_at, id) pair the
 incremental sync pages by; a removed item stays as a tombstone row so
 terminals that synced it learn that it is gone. Personal fields of visitors
-are stored encrypted (central/secretbox.py) and found by hashes only.
+and the terminals' signing keys are stored encrypted (central/secretbox.py);
+visitors are found by hashes only.
 """
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS devices (
     id TEXT PRIMARY KEY,
-    key TEXT NOT NULL,
+    key TEXT NOT NULL, -- the signing key, sealed (a BLOB; plain text before version 2)
     created_at TEXT NOT NULL DEFAULT (datetime('now')),
     last_seen TEXT,
     last_status TEXT

@@ -11,11 +11,15 @@ import threading
 import time
 from typing import Protocol
 
+from devices.clock import MonotonicClock
 
-class Clock(Protocol):
-    """Monotonic seconds for deadlines, wall time for what people read."""
+# China keeps one time zone and no daylight saving: what visitors read is in it
+CHINA = dt.timezone(dt.timedelta(hours=8), "CST")
 
-    def monotonic(self) -> float: ...
+
+class Clock(MonotonicClock, Protocol):
+    """Monotonic seconds for deadlines (as devices take them), wall time for what
+    people read."""
 
     def now(self) -> dt.datetime: ...
 
@@ -36,8 +40,7 @@ class FakeClock:
     def __init__(self, start: dt.datetime | None = None) -> None:
         self._lock = threading.Lock()
         self._mono = 1000.0
-        tz = dt.timezone(dt.timedelta(hours=8))
-        self._wall = start or dt.datetime(2026, 3, 2, 9, 30, tzinfo=tz)
+        self._wall = start or dt.datetime(2026, 3, 2, 9, 30, tzinfo=CHINA)
 
     def monotonic(self) -> float:
         with self._lock:
@@ -52,3 +55,18 @@ class FakeClock:
         with self._lock:
             self._mono += seconds
             self._wall += dt.timedelta(seconds=seconds)
+
+
+def parse_moment(value: object) -> dt.datetime | None:
+    """ISO 8601 text from the platform as an aware time; None when it is not one.
+
+    The contract's times carry their offset; one without (a bare date, or an
+    older record) is read as China time, where every hall is.
+    """
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except (ValueError, OverflowError):
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=CHINA)

@@ -1,20 +1,42 @@
-"""KioskCore: everything the screens are handed, built by the composition root.
+"""KioskCore: everything the flows are built on, wired by the composition root.
 
-Screens never reach for globals or the running App to find a device or the
-platform: they read these attributes. Slots a capability has not wired stay
-None and its screens say the service is unavailable.
+Each slot is typed; a capability the terminal has not wired (or whose device
+failed to start) stays None and its flows say the service is unavailable.
+Flows read the slots when they act, not when they are made, so a capability
+wired after the first frame is used as soon as it is there.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from kiosk.clock import Clock
+from kiosk.handoff import UiQueue
 
 if TYPE_CHECKING:
+    from devices.camera.service import Camera
+    from devices.camera.simulator import SimulatedCamera
+    from devices.idcard.driver import IdcardReader
+    from devices.idcard.simulator import IdcardSimulator
+    from devices.printer.service import PrinterService
+    from devices.printer.simulator import PrinterSimulator
     from kiosk.config import Settings
+    from kiosk.ime.loader import EngineLoader
+    from kiosk.platform.service import PlatformService
+    from kiosk.receipts.desk import ReceiptDesk
     from kiosk.session import VisitorSession
+
+F = TypeVar("F")
+
+
+@dataclass
+class Simulators:
+    """The device simulators a demo or a scripted run started (None on a real terminal)."""
+
+    idcard: IdcardSimulator | None = None
+    printer: PrinterSimulator | None = None
+    camera: SimulatedCamera | None = None
 
 
 @dataclass
@@ -24,9 +46,19 @@ class KioskCore:
     settings: Settings
     clock: Clock
     session: VisitorSession
-    reader: Any = None          # devices.idcard reader driver (issue: ID card reader)
-    printer: Any = None         # devices.printer service (issue: receipt printing)
-    camera: Any = None          # devices.camera capture (issue: camera)
-    platform: Any = None        # kiosk platform client + outbox + catalog (issue: platform)
-    simulators: dict[str, Any] = field(default_factory=dict)
-    extras: dict[str, Any] = field(default_factory=dict)
+    ui: UiQueue = field(default_factory=UiQueue)
+    reader: IdcardReader | None = None
+    printer: PrinterService | None = None
+    receipts: ReceiptDesk | None = None
+    camera: Camera | None = None
+    platform: PlatformService | None = None
+    ime: EngineLoader | None = None
+    simulators: Simulators = field(default_factory=Simulators)
+    flows: dict[str, object] = field(default_factory=dict)
+
+    def flow(self, name: str, kind: type[F]) -> F:
+        """The named flow object, checked to be of the kind its screens expect."""
+        found = self.flows[name]
+        if not isinstance(found, kind):
+            raise TypeError(f"flow {name!r} is a {type(found).__name__}, not {kind.__name__}")
+        return found

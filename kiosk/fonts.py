@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.errors import KioskError
+from kiosk.files import atomic_file
 
 NOTO_DIR = Path("/usr/share/fonts/opentype/noto")
 TIBETAN_FONT = Path("/usr/share/fonts/truetype/tibetan-machine/TibetanMachineUni.ttf")
@@ -48,10 +49,8 @@ def _extract_face(collection: Path, out: Path) -> Path:
     face = next((f for f in fonts if f["name"].getDebugName(1) == SC_FACE_NAME), None)
     if face is None:
         raise FontError(f"fonts: {collection} has no {SC_FACE_NAME} face")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(f".{os.getpid()}.tmp")
-    face.save(str(tmp))
-    tmp.replace(out)
+    with atomic_file(out, mode=0o644) as fh:
+        face.save(fh)
     return out
 
 

@@ -16,10 +16,10 @@ texts are drafts until a native speaker reviews them; the catalogs say so.
 from __future__ import annotations
 
 import gettext
-import os
 from pathlib import Path
 
 from kiosk.errors import I18nError
+from kiosk.files import atomic_file, write_atomic
 from kiosk.fonts import cache_dir
 
 DOMAIN = "kiosk"
@@ -51,7 +51,7 @@ def compile_catalogs(src: Path | None = None, out: Path | None = None) -> Path:
         if mo.exists() and stamp.exists() and stamp.read_text() == digest:
             continue
         _compile_one(sources, mo)
-        stamp.write_text(digest)
+        write_atomic(stamp, digest.encode(), mode=0o644)
     return out
 
 
@@ -88,11 +88,8 @@ def _compile_one(sources: list[Path], mo: Path) -> None:
             if catalog.get(message.id) is not None:
                 raise I18nError(f"i18n: {message.id!r} is defined twice ({po.name})")
             catalog[message.id] = message
-    mo.parent.mkdir(parents=True, exist_ok=True)
-    tmp = mo.with_suffix(f".{os.getpid()}.tmp")
-    with tmp.open("wb") as fh:
+    with atomic_file(mo, mode=0o644) as fh:
         write_mo(fh, catalog)
-    tmp.replace(mo)
 
 
 class Translator:
@@ -121,3 +118,26 @@ class Translator:
     def has(self, key: str, lang: str) -> bool:
         """True when lang's own catalog translates key."""
         return self._catalogs[lang].gettext(key) != key
+
+    def say(self, text: Text, lang: str) -> str:
+        """A Text from a flow in lang: a key with its values, or raw text as it came.
+
+        Flows speak in (key, values) pairs so they need no translator; a value
+        under "date_key" is itself a key, put into the sentence as "date".
+        """
+        key, values = text
+        if key == RAW:
+            return str(values.get("text", ""))
+        if "date_key" in values:
+            inner = {k: v for k, v in values.items() if k != "date_key"}
+            return self.text(key, lang, date=self.text(str(values["date_key"]), lang, **inner))
+        return self.text(key, lang, **values)
+
+
+RAW = "raw"
+Text = tuple[str, dict[str, object]]   # a catalog key and its values, or (RAW, {"text": ...})
+
+
+def raw(text: object) -> Text:
+    """A Text shown as it is (a posting's own words, a place name)."""
+    return RAW, {"text": "" if text is None else str(text)}

@@ -14,13 +14,18 @@ says.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk.clock import Clock
+from kiosk.visit import Visit
+
+if TYPE_CHECKING:
+    from devices.idcard.card import Card
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +40,26 @@ class SessionState(enum.Enum):
     OUT_OF_SERVICE = "out_of_service"
 
 
+class CardOutcome(enum.Enum):
+    """What a card laid on the reader did to the session."""
+
+    LEFTOVER = "leftover"      # the last visitor's card, still on the reader: ignored
+    BUSY = "busy"              # failsafe or out of service: nobody signs in now
+    SIGNED_IN = "signed_in"    # a new visit for the card's owner (or the touch's visitor)
+    SAME = "same"              # the card already signed in, laid again
+    SWAPPED = "swapped"        # another person's card: the last visit ended first
+    EXPIRED = "expired"        # signed in, but the card is past its validity
+
+
+class TimingsSection(Protocol):
+    """The [kiosk] settings the session reads."""
+
+    idle_timeout_s: float
+    elder_idle_timeout_s: float
+    warning_s: float
+    failsafe_return_s: float
+
+
 @dataclass(frozen=True)
 class SessionTimings:
     """Time-outs in seconds (from the [kiosk] configuration section)."""
@@ -45,7 +70,7 @@ class SessionTimings:
     failsafe_return_s: float = 15.0
 
     @classmethod
-    def from_settings(cls, kiosk_section: Any) -> SessionTimings:
+    def from_settings(cls, kiosk_section: TimingsSection) -> SessionTimings:
         """Timings from a KioskSection."""
         return cls(kiosk_section.idle_timeout_s, kiosk_section.elder_idle_timeout_s,
                    kiosk_section.warning_s, kiosk_section.failsafe_return_s)
@@ -63,9 +88,7 @@ class VisitorSession:
         self.timings = timings or SessionTimings()
         self.default_language = default_language
         self.state = SessionState.IDLE
-        self.language = default_language
-        self.elder = False
-        self.data: dict[str, Any] = {}
+        self.visit = Visit(language=default_language)
         self.end_reason = ""
         self.failure = ""
         self._since = clock.monotonic()
@@ -87,6 +110,23 @@ class VisitorSession:
     def add_holder(self, name: str, holds: Callable[[], bool]) -> None:
         """Register a device that may still hold a visitor's item (card, receipt)."""
         self._holders[name] = holds
+
+    # -- the visitor's preferences (they live in the visit) ---------------
+    @property
+    def language(self) -> str:
+        return self.visit.language
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.visit.language = value
+
+    @property
+    def elder(self) -> bool:
+        return self.visit.elder
+
+    @elder.setter
+    def elder(self, value: bool) -> None:
+        self.visit.elder = value
 
     # -- visitor actions --------------------------------------------------
     def touch(self) -> None:
@@ -112,6 +152,33 @@ class VisitorSession:
         if self.state in (SessionState.ACTIVE, SessionState.WARNING):
             self._wipe(reason)
             self._enter(SessionState.IDLE)
+
+    def card_read(self, card: Card, today: dt.date) -> CardOutcome:
+        """A card was laid on the reader: sign its owner in, or say why not.
+
+        The last visitor's card left on the reader never signs anyone in; a
+        different person's card ends the visit under way first, so two people's
+        data never mix; an expired card signs in flagged, and the flows decide
+        what it may still be used for.
+        """
+        if self.is_leftover("card"):
+            return CardOutcome.LEFTOVER
+        if self.state not in (SessionState.IDLE, SessionState.ACTIVE, SessionState.WARNING):
+            return CardOutcome.BUSY
+        previous = self.visit.card
+        outcome = CardOutcome.SIGNED_IN
+        if previous is not None and previous.number != card.number:
+            self.end("another card")
+            outcome = CardOutcome.SWAPPED
+        elif previous is not None:
+            outcome = CardOutcome.SAME
+        self.touch()
+        self.visit.card = card
+        self.visit.card_expired = card.validation(today).expired
+        if self.visit.card_expired:
+            outcome = CardOutcome.EXPIRED
+        self._notify()
+        return outcome
 
     # -- failures ---------------------------------------------------------
     def fail(self, exc: BaseException) -> None:
@@ -194,9 +261,7 @@ class VisitorSession:
     def _wipe(self, reason: str) -> None:
         self.end_reason = reason
         self._leftovers = {n for n in self._holders if self._holds(n)}
-        self.data.clear()
-        self.language = self.default_language
-        self.elder = False
+        self.visit = Visit(language=self.default_language)
         for hook in self._end_hooks:
             try:
                 hook()

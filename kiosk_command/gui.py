@@ -7,12 +7,16 @@ everything here happens before screens/ is imported.
 from __future__ import annotations
 
 import os
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kiosk.config import Settings
 from kiosk.core import KioskCore
 from kiosk.fonts import cache_dir, prepare_fonts
 from kiosk.i18n import Translator
+
+if TYPE_CHECKING:
+    from screens.app import KioskApp
 
 
 def prepare_kivy(settings: Settings, size: tuple[int, int] | None = None,
@@ -41,8 +45,14 @@ def prepare_kivy(settings: Settings, size: tuple[int, int] | None = None,
     Config.set("input", "mouse", "mouse,disable_multitouch")
 
 
-def make_app(core: KioskCore) -> Any:
-    """The KioskApp for core (screens are imported only now)."""
+def make_app(core: KioskCore,
+             after_first_frame: Callable[[], None] | None = None) -> KioskApp:
+    """The KioskApp for core (screens are imported only now).
+
+    after_first_frame runs on the UI thread once the first frame is on the glass:
+    `kiosk run` wires the devices and the platform there, so the terminal shows
+    its first screen before any port is opened.
+    """
     from screens.app import KioskApp
 
-    return KioskApp(core, Translator.load(), prepare_fonts())
+    return KioskApp(core, Translator.load(), prepare_fonts(), after_first_frame)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +21,20 @@ from kivy.core.text import LabelBase
 from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
+from kivy.uix.modalview import ModalView
 from kivy.uix.screenmanager import NoTransition, ScreenManager
 
+from kiosk.clock import Clock as KioskClock
 from kiosk.core import KioskCore
 from kiosk.fonts import FontSet
-from kiosk.i18n import Translator
+from kiosk.i18n import Text, Translator
+from kiosk.ime.loader import EngineLoader
 from kiosk.session import SessionState, VisitorSession
 from kiosk.taps import TapGuard
-from screens.theme import make_theme
+from kiosk.technician import pin_matches
+from screens import registry
+from screens.base import KioskScreen
+from screens.theme import Theme, make_theme
 from screens.widgets import CJK_FONT, TIBETAN_FONT
 
 log = logging.getLogger(__name__)
@@ -53,12 +60,12 @@ class _FailsafeHandler(ExceptionHandler):
 class _Overlays(dict):
     """Overlays by name, each built on first use."""
 
-    def __init__(self, registry: Any) -> None:
+    def __init__(self, shell: KioskApp) -> None:
         super().__init__()
-        self.registry = registry
+        self.shell = shell
 
-    def __missing__(self, name: str) -> Any:
-        self[name] = self.registry.build_overlay(name)
+    def __missing__(self, name: str) -> ModalView:
+        self[name] = registry.build_overlay(name, self.shell)
         return self[name]
 
 
@@ -75,9 +82,10 @@ class KioskApp(App):
     visitor_card_expired = BooleanProperty(False)
 
     def __init__(self, core: KioskCore, translator: Translator, fonts: FontSet,
-                 **kwargs: Any) -> None:
+                 after_first_frame: Callable[[], None] | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.core = core
+        self._after_first_frame = after_first_frame
         self.session: VisitorSession = core.session
         self.translator = translator
         self.fonts = fonts
@@ -87,7 +95,7 @@ class KioskApp(App):
         self.technician_pin_sha256 = k.technician_pin_sha256
         self.lang = self.session.language
         self.guard = TapGuard(core.clock, k.double_tap_guard_s)
-        self.overlays: dict[str, Any] = {}
+        self.overlays: dict[str, ModalView] = {}
         self._corner_taps: list[float] = []
         self.theme = self._make_theme()
 
@@ -98,42 +106,62 @@ class KioskApp(App):
                            fn_bold=str(self.fonts.cjk_bold))
         LabelBase.register(TIBETAN_FONT, str(self.fonts.tibetan))
         Builder.load_file(str(KV_DIR / "widgets.kv"))
-        from screens import registry  # screen classes use the widget rules loaded above
-        self.registry = registry
         manager = ScreenManager(transition=NoTransition())
         first = "home" if self.session.state is SessionState.ACTIVE else "attract"
-        manager.add_widget(registry.build_screen(first))
-        self.overlays = _Overlays(registry)
-        # the rest are built just after the first frame, so the terminal shows sooner
-        Clock.schedule_once(lambda _dt: self._build_remaining(), 0.5)
+        manager.add_widget(registry.build_screen(first, self, self.core.flows))
+        manager.bind(current=lambda *_: self._screen_changed())
+        self.overlays = _Overlays(self)
+        # devices and the rest of the screens come just after the first frame
+        Window.bind(on_flip=self._first_flip)
         ExceptionManager.add_handler(_FailsafeHandler(self.session))
-        if self.core.reader is not None:
-            self.core.reader.on_event = self._reader_event_from_thread
         self.session.on_change(self._on_session)
         self.session.on_end(self._on_session_end)
         Window.bind(on_keyboard=self._on_key, on_request_close=self._on_request_close,
                     on_touch_down=self._on_touch, on_resize=lambda *_: self._retheme())
         Clock.schedule_interval(lambda _dt: self.tick(), 0.25)
+        # the one place where other threads' work (card reads, deliveries) joins the UI
+        Clock.schedule_interval(lambda _dt: self.core.ui.run_pending(), 0)
         return manager
 
-    def _build_remaining(self) -> None:
-        for name in self.registry.SCREENS:
-            self.screen(name)
-        for name in self.registry.OVERLAYS:
-            if name not in self.overlays:
-                self.overlays[name] = self.registry.build_overlay(name)
+    def _first_flip(self, *_: Any) -> None:
+        Window.unbind(on_flip=self._first_flip)
+        if self._after_first_frame is not None:
+            Clock.schedule_once(lambda _dt: self._after_first_frame(), 0)
+        Clock.schedule_once(lambda _dt: self._build_remaining(), 0.1)
 
-    def screen(self, name: str) -> Any:
+    def _build_remaining(self) -> None:
+        for name in registry.screens():
+            self.screen(name)
+        for name in registry.overlays():
+            self.overlay(name)
+
+    def _screen_changed(self) -> None:
+        if "keyboard" in self.overlays:      # the keyboard belongs to the screen it typed on
+            self.overlays["keyboard"].dismiss(animation=False)
+
+    def screen(self, name: str) -> KioskScreen:
         """The named screen, built on first use."""
         if not self.root.has_screen(name):
-            self.root.add_widget(self.registry.build_screen(name))
+            self.root.add_widget(registry.build_screen(name, self, self.core.flows))
         return self.root.get_screen(name)
+
+    def overlay(self, name: str) -> ModalView:
+        """The named overlay, built on first use."""
+        return self.overlays[name]
+
+    @property
+    def clock(self) -> KioskClock:
+        return self.core.clock
+
+    @property
+    def ime(self) -> EngineLoader | None:
+        return self.core.ime
 
     def on_start(self) -> None:
         self._retheme()
         self._on_session(self.session)
 
-    def _make_theme(self):
+    def _make_theme(self) -> Theme:
         d = self.core.settings.display
         width = Window.width if Window else d.width
         return make_theme(self.elder, width, d.width, d.dpi)
@@ -148,25 +176,26 @@ class KioskApp(App):
         """Translated text; kv passes app.lang so it re-evaluates on a switch."""
         return self.translator.text(key, lang or self.lang, **values)
 
+    def say(self, text: Text) -> str:
+        """A flow's Text in the visitor's language (the staff desk filled in)."""
+        key, values = text
+        return self.translator.say((key, {"desk": self.staff_desk, **values}), self.lang)
+
+    def has_text(self, key: str) -> bool:
+        """Whether the catalogs have words of their own for key."""
+        return self.translator.has(key, "zh")
+
     def tap_allowed(self, tid: str) -> bool:
         """The double-tap guard: one action per tap, per button."""
         return self.guard.allow(tid or "anonymous")
 
     def has_screen(self, name: str) -> bool:
-        return name in self.registry.SCREENS
+        return name in registry.screens()
 
     def go(self, name: str) -> None:
         """Switch to a screen by name."""
         self.screen(name)
         self.root.current = name
-
-    def open_service(self, service: Any) -> None:
-        """Open a service's screen, or say politely that it is coming."""
-        if self.has_screen(service.screen):
-            self.go(service.screen)
-            return
-        self.screen("soon").service_key = f"tile.{service.key}"
-        self.go("soon")
 
     def start_session(self) -> None:
         self.session.touch()
@@ -200,6 +229,10 @@ class KioskApp(App):
             self.screen("attract").show_items(self.session.items_to_take(), self.tr)
 
     def _on_session(self, session: VisitorSession) -> None:
+        visit = session.visit
+        if self.visitor_name != visit.masked_name():
+            self.visitor_name = visit.masked_name()
+        self.visitor_card_expired = visit.card is not None and visit.card_expired
         if self.lang != session.language:
             self.lang = session.language
         if self.elder != session.elder:
@@ -216,27 +249,6 @@ class KioskApp(App):
         elif state is not SessionState.ACTIVE:
             self.go(_STATE_SCREENS[state])
         self.tick()
-
-    # -- the ID card ------------------------------------------------------
-    def _reader_event_from_thread(self, event: Any) -> None:
-        """Reader events arrive on the reader's thread: hop to the UI thread."""
-        Clock.schedule_once(lambda _dt: self.on_reader_event(event), 0)
-
-    def on_reader_event(self, event: Any) -> None:
-        """A card laid on the reader starts a session for its owner."""
-        card = getattr(event, "card", None)
-        if card is None or self.session.is_leftover("card"):
-            return                       # the last visitor's card never signs anyone in
-        if self.session.state not in (SessionState.IDLE, SessionState.ACTIVE,
-                                      SessionState.WARNING):
-            return
-        previous = self.session.data.get("card")
-        if previous is not None and previous.number != card.number:
-            self.session.end("another card")      # never mix two people's data
-        self.session.touch()
-        self.session.data["card"] = card
-        self.visitor_name = card.masked_name()
-        self.visitor_card_expired = card.validation(self.core.clock.now().date()).expired
 
     def _on_session_end(self) -> None:
         self.visitor_name = ""
@@ -293,8 +305,12 @@ class KioskApp(App):
     def open_tech_exit(self) -> None:
         self.overlays["tech_exit"].open(animation=False)
 
-    def technician_exit(self) -> None:
+    def technician_exit(self, pin: str) -> bool:
+        """Leave the app when pin is the technician's; False when it is not."""
+        if not pin_matches(pin, self.technician_pin_sha256):
+            return False
         self.leave("technician exit")
+        return True
 
     def leave(self, reason: str) -> None:
         """Close the app (the only way out besides the technician's PIN is a script's end)."""

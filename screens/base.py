@@ -1,12 +1,72 @@
-"""The base of every screen: a name, a kv file, and a reset for session end."""
+"""What every screen is handed, and the base of every screen.
+
+A screen is made by the registry with the app shell (language, theme,
+texts, navigation, the tap guard) and its flow object (the rules and state
+of what it shows). Screens never reach for the running App: what they may
+use of the shell is the Shell protocol below, and the flow is typed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
 from kivy.uix.screenmanager import Screen
+
+if TYPE_CHECKING:
+    from kivy.uix.modalview import ModalView
+
+    from kiosk.clock import Clock
+    from kiosk.i18n import Text
+    from kiosk.ime.loader import EngineLoader
+    from screens.theme import Theme
+
+
+class Shell(Protocol):
+    """The app as its screens and widgets see it."""
+
+    lang: str
+    elder: bool
+    theme: Theme
+    staff_desk: str
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def ime(self) -> EngineLoader | None: ...
+
+    def tr(self, key: str, lang: str | None = None, **values: object) -> str: ...
+
+    def say(self, text: Text) -> str: ...
+
+    def has_text(self, key: str) -> bool: ...
+
+    def go(self, name: str) -> None: ...
+
+    def screen(self, name: str) -> KioskScreen: ...
+
+    def has_screen(self, name: str) -> bool: ...
+
+    def overlay(self, name: str) -> ModalView: ...
+
+    def tap_allowed(self, tid: str) -> bool: ...
+
+    def bind(self, **handlers: Callable[..., object]) -> None: ...
 
 
 class KioskScreen(Screen):
-    """A screen that forgets everything about the visitor on reset()."""
+    """A screen handed its shell and flow, forgetting the visitor on reset()."""
+
+    def __init__(self, shell: Shell, flow: object = None, **kwargs: object) -> None:
+        self.shell = shell
+        self.flow = flow
+        super().__init__(**kwargs)
+
+    @property
+    def shown(self) -> bool:
+        """Whether this screen is the one on the glass."""
+        return self.manager is not None and self.manager.current == self.name
 
     def reset(self) -> None:
         """Drop visitor data (form fields, search text, scroll positions)."""
@@ -18,3 +78,11 @@ class KioskScreen(Screen):
             forget = getattr(child, "forget", None)
             if callable(forget):
                 forget()          # a KeyField: text, composition and input state
+
+
+class KioskOverlay:
+    """Mixed into overlays: they are handed the shell as screens are."""
+
+    def __init__(self, shell: Shell, **kwargs: object) -> None:
+        self.shell = shell
+        super().__init__(**kwargs)

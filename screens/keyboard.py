@@ -21,11 +21,12 @@ Rules the visitor sees:
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from kivy.app import App
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
+from kivy.lang import Builder
 from kivy.properties import (
     BooleanProperty,
     NumericProperty,
@@ -38,8 +39,9 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.modalview import ModalView
 from kivy.uix.widget import Widget
 
-from kiosk.ime import ImeState
+from kiosk.ime import ImeEngine, ImeState
 from kiosk.taps import TapGuard
+from screens.base import KioskOverlay, Shell
 from screens.widgets import CJK_FONT, KButton, Painted
 
 KEY_BOUNCE_S = 0.15        # a bouncing finger; a deliberate repeat takes longer
@@ -63,10 +65,13 @@ DIGIT_ROWS: tuple[tuple[tuple[str, float], ...], ...] = (
 NAMED = {"backspace": "kb.backspace", "clear": "kb.clear", "space": "kb.space"}
 
 
-def _load_kv() -> None:
-    from screens import registry  # registry imports this module: import late
+_KV = str(Path(__file__).with_name("keyboard.kv").resolve())
 
-    registry.load_kv("keyboard.kv")
+
+def _load_kv() -> None:
+    """The keyboard's rules, once, when its first widget is made (any screen may)."""
+    if _KV not in Builder.files:
+        Builder.load_file(_KV)
 
 
 # -- sizes ------------------------------------------------------------------
@@ -131,6 +136,7 @@ class FieldView(Painted, BoxLayout):
     floor = NumericProperty(0)          # the least height (a tappable field: a target)
     shown = StringProperty("")          # the end of text that fits
     shown_composing = StringProperty("")
+    shell = ObjectProperty(None, allownone=True)   # the app (widget rules set it)
 
     def __init__(self, **kwargs: Any) -> None:
         _load_kv()
@@ -138,13 +144,14 @@ class FieldView(Painted, BoxLayout):
         super().__init__(**kwargs)
         for name in ("text", "composing", "width", "editing"):
             self.fbind(name, self._refit_soon)
-        app = App.get_running_app()
-        if app is not None:
-            app.fbind("theme", self._refit_soon)
+
+    def on_shell(self, _widget: Any, shell: Any) -> None:
+        if shell is not None:
+            shell.fbind("theme", self._refit_soon)
 
     def refit(self) -> None:
         """Cut text from the left so text, composition and caret fit on one line."""
-        app = App.get_running_app()
+        app = self.shell
         if app is None:
             self.shown, self.shown_composing = self.text, self.composing
             return
@@ -184,9 +191,9 @@ class KeyField(ButtonBehavior, FieldView):
         super().__init__(**kwargs)
 
     def on_release(self) -> None:
-        app = App.get_running_app()
+        app = self.shell
         if app is not None and not self.disabled and app.tap_allowed(self.tid):
-            app.overlays["keyboard"].edit(self)
+            app.overlay("keyboard").edit(self)
 
     def on_submit(self) -> None:
         """Done was pressed (kv: on_submit: ...)."""
@@ -277,8 +284,7 @@ class KeyButton(KButton):
         if self.guard is not None:
             allowed = self.guard.allow(self.tid)
         else:
-            app = App.get_running_app()
-            allowed = app is None or app.tap_allowed(self.tid)
+            allowed = self.shell is None or self.shell.tap_allowed(self.tid)
         if allowed:
             self.dispatch("on_action")
 
@@ -292,7 +298,9 @@ class CandidateButton(KeyButton):
         self.fbind("font_size", self._size)
 
     def _size(self, *_: Any) -> None:
-        theme = App.get_running_app().theme
+        if self.shell is None:
+            return
+        theme = self.shell.theme
         text = measurer(self.font_size, self.bold)(self.raw)
         self.width = max(text + theme.pad + SLACK, min_target(theme) * TARGET_MARGIN * 1.4)
 
@@ -308,12 +316,12 @@ class KeyboardPanel(BoxLayout):
     field = ObjectProperty(None, allownone=True)
     layout = OptionProperty("pinyin", options=["pinyin", "digits"])
     key_h = NumericProperty(100)
+    shell = ObjectProperty(None, allownone=True)   # the app (widget rules set it)
 
     def __init__(self, **kwargs: Any) -> None:
         _load_kv()
         self.register_event_type("on_done")
-        app = App.get_running_app()
-        self.bounce = TapGuard(app.core.clock, KEY_BOUNCE_S)
+        self.bounce: TapGuard | None = None
         self._rows: dict[str, list[BoxLayout]] = {}
         self._named: list[tuple[KeyButton, str]] = []
         self._pool: list[KeyButton] = []
@@ -322,7 +330,8 @@ class KeyboardPanel(BoxLayout):
         super().__init__(**kwargs)
 
     def on_kv_post(self, base_widget: Any) -> None:
-        app = App.get_running_app()
+        app = self.shell
+        self.bounce = TapGuard(app.clock, KEY_BOUNCE_S)
         for layout, rows in (("pinyin", PINYIN_ROWS), ("digits", DIGIT_ROWS)):
             self._rows[layout] = [self._row(row, layout) for row in rows]
         app.fbind("lang", self._relabel)
@@ -357,14 +366,14 @@ class KeyboardPanel(BoxLayout):
 
     def _fit_rows(self) -> None:
         """Every row as tall as key_h, or as its tallest label needs (wrapped Tibetan)."""
-        pad = App.get_running_app().theme.pad * 0.3
+        pad = self.shell.theme.pad * 0.3
         for row in self._rows.get(self.layout, []):
             row.spacing = self.ids.rows.spacing
             labels = [k.texture_size[1] + pad for k in row.children if isinstance(k, KButton)]
             row.height = max([self.key_h, *labels])
 
     def _relabel(self, *_: Any) -> None:
-        app = App.get_running_app()
+        app = self.shell
         done = self.field.done_key if self.field is not None else "kb.done"
         for button, key in self._named:
             button.raw = app.tr(done if key == "done" else NAMED[key], app.lang)
@@ -388,9 +397,9 @@ class KeyboardPanel(BoxLayout):
         self.refresh()
 
     # -- pressing ---------------------------------------------------------
-    def engine(self) -> Any:
-        app = App.get_running_app()
-        return app.core.extras.get("ime") if app is not None else None
+    def engine(self) -> ImeEngine | None:
+        loader = self.shell.ime if self.shell is not None else None
+        return loader.engine if loader is not None else None
 
     def press(self, key: str) -> None:
         """A key of the current layout was tapped."""
@@ -448,10 +457,10 @@ class KeyboardPanel(BoxLayout):
             hint.width = 0
 
     def _bar_text(self) -> str:
-        app = App.get_running_app()
+        app = self.shell
         if self.engine() is not None:
             return app.tr("kb.pinyin_hint", app.lang)
-        loader = app.core.extras.get("ime_loader")
+        loader = app.ime
         if loader is not None and loader.failed:
             return app.tr("kb.unavailable", app.lang)
         if self._watch is None:
@@ -459,7 +468,7 @@ class KeyboardPanel(BoxLayout):
         return app.tr("kb.loading", app.lang)
 
     def _check_engine(self, _dt: float) -> bool | None:
-        loader = App.get_running_app().core.extras.get("ime_loader")
+        loader = self.shell.ime
         if self.engine() is None and not (loader is not None and loader.failed):
             return None
         self._watch = None
@@ -468,7 +477,7 @@ class KeyboardPanel(BoxLayout):
 
 
 # -- the overlay --------------------------------------------------------------
-class KeyboardOverlay(ModalView):
+class KeyboardOverlay(KioskOverlay, ModalView):
     """The keyboard docked at the bottom, with an echo line of the field being edited.
 
     The screen above stays visible and usable (a touch outside the keyboard goes to
@@ -478,10 +487,9 @@ class KeyboardOverlay(ModalView):
 
     field = ObjectProperty(None, allownone=True)
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, shell: Shell, **kwargs: Any) -> None:
         _load_kv()
-        self._watching_screens = False
-        super().__init__(**kwargs)
+        super().__init__(shell, **kwargs)
 
     def on_kv_post(self, base_widget: Any) -> None:
         self.ids.panel.bind(on_done=lambda *_: self.dismiss(animation=False))
@@ -498,7 +506,6 @@ class KeyboardOverlay(ModalView):
         field.editing = True
         self.ids.panel.field = field
         self._echo()
-        self._watch_screens()
         self.open(animation=False)
 
     def forget(self) -> None:
@@ -529,14 +536,7 @@ class KeyboardOverlay(ModalView):
         echo.composing = field.composing if field is not None else ""
         echo.hint = field.hint if field is not None else ""
         if field is not None and not field.hint and field.layout == "digits":
-            app = App.get_running_app()
-            echo.hint = app.tr("kb.digits_hint", app.lang)
-
-    def _watch_screens(self) -> None:
-        app = App.get_running_app()
-        if not self._watching_screens and app is not None and app.root is not None:
-            app.root.bind(current=lambda *_: self.dismiss(animation=False))
-            self._watching_screens = True
+            echo.hint = self.shell.tr("kb.digits_hint", self.shell.lang)
 
     # -- docked at the bottom, touches above it pass through ---------------
     def _align_center(self, *_args: Any) -> None:

@@ -1,65 +1,82 @@
-"""Every screen and overlay of the app, by name.
+"""Every screen and overlay of the app, found by listing the flow packages of screens/.
 
-A visitor flow adds its screen here; the home screen's tile for it then
-opens it instead of the "coming soon" notice.
+A package here (screens/<flow>/) declares `FLOW` (the flow whose object its
+screens are handed), `SCREENS` and optionally `OVERLAYS`: name -> (class,
+kv file in the package). Nothing else lists screens, so a new flow adds its
+package and the app, the home tiles and the scene checks find it.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from kivy.lang import Builder
 from kivy.uix.modalview import ModalView
-from kivy.uix.screenmanager import Screen
 
-from screens.attract import AttractScreen
-from screens.fairs import FairsScreen
-from screens.home import HomeScreen
-from screens.job_detail import JobDetailScreen, JobQrScreen
-from screens.job_filters import JobFiltersScreen
-from screens.job_interest import JobInterestScreen
-from screens.job_print import JobPrintScreen
-from screens.jobs import JobsScreen
-from screens.keyboard import KeyboardOverlay
-from screens.notices import FailsafeScreen, OutOfServiceScreen, SoonScreen
-from screens.overlays import TechExitOverlay, TimeoutOverlay
-
-KV_DIR = Path(__file__).parent / "kv"
-SCREENS: dict[str, tuple[type[Screen], str]] = {
-    "attract": (AttractScreen, "attract.kv"),
-    "home": (HomeScreen, "home.kv"),
-    "soon": (SoonScreen, "notices.kv"),
-    "failsafe": (FailsafeScreen, "notices.kv"),
-    "out_of_service": (OutOfServiceScreen, "notices.kv"),
-    "fairs": (FairsScreen, "fairs.kv"),
-    "jobs": (JobsScreen, "jobs.kv"),
-    "job_filters": (JobFiltersScreen, "jobs.kv"),
-    "job_detail": (JobDetailScreen, "jobs.kv"),
-    "job_qr": (JobQrScreen, "jobs.kv"),
-    "job_print": (JobPrintScreen, "jobs.kv"),
-    "job_interest": (JobInterestScreen, "jobs.kv"),
-}
-OVERLAYS: dict[str, type[ModalView]] = {"timeout": TimeoutOverlay, "tech_exit": TechExitOverlay,
-                                         "keyboard": KeyboardOverlay}
-_loaded: set[str] = set()
+from screens.base import KioskScreen, Shell
 
 
-def load_kv(name: str) -> None:
+@dataclass(frozen=True)
+class Entry:
+    """A screen or overlay class, its kv file and the flow it belongs to."""
+
+    cls: type
+    kv: Path
+    flow: str
+
+
+def _packages() -> list[ModuleType]:
+    import screens
+
+    return [importlib.import_module(f"screens.{m.name}")
+            for m in sorted(pkgutil.iter_modules(screens.__path__), key=lambda m: m.name)
+            if m.ispkg]
+
+
+def _entries(attribute: str) -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for package in _packages():
+        folder = Path(package.__file__ or "").parent
+        for name, (cls, kv) in getattr(package, attribute, {}).items():
+            if name in out:
+                raise ValueError(f"screen {name!r} is declared twice")
+            out[name] = Entry(cls, folder / kv, package.FLOW)
+    return out
+
+
+@cache
+def screens() -> dict[str, Entry]:
+    """Every screen, by name."""
+    return _entries("SCREENS")
+
+
+@cache
+def overlays() -> dict[str, Entry]:
+    """Every overlay, by name."""
+    return _entries("OVERLAYS")
+
+
+def load_kv(path: Path) -> None:
     """Load a kv file once, when its first widget is built (keeps start-up short)."""
-    if name not in _loaded:
-        Builder.load_file(str(KV_DIR / name))
-        _loaded.add(name)
+    name = str(path.resolve())
+    if name not in Builder.files:
+        Builder.load_file(name)
 
 
-def build_screen(name: str) -> Screen:
-    """A fresh instance of the named screen."""
-    cls, kv = SCREENS[name]
-    load_kv(kv)
-    return cls(name=name)
+def build_screen(name: str, shell: Shell, flows: dict[str, object]) -> KioskScreen:
+    """A fresh instance of the named screen, handed its shell and flow."""
+    entry = screens()[name]
+    load_kv(entry.kv)
+    return entry.cls(shell=shell, flow=flows.get(entry.flow), name=name)
 
 
-def build_overlay(name: str) -> ModalView:
+def build_overlay(name: str, shell: Shell) -> ModalView:
     """A fresh instance of the named overlay."""
-    load_kv("overlays.kv")
-    return OVERLAYS[name]()
-
+    entry = overlays()[name]
+    load_kv(entry.kv)
+    return entry.cls(shell=shell)

@@ -5,13 +5,13 @@ guard, and painted containers whose colour the widget-tree checks can read.
 
 from __future__ import annotations
 
-from kivy.app import App
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.properties import (
     BooleanProperty,
     ColorProperty,
     NumericProperty,
+    ObjectProperty,
     OptionProperty,
     StringProperty,
 )
@@ -110,18 +110,21 @@ def _measurer(font: str, size: float, script: str, bold: bool):
 
 
 class KButton(ButtonBehavior, KLabel):
-    """A large button; `on_action` fires once per deliberate tap."""
+    """A large button; `on_action` fires once per deliberate tap.
+
+    Its shell (the app, set by the widget rules) keeps the double-tap guard.
+    """
 
     enabled = BooleanProperty(True)
     fixed_height = NumericProperty(0)
+    shell = ObjectProperty(None, allownone=True)
 
     def __init__(self, **kwargs: object) -> None:
         self.register_event_type("on_action")
         super().__init__(**kwargs)
 
     def on_release(self) -> None:
-        app = App.get_running_app()
-        if self.enabled and (app is None or app.tap_allowed(self.tid)):
+        if self.enabled and (self.shell is None or self.shell.tap_allowed(self.tid)):
             self.dispatch("on_action")
 
     def on_action(self) -> None:
@@ -135,14 +138,14 @@ class KTile(ButtonBehavior, Painted, BoxLayout):
     title = StringProperty("")
     hint = StringProperty("")
     badge = StringProperty("")
+    shell = ObjectProperty(None, allownone=True)
 
     def __init__(self, **kwargs: object) -> None:
         self.register_event_type("on_action")
         super().__init__(**kwargs)
 
     def on_release(self) -> None:
-        app = App.get_running_app()
-        if app is None or app.tap_allowed(self.tid):
+        if self.shell is None or self.shell.tap_allowed(self.tid):
             self.dispatch("on_action")
 
     def on_action(self) -> None:

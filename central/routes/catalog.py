@@ -44,16 +44,25 @@ def services(request: Request, cursor: Cursor = "", limit: Limit = 500) -> Respo
     return _feed(request, "services", cursor, limit)
 
 
+# Window bounds are kept well inside datetime's years 1..9999, so moving a bound to
+# local time or adding the default 14 days can never leave that range.
+YEARS = range(1970, 9999)
+
+
 def parse_moment(value: str, end_of_day: bool = False) -> dt.datetime:
-    """A date (start or end of that day, local time) or an ISO date-time."""
+    """A date (start or end of that day, local time) or an ISO date-time, 1970 to 9998."""
     try:
         if len(value) == 10:
             day = dt.date.fromisoformat(value)
             moment = dt.time(23, 59, 59) if end_of_day else dt.time(0, 0)
-            return dt.datetime.combine(day, moment, LOCAL)
-        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            parsed = dt.datetime.combine(day, moment, LOCAL)
+        else:
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise ApiError(400, "bad_query", f"not a date or date-time: {value!r}") from None
+        raise ApiError(400, "bad_query", f"not a date or date-time: {value[:40]!r}") from None
+    if parsed.year not in YEARS:
+        raise ApiError(400, "bad_query", f"{value[:40]!r} is outside the years "
+                                         f"{YEARS.start}-{YEARS.stop - 1}")
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=LOCAL)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 
 from central.auth import signed_device
-from central.contract import parse_body
+from central.contract import parse_body, require_json
 from central.secretbox import SecretBox
 
 PREFIX = "/api/v1"
@@ -29,8 +29,10 @@ def box(request: Request) -> SecretBox:
 
 
 def body(request: Request, schema: str) -> dict[str, Any]:
-    """The signed body, validated against the contract's schema."""
-    return parse_body(getattr(request.state, "body", b""), schema)
+    """The signed body, declared as JSON and validated against the contract's schema."""
+    raw = getattr(request.state, "body", b"")
+    require_json(request.headers.get("content-type", ""), raw)
+    return parse_body(raw, schema)
 
 
 def visitor(request: Request, doc: dict[str, Any]) -> str | None:

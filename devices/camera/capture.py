@@ -5,7 +5,9 @@ owns the FrameSource. The preview takes latest(); frame analysers (QR
 scanner, face guide) run on the worker, after each frame, so the UI thread
 only receives results. Nothing queues up: a slow reader simply skips frames.
 When the device disappears the worker closes it and reopens it with growing
-back-off, timed by the injected clock.
+back-off, timed by the injected clock. A fault nobody foresaw (a driver or
+analyser bug) is caught by the supervisor, logged with its cause and shown in
+the status; the camera is then reopened after the same kind of back-off.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from collections.abc import Callable
 
 import numpy as np
 
-from devices.camera.clock import MonotonicClock
 from devices.camera.errors import CameraError, EndOfStream
 from devices.camera.source import FrameSource
 from devices.camera.status import CameraState, CameraStatus
+from devices.clock import MonotonicClock
+from devices.supervise import Fault, Supervisor
 
 log = logging.getLogger(__name__)
 Analyser = Callable[[np.ndarray, int], None]
@@ -50,6 +53,7 @@ class CaptureService:
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._new = threading.Condition(self._lock)
+        self.supervisor = Supervisor("camera", log, first_s=backoff_s, max_s=backoff_max_s)
 
     # For screens.
     def latest(self) -> tuple[np.ndarray | None, int]:
@@ -89,11 +93,9 @@ class CaptureService:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            try:
-                got = self.step()
-            except Exception:   # a driver bug must not kill capture for the day
-                log.exception("camera read failed")
-                self._mark_lost("read failed")
+            got = self.supervisor.run(self.step)
+            if isinstance(got, Fault):
+                self._restart(got)
                 got = False
             if self._state is CameraState.ENDED:
                 return
@@ -113,7 +115,16 @@ class CaptureService:
             self._mark_lost("no frames: camera unplugged?")
             return False
         self._publish(frame)
+        self.supervisor.recovered()
         return True
+
+    def _restart(self, fault: Fault) -> None:
+        """After an unforeseen fault: close the device, say why, reopen after the back-off."""
+        self.source.close()
+        with self._lock:
+            self._open = False
+            self._state, self._error = CameraState.RECONNECTING, str(fault)
+            self._next_try = self.clock.monotonic() + fault.retry_in_s
 
     def _try_open(self) -> bool:
         now = self.clock.monotonic()

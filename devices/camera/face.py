@@ -16,8 +16,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from devices.camera.clock import MonotonicClock
 from devices.camera.errors import CameraError
+from devices.clock import MonotonicClock
 
 CASCADE = "haarcascade_frontalface_default.xml"
 KEYS = ("face.no_face", "face.one_person", "face.closer", "face.further", "face.centre",

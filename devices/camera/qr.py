@@ -6,6 +6,10 @@ cv2.QRCodeDetector and is faster on the median frame, so it goes first. The
 few it misses (mostly small, rotated codes; a few tilted or noisy ones) are
 tried again with the classic detector, then once more on a 2× upscaled frame,
 so a hard frame costs more but an easy one does not.
+
+Whatever it is handed, the decoder answers a payload or None: an empty or
+missing frame, a frame too small for the smallest code, or one that is not an
+8-bit picture holds nothing it can read.
 """
 
 from __future__ import annotations
@@ -16,9 +20,24 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 
-from devices.camera.clock import MonotonicClock
+from devices.clock import MonotonicClock
 
 Attempt = Callable[[np.ndarray], str]
+MIN_SIDE = 21                   # a version-1 code is 21 modules across, one pixel each
+_TO_GRAY = {1: None, 3: cv2.COLOR_BGR2GRAY, 4: cv2.COLOR_BGRA2GRAY}
+
+
+def gray_of(frame: object) -> np.ndarray | None:
+    """The frame as one contiguous 8-bit channel, or None when it cannot hold a code."""
+    if not isinstance(frame, np.ndarray) or frame.dtype != np.uint8 or frame.ndim not in (2, 3):
+        return None
+    if min(frame.shape[:2]) < MIN_SIDE or (frame.ndim == 3 and frame.shape[2] not in _TO_GRAY):
+        return None
+    frame = np.ascontiguousarray(frame)
+    if frame.ndim == 3:
+        code = _TO_GRAY[frame.shape[2]]
+        frame = frame[:, :, 0].copy() if code is None else cv2.cvtColor(frame, code)
+    return frame
 
 
 class QrDecoder:
@@ -40,9 +59,12 @@ class QrDecoder:
             ("aruco_2x", upscaled),
         ]
 
-    def decode(self, frame: np.ndarray) -> str | None:
-        """The payload of the code in frame, trying the cheap way first."""
-        gray = frame if frame.ndim == 2 else cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+    def decode(self, frame: np.ndarray | None) -> str | None:
+        """The payload of the code in frame, trying the cheap way first; None: nothing found."""
+        self.last_method = ""
+        gray = gray_of(frame)
+        if gray is None:
+            return None
         for name, attempt in self._attempts():
             try:
                 text = attempt(gray)
@@ -51,7 +73,6 @@ class QrDecoder:
             if text:
                 self.last_method = name
                 return text
-        self.last_method = ""
         return None
 
 
@@ -71,7 +92,7 @@ class QrScanner:
         self._last: str | None = None
         self._seen_at = 0.0
 
-    def feed(self, frame: np.ndarray) -> str | None:
+    def feed(self, frame: np.ndarray | None) -> str | None:
         """A newly seen payload, or None (no code, or the same code again)."""
         payload = self.decoder.decode(frame)
         if payload is None:

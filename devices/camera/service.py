@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from devices.camera.capture import CaptureService
-from devices.camera.clock import MonotonicClock
 from devices.camera.face import FaceGuide, FaceRules
 from devices.camera.qr import QrScanner
 from devices.camera.source import FrameSource
+from devices.clock import MonotonicClock
 
 User = TypeVar("User", QrScanner, FaceGuide)
 

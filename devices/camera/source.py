@@ -36,7 +36,7 @@ class FrameSource(Protocol):
 def device_spec(device: str) -> int | str:
     """A configured device as OpenCV wants it: "0" is an index, anything else a path."""
     text = str(device).strip()
-    return int(text) if text.isdigit() else text
+    return int(text) if text.isascii() and text.isdigit() else text
 
 
 class OpenCVSource:

@@ -6,7 +6,9 @@
 LEN counts every byte after it, checksum included; CHK is the XOR of the
 bytes from LEN up to the last data byte. The parser is incremental and
 resynchronises on the next preamble after garbage or a bad checksum, so one
-burst of line noise costs one poll, not the connection.
+burst of line noise costs one poll, not the connection. A checked frame too
+short for its head (CMD PARA one way, SW1 SW2 SW3 the other) means nothing in
+the protocol: the parser hands it back as rejected, never as a Frame.
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import reduce
 
+from devices.idcard.errors import ProtocolError
+
 PREAMBLE = b"\xaa\xaa\xaa\x96\x69"
 MAX_LEN = 4096            # a base-plus-fingerprint read is ~2.3 KB; more is garbage
+COMMAND_HEAD = 2          # CMD PARA
+REPLY_HEAD = 3            # SW1 SW2 SW3
 
 
 def checksum(body: bytes) -> int:
@@ -23,10 +29,14 @@ def checksum(body: bytes) -> int:
     return reduce(lambda a, b: a ^ b, body, 0)
 
 
-def _frame(head: bytes, data: bytes) -> bytes:
-    length = len(head) + len(data) + 1
-    body = length.to_bytes(2, "big") + head + data
+def build_frame(payload: bytes) -> bytes:
+    """Preamble, length, payload and checksum around any payload (even a meaningless one)."""
+    body = (len(payload) + 1).to_bytes(2, "big") + payload
     return PREAMBLE + body + bytes([checksum(body)])
+
+
+def _frame(head: bytes, data: bytes) -> bytes:
+    return build_frame(head + data)
 
 
 def build_command(cmd: int, para: int, data: bytes = b"") -> bytes:
@@ -47,6 +57,8 @@ class Frame:
 
     @property
     def sw3(self) -> int:
+        if len(self.payload) < REPLY_HEAD:
+            raise ProtocolError(f"card reader: a {len(self.payload)}-byte reply has no status word")
         return self.payload[2]
 
     @property
@@ -55,21 +67,33 @@ class Frame:
 
     @property
     def command(self) -> tuple[int, int]:
+        if len(self.payload) < COMMAND_HEAD:
+            raise ProtocolError(f"card reader: a {len(self.payload)}-byte command has no code")
         return self.payload[0], self.payload[1]
 
 
 @dataclass(frozen=True)
 class Garbage:
-    """Bytes skipped while resynchronising, and why."""
+    """Bytes skipped while resynchronising, and why.
+
+    rejected: a whole frame with a right checksum that the protocol cannot
+    mean; the reader did answer, so waiting longer for a reply is pointless.
+    """
 
     size: int
     reason: str
+    rejected: bool = False
 
 
 class StreamParser:
-    """Feed bytes as they arrive; get back complete frames and skipped garbage."""
+    """Feed bytes as they arrive; get back complete frames and skipped garbage.
 
-    def __init__(self) -> None:
+    head is the shortest payload a frame may have: REPLY_HEAD for what a
+    reader sends, COMMAND_HEAD for what a host sends.
+    """
+
+    def __init__(self, head: int = REPLY_HEAD) -> None:
+        self.head = head
         self._buf = bytearray()
 
     def feed(self, data: bytes) -> list[Frame | Garbage]:
@@ -106,6 +130,9 @@ class StreamParser:
         body = bytes(self._buf[5:end - 1])
         if checksum(body) != self._buf[end - 1]:
             return self._skip(1, "bad checksum")
+        if len(body) - 2 < self.head:
+            item = self._skip(end, f"frame too short for its head ({len(body) - 2} bytes)")
+            return Garbage(item.size, item.reason, rejected=True)
         del self._buf[:end]
         return Frame(body[2:])
 

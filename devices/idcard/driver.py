@@ -5,7 +5,10 @@ thread). The driver knows whether a card still lies on the reader, so the
 session can ask a visitor to take it and never sign in the next visitor with
 it; it copes with readers that answer "no card" to a card already read until
 it is lifted, and with readers that keep finding it; it reopens the port
-after an unplug and reports its state for remote management.
+after an unplug and reports its state for remote management. A fault nobody
+foresaw does not end the thread: the supervisor logs it, the state becomes
+FAULT with its cause, and the next cycle starts on a freshly opened port after
+a bounded back-off.
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ from __future__ import annotations
 import enum
 import logging
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from devices.clock import MonotonicClock, RealClock
 from devices.idcard import status
 from devices.idcard.card import Card, parse_card
 from devices.idcard.errors import (
@@ -27,6 +30,7 @@ from devices.idcard.errors import (
     SamError,
 )
 from devices.idcard.link import SerialLink
+from devices.supervise import Fault, Supervisor
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +71,10 @@ class IdcardReader:
 
     def __init__(self, port: str, baud: int = 115200,
                  on_event: Callable[[Event], None] | None = None,
-                 monotonic: Callable[[], float] = time.monotonic,
+                 clock: MonotonicClock | None = None,
                  poll_s: float = 0.01, reply_timeout_s: float = 1.0,
-                 reopen_s: float = 2.0) -> None:
+                 reopen_s: float = 2.0, fault_backoff_max_s: float = 30.0) -> None:
+        monotonic = (clock or RealClock()).monotonic
         self.link = SerialLink(port, baud, monotonic, reply_timeout_s)
         self.on_event = on_event or (lambda _e: None)
         self.monotonic, self.poll_s, self.reopen_s = monotonic, poll_s, reopen_s
@@ -80,6 +85,8 @@ class IdcardReader:
         self._next_open = 0.0
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.supervisor = Supervisor("idcard", log, first_s=min(0.5, reopen_s),
+                                     max_s=fault_backoff_max_s)
 
     # -- public -----------------------------------------------------------
     def start(self) -> IdcardReader:
@@ -110,8 +117,16 @@ class IdcardReader:
     # -- the thread -------------------------------------------------------
     def _run(self) -> None:
         while not self._stop.is_set():
-            self._cycle()
+            outcome = self.supervisor.run(self._cycle)
+            if isinstance(outcome, Fault):
+                self._restart(outcome)
             self._stop.wait(self.poll_s)
+
+    def _restart(self, fault: Fault) -> None:
+        """After an unforeseen fault: report it; begin again on a fresh port after the back-off."""
+        self.link.close()            # the line may be mid-frame
+        self._next_open = self.monotonic() + fault.retry_in_s
+        self._set_state(ReaderState.FAULT, str(fault))
 
     def _cycle(self) -> None:
         if not self.link.is_open and self.monotonic() < self._next_open:
@@ -128,6 +143,7 @@ class IdcardReader:
         except IdcardError as exc:
             self._set_state(ReaderState.FAULT, str(exc))
             return
+        self.supervisor.recovered()
         self._set_state(ReaderState.OK, "")
         if event is not None:
             self._emit(event)

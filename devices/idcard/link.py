@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import serial
 
-from devices.idcard.codec import Frame, Garbage, StreamParser, build_command
+from devices.idcard.codec import REPLY_HEAD, Frame, Garbage, StreamParser, build_command
 from devices.idcard.errors import ProtocolError, ReaderTimeout, ReaderUnavailable
 
 READ_SLICE_S = 0.01
@@ -61,7 +61,7 @@ class SerialLink:
         assert port is not None
         port.reset_input_buffer()          # a late reply to an earlier command is stale
         port.write(request)
-        parser, skipped = StreamParser(), []
+        parser, skipped = StreamParser(REPLY_HEAD), []
         deadline = self.monotonic() + self.reply_timeout_s
         while True:
             for item in parser.feed(port.read(max(1, port.in_waiting))):
@@ -69,6 +69,9 @@ class SerialLink:
                     return item
                 skipped.append(item)
                 self.garbage_bytes += item.size
+                if item.rejected:
+                    raise ProtocolError(f"card reader: reply on {self.port} is not a valid "
+                                        f"GA/T 467 reply: {item.reason}")
             if self.monotonic() >= deadline:
                 raise _timeout_error(self.port, parser, skipped)
 

@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import select
+import shutil
 import tempfile
 import threading
 import time
@@ -21,11 +22,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from devices.idcard import status
-from devices.idcard.codec import Frame, Garbage, StreamParser, build_response
+from devices.idcard.codec import (
+    COMMAND_HEAD,
+    Frame,
+    Garbage,
+    StreamParser,
+    build_frame,
+    build_response,
+)
 from devices.idcard.deck import SAMPLE_PHOTO, card_text, sample
 
 log = logging.getLogger(__name__)
-FAULTS = ("none", "no_card", "garbage", "bad_checksum", "truncated", "slow", "sam_failure")
+FAULTS = ("none", "no_card", "garbage", "bad_checksum", "truncated", "slow", "sam_failure",
+          "short_reply")
 BEHAVIOURS = ("not_found_until_lifted", "keeps_finding")
 
 
@@ -68,7 +77,7 @@ class IdcardSimulator:
         if self._thread:
             self._thread.join(timeout=5)
         self._unplug_fds()
-        Path(self.port).unlink(missing_ok=True)
+        shutil.rmtree(self._dir, ignore_errors=True)
 
     def _plug(self) -> None:
         self._master, self._slave = os.openpty()
@@ -115,7 +124,7 @@ class IdcardSimulator:
 
     # -- serving ----------------------------------------------------------
     def _serve(self) -> None:
-        parser = StreamParser()
+        parser = StreamParser(COMMAND_HEAD)
         while not self._stop.is_set():
             master = self._master
             if master < 0:
@@ -134,6 +143,8 @@ class IdcardSimulator:
         if isinstance(item, Garbage):
             if item.reason == "bad checksum":
                 self._send(master, build_response(0x10), 10)
+            elif item.rejected:
+                self._send(master, build_response(0x11), item.size)
             return
         with self._lock:
             self.state.requests.append(item.command)
@@ -158,6 +169,8 @@ class IdcardSimulator:
             return reply[:-1] + bytes([reply[-1] ^ 0x5A])
         if fault == "truncated":
             return reply[: max(8, len(reply) // 2)]
+        if fault == "short_reply":                # length and checksum right, no SW3
+            return build_frame(reply[7:9])
         if fault == "slow":
             self.state.held.append(reply)       # answered late: after the next request
             return self.state.held.pop(0) if len(self.state.held) > 1 else b""

@@ -3,33 +3,49 @@
 GB 11643: the 18th character is the MOD 11-2 check of the first 17; the
 birth date is inside the number. Dates must be real dates in order, and an
 expired card is reported as expired rather than silently accepted.
+
+Numbers and dates are ASCII only: str.isdigit() and int() also take
+superscripts, full-width and other scripts' digits, which no card prints, so
+anything but 0-9 (and X as a check character) makes a field invalid, never an
+exception.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+
+from devices.idcard.errors import CardDataError
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 LONG_TERM = "长期"
+_DIGITS17 = re.compile(r"[0-9]{17}")
+_NUMBER = re.compile(r"[0-9]{17}[0-9Xx]")
+_DATE = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
 
 
 def check_char(first17: str) -> str:
-    """The MOD 11-2 check character for 17 digits."""
-    return CHECK_CHARS[sum(int(c) * w for c, w in zip(first17, WEIGHTS, strict=True)) % 11]
+    """The MOD 11-2 check character for 17 ASCII digits."""
+    if not _DIGITS17.fullmatch(first17):
+        raise CardDataError("card reader: a check character needs 17 digits 0-9")
+    return CHECK_CHARS[sum((ord(c) - 48) * w for c, w in zip(first17, WEIGHTS, strict=True))
+                       % 11]
 
 
 def number_ok(number: str) -> bool:
-    """18 characters, 17 digits and the right check character."""
-    return (len(number) == 18 and number[:17].isdigit()
-            and check_char(number[:17]) == number[17].upper())
+    """18 characters: 17 digits 0-9 and the right check character."""
+    return bool(_NUMBER.fullmatch(number)) and check_char(number[:17]) == number[17].upper()
 
 
 def parse_date(text: str) -> dt.date | None:
-    """YYYYMMDD to a date; None when it is not a real date."""
+    """YYYYMMDD (ASCII digits, exactly eight) to a date; None when it is not a real date."""
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return None
     try:
-        return dt.datetime.strptime(text, "%Y%m%d").date()
+        return dt.date(*(int(part) for part in match.groups()))
     except ValueError:
         return None
 

@@ -12,6 +12,7 @@ import socket
 from typing import Any
 
 from devices.printer.errors import PrinterError
+from devices.printer.escpos_lib import escpos_base, printer_module
 from devices.printer.status import DLE_EOT, QUERIES, UNKNOWN, PrinterStatus, parse_status
 
 DRIVERS = ("usb", "serial", "network", "file", "cups")
@@ -19,8 +20,7 @@ DRIVERS = ("usb", "serial", "network", "file", "cups")
 
 def open_connection(driver: str, target: str, timeout_s: float = 5.0) -> Any:
     """A python-escpos printer for driver and target (not yet opened)."""
-    from escpos import printer as p
-
+    p = printer_module()
     needs = {"usb": (p.Usb, "pyusb"), "cups": (p.CupsPrinter, "pycups"),
              "serial": (p.Serial, "pyserial")}
     if driver in needs and not needs[driver][0].is_usable():
@@ -48,11 +48,10 @@ def open_connection(driver: str, target: str, timeout_s: float = 5.0) -> Any:
 
 def two_way(printer: Any) -> bool:
     """True when the connection can carry answers back (its class implements _read)."""
-    from escpos.escpos import Escpos
-
+    escpos = escpos_base()
     if spooled(printer):        # CUPS _read reports the queue state, not DLE EOT
         return False
-    return getattr(type(printer), "_read", Escpos._read) is not Escpos._read
+    return getattr(type(printer), "_read", escpos._read) is not escpos._read
 
 
 def spooled(printer: Any) -> bool:

@@ -10,14 +10,18 @@ of full-width punctuation or '¥' would print as code-page garbage.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
-from escpos.printer import Dummy
 from PIL import Image, ImageOps
 
 from devices.printer import document as d
+from devices.printer.escpos_lib import printer_module
 from devices.printer.profile import PrinterProfile
 from devices.printer.raster import BODY_PX, RasterFonts, centred, qr_image, text_image
 from devices.printer.wrap import display_width, is_tibetan, pad, wrap
+
+if TYPE_CHECKING:
+    from escpos.printer import Dummy
 
 ESC, GS, FS, LF = b"\x1b", b"\x1d", b"\x1c", b"\n"
 INIT = ESC + b"@"
@@ -63,7 +67,7 @@ class Renderer:
         return out.output
 
     def _printer(self) -> Dummy:
-        out = Dummy()
+        out = printer_module().Dummy()
         # python-escpos checks picture widths against the profile's media width.
         out.profile.profile_data = copy.deepcopy(out.profile.profile_data)
         out.profile.profile_data["media"] = {"width": {"pixels": self.profile.dots}}
@@ -78,11 +82,12 @@ class Renderer:
             out._raw(encode_line(line) + LF)
 
     def _heading(self, out: Dummy, block: d.Heading) -> None:
+        size = max(1, min(8, block.size))        # what GS ! can print
         if not self._as_text(block.text):
-            self._picture(out, block.text, block.align, True, BODY_PX * block.size)
+            self._picture(out, block.text, block.align, True, BODY_PX * size)
             return
-        out._raw(ALIGN[block.align] + BOLD_ON + size_byte(block.size))
-        self._lines(out, wrap(block.text, self.profile.columns // block.size))
+        out._raw(ALIGN[block.align] + BOLD_ON + size_byte(size))
+        self._lines(out, wrap(block.text, self.profile.columns // size))
         out._raw(size_byte(1) + BOLD_OFF + ALIGN["left"])
 
     def _text(self, out: Dummy, block: d.Text) -> None:

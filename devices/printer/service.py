@@ -5,6 +5,13 @@ chosen by the caller (e.g. "complaint:C-20260302-0007"): submitting an id that
 is queued, printing or printed returns that job instead of printing again, so a
 visitor tapping "print" twice, or a flow retried after a crash, gives one
 receipt. A job that fails, before or half-way, may be submitted again.
+
+No error ends the worker: a fault nobody foresaw (a document it cannot lay
+out, a connection class that raises something unexpected) is caught by the
+supervisor and logged with its cause; the request it hit ends as failed with
+that cause, the connection is dropped and the next request starts afresh. The
+worker waits on its queue, so a recurring fault cannot spin, and the next
+visitor's receipt is not held back by a back-off.
 """
 
 from __future__ import annotations
@@ -17,15 +24,17 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from devices.printer.connection import query_status, spooled
 from devices.printer.document import Document
 from devices.printer.escpos_render import Renderer
 from devices.printer.status import UNKNOWN, PrinterStatus
+from devices.supervise import Fault, Supervisor
 
 log = logging.getLogger(__name__)
 CHUNK = 4096
+T = TypeVar("T")
 
 
 class JobState(enum.Enum):
@@ -82,6 +91,7 @@ class PrinterService:
         self._lock = threading.Lock()
         self._queue: queue.Queue[Any] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="printer", daemon=True)
+        self.supervisor = Supervisor("printer", log)
 
     # -- lifecycle -------------------------------------------------------
     def start(self) -> PrinterService:
@@ -138,12 +148,28 @@ class PrinterService:
 
     def _run(self) -> None:
         while (item := self._next()) is not None:
-            if isinstance(item, PrintJob):
-                result = self._print(item)
-                item.payload = b""          # the visitor's receipt is not kept in memory
-                item.future.set_result(result)
-            else:
-                item.set_result(self._query())
+            outcome = self.supervisor.run(lambda item=item: self._serve(item))
+            if isinstance(outcome, Fault):
+                self._failed(item, outcome)
+
+    def _serve(self, item: PrintJob | Future[PrinterStatus]) -> None:
+        if isinstance(item, PrintJob):
+            result = self._print(item)
+            item.payload = b""              # the visitor's receipt is not kept in memory
+            _settle(item.future, result)
+        else:
+            _settle(item, self._query())
+
+    def _failed(self, item: PrintJob | Future[PrinterStatus], fault: Fault) -> None:
+        """The request an unforeseen fault hit ends, with its cause; the link starts afresh."""
+        self._disconnect()
+        self._status = UNKNOWN
+        if isinstance(item, PrintJob):
+            item.payload = b""
+            _settle(item.future, self._end(item, JobState.FAILED, UNKNOWN, UNKNOWN, 0,
+                                           f"not printed: {fault}"))
+        else:
+            _settle(item, UNKNOWN)
 
     def _ensure_printer(self) -> Any:
         if self._printer is None:
@@ -201,3 +227,11 @@ class PrinterService:
         log.log(level, "print job ended", extra={"job": job.job_id, "state": state.value,
                                                  "bytes": sent, "error": error})
         return JobResult(job.job_id, state, before, after, sent, error)
+
+
+def _settle(future: Future[T], value: T) -> None:
+    """Give a future its value, unless it has one or its caller cancelled it meanwhile."""
+    if future.done():
+        return
+    if future.running() or future.set_running_or_notify_cancel():
+        future.set_result(value)

@@ -77,6 +77,11 @@ class PlatformSection:
                                  doc="first wait before the outbox retries an unreachable platform")
     retry_max_s: float = setting(300.0, minimum=1, maximum=3600,
                                  doc="longest wait between outbox retries")
+    park_after: int = setting(5, minimum=1, maximum=100,
+                              doc="server failures (5xx, unreadable answer) of one submission "
+                                  "before it is parked so the rest go on")
+    park_retry_s: float = setting(3600.0, minimum=60, maximum=86400,
+                                  doc="how often a parked submission is tried again")
     sync_interval_s: float = setting(900.0, minimum=10, maximum=86400,
                                      doc="how often the catalog cache syncs")
     heartbeat_s: float = setting(60.0, minimum=5, maximum=3600,

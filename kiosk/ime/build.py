@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kiosk.ime import sources
 from kiosk.ime.errors import ImeError
-from kiosk.ime.index import Index, write_index
+from kiosk.ime.index import Index, cache_dir_of, index_path, read_index, write_index
 from kiosk.ime.segment import NOT_TYPED
 
 log = logging.getLogger(__name__)
@@ -115,3 +115,19 @@ def build_index(cache_dir: Path, jieba_path: Path | None = None,
     log.info("pinyin dictionary built", extra={"entries": len(entries), "path": str(path),
                                                 "seconds": round(time.monotonic() - started, 1)})
     return index
+
+
+def load_index(cache_dir: str | Path | None = None, *, build: bool = True,
+               jieba_path: Path | None = None, domain_path: Path | None = None) -> Index:
+    """The current index, building it first when it is missing, stale or damaged."""
+    directory = cache_dir_of(cache_dir)
+    path = index_path(directory, sources.source_key(domain_path, jieba_path))
+    if path.is_file():
+        try:
+            return read_index(path)
+        except ImeError:
+            if not build:
+                raise
+    if not build:
+        raise ImeError(f"pinyin dictionary not built yet: run `kiosk ime build` ({path})")
+    return build_index(directory, jieba_path=jieba_path, domain_path=domain_path)

@@ -15,7 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.ime.index import Index, load_index
+from kiosk.ime.build import load_index
+from kiosk.ime.index import Index
 from kiosk.ime.segment import Segmenter, Split
 
 #: Score factor per token not typed as a whole syllable: "xian" means 先 before 想

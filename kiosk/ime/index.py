@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import marshal
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.ime import sources
+from kiosk.files import atomic_file
 from kiosk.ime.errors import ImeError
 
 DEFAULT_CACHE_DIR = "~/.cache/employment-kiosk/ime"
@@ -45,12 +44,8 @@ def write_index(index: Index, cache_dir: Path) -> Path:
     target = index_path(cache_dir, index.key)
     data = {"key": index.key, "buckets": index.buckets, "syllables": index.syllables,
             "prefixes": index.prefixes, "words": index.words}
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".pinyin-", suffix=".tmp")
-    with os.fdopen(fd, "wb") as out:
+    with atomic_file(target) as out:
         marshal.dump(data, out)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(tmp, target)
     for old in cache_dir.glob("pinyin-*.marshal"):
         if old != target:
             old.unlink(missing_ok=True)
@@ -65,21 +60,3 @@ def read_index(path: Path) -> Index:
                      prefixes=data["prefixes"], words=data["words"])
     except (OSError, EOFError, ValueError, TypeError, KeyError) as exc:
         raise ImeError(f"unreadable pinyin dictionary {path}: {exc}") from exc
-
-
-def load_index(cache_dir: str | Path | None = None, *, build: bool = True,
-               jieba_path: Path | None = None, domain_path: Path | None = None) -> Index:
-    """The current index, building it first when it is missing, stale or damaged."""
-    directory = cache_dir_of(cache_dir)
-    path = index_path(directory, sources.source_key(domain_path, jieba_path))
-    if path.is_file():
-        try:
-            return read_index(path)
-        except ImeError:
-            if not build:
-                raise
-    if not build:
-        raise ImeError(f"pinyin dictionary not built yet: run `kiosk ime build` ({path})")
-    from kiosk.ime.build import build_index
-
-    return build_index(directory, jieba_path=jieba_path, domain_path=domain_path)

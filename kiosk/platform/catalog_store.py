@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+from kiosk.clock import parse_moment
+from kiosk.files import private_file
 from kiosk.platform.tokens import index_chars, index_tokens
 
 JOB_FIELDS = ("id", "title", "company", "occupation_group", "district", "pay_min", "pay_max",
@@ -24,7 +27,8 @@ JOB_FIELDS = ("id", "title", "company", "occupation_group", "district", "pay_min
 KEY_FIELDS = ("id", "occupation_group", "district", "employment_type", "education", "pay_min",
               "pay_max", "posted_ts", "valid_from_ts", "valid_until_ts")
 TEXT_FIELDS = ("title", "company", "duties", "requirements")
-CHINA = dt.timezone(dt.timedelta(hours=8))
+NUMBER_FIELDS = ("pay_min", "pay_max", "headcount")
+INT64 = 2**63 - 1
 SLOTS = 1 << 20  # rowids per second of posting time: rowid order is posting-time order
 
 SCHEMA = f"""
@@ -48,22 +52,58 @@ CREATE TABLE IF NOT EXISTS sync_state (
 
 def timestamp(value: Any, end_of_day: bool = False) -> float | None:
     """ISO 8601 text to unix seconds; a bare date means that day in China."""
-    if not value:
+    parsed = parse_moment(value)
+    if parsed is None:
         return None
     try:
-        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
+        if len(str(value)) == 10 and end_of_day:
+            parsed += dt.timedelta(days=1)
+        return parsed.timestamp()
+    except OverflowError:                  # a date at the end of the calendar
         return None
-    if len(str(value)) == 10 and end_of_day:
-        parsed += dt.timedelta(days=1)
-    return parsed.replace(tzinfo=parsed.tzinfo or CHINA).timestamp()
+
+
+def clean_text(text: str) -> str:
+    """Text SQLite can store: a lone surrogate (JSON can carry one) becomes '?'."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def _number(value: Any) -> int | float | None:
+    """A pay or headcount as the columns take it: a finite number SQLite can store."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, int):
+        return value if -INT64 <= value <= INT64 else None
+    return value if math.isfinite(value) else None
+
+
+def clean_job(item: dict[str, Any]) -> dict[str, Any]:
+    """A posting with every known field of the type the contract gives it (text or
+    number), anything else blanked: one odd field must not stop a sync, nor reach
+    a screen as a list where text belongs. Unknown fields are kept as they are."""
+    job = dict(item)
+    for name in JOB_FIELDS:
+        value = job.get(name)
+        if name in NUMBER_FIELDS:
+            job[name] = _number(value)
+        elif value is not None:
+            job[name] = clean_text(value) if isinstance(value, str) else None
+    return job
+
+
+def body_json(item: dict[str, Any]) -> str:
+    """The stored JSON of a document (text SQLite can store)."""
+    return clean_text(json.dumps(item, ensure_ascii=False))
 
 
 def open_catalog(path: Path) -> sqlite3.Connection:
     """Open (and create) the catalog; it is a cache, so NORMAL sync is enough."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(private_file(Path(path)), isolation_level=None,
+                           check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA cache_size=-32768")  # 32 MiB: the jobs table and hot index pages
@@ -155,7 +195,7 @@ def apply_jobs(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> None:
     """Upsert jobs and apply tombstones (inside the caller's transaction)."""
     if not items:
         return
-    items = list({i["id"]: i for i in items}.values())  # the last word on each id counts
+    items = list({i["id"]: clean_job(i) for i in items}.values())  # the last word counts
     _remove(conn, [i["id"] for i in items])
     live = [i for i in items if not i.get("deleted")]
     rowids = _Rowids(conn)
@@ -164,7 +204,7 @@ def apply_jobs(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> None:
     rows = [(rowids.take(t), i) for t, i in zip(stamps, live, strict=True)]
     conn.executemany(_INSERT, [(r, *job_keys(i)) for r, i in rows])
     conn.executemany("INSERT INTO job_docs(rowid, body) VALUES (?, ?)",
-                     [(r, json.dumps(i, ensure_ascii=False)) for r, i in rows])
+                     [(r, body_json(i)) for r, i in rows])
     _fts(conn, rows, delete=False)
 
 
@@ -176,8 +216,12 @@ def apply_docs(conn: sqlite3.Connection, collection: str, items: list[dict[str, 
     conn.executemany(
         "INSERT OR REPLACE INTO docs(collection, id, updated_at, sort_ts, body) "
         "VALUES (?, ?, ?, ?, ?)",
-        [(collection, i["id"], i.get("updated_at"), timestamp(i.get(sort_key)),
-          json.dumps(i, ensure_ascii=False)) for i in items if not i.get("deleted")])
+        [(collection, i["id"], _stamp_text(i.get("updated_at")), timestamp(i.get(sort_key)),
+          body_json(i)) for i in items if not i.get("deleted")])
+
+
+def _stamp_text(value: Any) -> str | None:
+    return clean_text(value) if isinstance(value, str) else None
 
 
 def optimise(conn: sqlite3.Connection) -> None:

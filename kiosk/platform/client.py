@@ -25,7 +25,7 @@ from kiosk.platform.errors import (
     ServerFailed,
     Unreachable,
 )
-from kiosk.platform.responses import raise_for
+from kiosk.platform.responses import page, parse
 from kiosk.platform.signing import sign_headers
 from kiosk.platform.status import PlatformStatus
 
@@ -73,10 +73,10 @@ class PlatformClient:
               ) -> Iterator[dict[str, Any]]:
         """Pages of a cursor-paged collection until has_more is false."""
         while True:
-            page = self.get(path, {"cursor": cursor, "limit": limit})
-            yield page
-            cursor = page.get("next_cursor") or cursor
-            if not page.get("has_more"):
+            found = page(self.get(path, {"cursor": cursor, "limit": limit}))
+            yield found
+            cursor = found.get("next_cursor") or cursor
+            if not found.get("has_more"):
                 return
 
     def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
@@ -114,7 +114,7 @@ class PlatformClient:
 
     def _answer(self, resp: requests.Response, method: str, path: str, now: float) -> Any:
         try:
-            raise_for(resp, now)
+            answer = parse(resp, now)
         except PlatformError as exc:
             log.warning("platform call failed", extra={"method": method, "path": path,
                                                        "status": resp.status_code,
@@ -122,7 +122,7 @@ class PlatformClient:
             self._report(exc, now)
             raise
         self.status.ok(now)
-        return resp.json() if resp.content else None
+        return answer
 
     def _report(self, exc: PlatformError, now: float) -> None:
         if isinstance(exc, ClockSkew):

@@ -1,7 +1,9 @@
 """Encryption of personal fields at rest (AES-256-GCM, key outside the database).
 
 The key lives in its own 0600 file next to the database, never inside it, so
-a copied database file alone reveals no ID number, name or phone. Each value
+a copied database file alone reveals no ID number, name or phone; the file is
+written whole or not at all (kiosk/files.py), since a short key would make
+every record sealed with it unreadable. Each value
 is bound to its row's idempotency key (associated data): a ciphertext moved to
 another row does not decrypt.
 """
@@ -9,7 +11,6 @@ another row does not decrypt.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from kiosk.files import PRIVATE_FILE, write_atomic
 from kiosk.platform.errors import PlatformError
 
 NONCE_BYTES = 12
@@ -35,20 +37,19 @@ def load_or_create_key(path: Path) -> bytes:
         return _create_key(path)
     if len(key) != 32:
         raise SealError(f"outbox: key file {path} is damaged ({len(key)} bytes)")
+    if path.stat().st_mode & 0o777 != PRIVATE_FILE:
+        path.chmod(PRIVATE_FILE)  # a key copied in with a wider mode: ours only again
     return key
 
 
 def _create_key(path: Path) -> bytes:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """A new key, published whole (a crash never leaves a short key file) and only
+    if no other process published one first: then that one is used."""
     key = secrets.token_bytes(32)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        write_atomic(path, key, exclusive=True)
     except FileExistsError:
         return load_or_create_key(path)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(key)
-        fh.flush()
-        os.fsync(fh.fileno())
     return key
 
 

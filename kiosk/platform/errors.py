@@ -1,7 +1,9 @@
 """Errors of the platform link, one hierarchy under KioskError.
 
 The outbox decides what to do with a failed delivery from the class alone:
-Unreachable and auth/clock problems are transient (keep the row, retry later),
+Unreachable and auth/clock problems are transient (keep the row, retry later);
+ServerFailed is transient too, but counts against that one submission (the
+platform keeps failing it: after a few tries it is parked so the rest go on);
 Refused is permanent (set the row aside for technicians, move on).
 """
 
@@ -17,11 +19,32 @@ class PlatformError(KioskError):
 
 
 class Unreachable(PlatformError):
-    """No answer, a connection error, a time-out or a 5xx: try again later."""
+    """No answer, a connection error or a time-out: an outage, try again later."""
+
+
+class Unavailable(Unreachable):
+    """A 502, 503 or 504: the platform, or the gateway in front of it, is down or
+    overloaded. An outage like no answer at all, not a fault of this request."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"platform unavailable ({status})")
+        self.status = status
 
 
 class ServerFailed(Unreachable):
-    """The platform answered with a 5xx: it is there but cannot serve us now."""
+    """The platform answered but failed this request (another 5xx, or an answer that
+    is not what the contract says): maybe this request, maybe a passing fault."""
+
+    def __init__(self, message: str, status: int = 500) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class MalformedAnswer(ServerFailed):
+    """A successful status with a body we cannot read (not JSON, wrong shape)."""
+
+    def __init__(self, status: int, what: str) -> None:
+        super().__init__(f"platform answer unreadable ({status}): {what}", status)
 
 
 class AuthRejected(PlatformError):
@@ -49,3 +72,10 @@ class Refused(PlatformError):
         self.status = status
         self.code = code
         self.reason = reason
+
+
+class BadFilter(PlatformError):
+    """A catalog search was asked with a value no posting can have (NaN days, a pay
+    beyond any integer SQLite stores, a negative limit): told at once, never run."""
+
+    exit_code = 2

@@ -2,7 +2,13 @@
 
 WAL with synchronous=FULL makes a committed enqueue survive a power cut;
 secure_delete=ON overwrites delivered rows instead of leaving them in free
-pages. Personal fields arrive here already sealed (see crypto.py).
+pages. Personal fields arrive here already sealed (see crypto.py). The file
+is created 0600 (files.private_file) before SQLite opens it, so its -wal and
+-shm companions get the same mode.
+
+A pending row may be parked (parked_until set): the platform kept failing
+it, so it waits for a later retry while the rows behind it go on, except
+those of its own order group (grp), which must not overtake it.
 """
 
 from __future__ import annotations
@@ -15,9 +21,18 @@ from typing import Any
 
 import sqlite_utils
 
+from kiosk.files import private_file
+
 PENDING = {"seq": int, "key": str, "kind": str, "path": str, "payload": str,
-           "sealed": bytes, "created_at": float, "attempts": int, "last_error": str}
+           "sealed": bytes, "created_at": float, "attempts": int, "last_error": str,
+           "grp": str, "failures": int, "parked_until": float, "park_reason": str}
 DEAD = {**PENDING, "failed_at": float, "status": int, "code": str, "reason": str}
+_COLS = ", ".join(PENDING)
+# the first due row that no earlier row of its order group is waiting ahead of
+_NEXT_DUE = (f"SELECT {_COLS} FROM pending p "
+             "WHERE (p.parked_until IS NULL OR p.parked_until <= ?) "
+             "AND NOT EXISTS (SELECT 1 FROM pending q WHERE q.grp = p.grp AND q.seq < p.seq) "
+             "ORDER BY p.seq LIMIT 1")
 
 
 @dataclass(frozen=True)
@@ -33,16 +48,38 @@ class Row:
     created_at: float
     attempts: int = 0
     last_error: str | None = None
+    grp: str | None = None
+    failures: int | None = 0
+    parked_until: float | None = None
+    park_reason: str | None = None
 
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open the database with the durability settings the outbox relies on."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_file(path)
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA secure_delete=ON")
     return conn
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    """Create the tables, or add the columns a file from an older version lacks."""
+    db = sqlite_utils.Database(conn)
+    for name, columns in (("pending", PENDING), ("dead", DEAD)):
+        table = db[name]
+        if table.exists():
+            have = table.columns_dict
+            for col, typ in columns.items():
+                if col not in have:
+                    table.add_column(col, typ)
+        else:
+            table.create(columns, pk="seq", not_null={"key", "kind", "path"}
+                         if name == "pending" else None)
+    db["pending"].create_index(["key"], unique=True, if_not_exists=True)
+    db["pending"].create_index(["grp", "seq"], if_not_exists=True)
+    db["meta"].create({"name": str, "value": int}, pk="name", if_not_exists=True)
 
 
 class OutboxStore:
@@ -52,31 +89,33 @@ class OutboxStore:
         self.path = Path(path)
         self._conn = connect(self.path)
         self._lock = threading.Lock()
-        db = sqlite_utils.Database(self._conn)
-        db["pending"].create(PENDING, pk="seq", not_null={"key", "kind", "path"},
-                             if_not_exists=True)
-        db["pending"].create_index(["key"], unique=True, if_not_exists=True)
-        db["dead"].create(DEAD, pk="seq", if_not_exists=True)
-        db["meta"].create({"name": str, "value": int}, pk="name", if_not_exists=True)
+        _create(self._conn)
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
 
     def add(self, key: str, kind: str, path: str, payload: str, sealed: bytes | None,
-            created_at: float) -> None:
+            created_at: float, grp: str | None = None) -> None:
         """Insert and commit (fsynced) before returning."""
         with self._lock:
             self._conn.execute(
-                "INSERT INTO pending(key, kind, path, payload, sealed, created_at, attempts) "
-                "VALUES (?, ?, ?, ?, ?, ?, 0)", (key, kind, path, payload, sealed, created_at))
+                "INSERT INTO pending(key, kind, path, payload, sealed, created_at, attempts, "
+                "grp, failures) VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0)",
+                (key, kind, path, payload, sealed, created_at, grp))
 
     def head(self) -> Row | None:
         """The oldest pending submission."""
+        return self._one(f"SELECT {_COLS} FROM pending ORDER BY seq LIMIT 1", ())
+
+    def next_due(self, now: float) -> Row | None:
+        """The submission to try next: the oldest one not parked (or whose retry time
+        has come) with no earlier row of its order group still pending."""
+        return self._one(_NEXT_DUE, (now,))
+
+    def _one(self, sql: str, params: tuple[Any, ...]) -> Row | None:
         with self._lock:
-            cur = self._conn.execute(f"SELECT {', '.join(PENDING)} FROM pending "
-                                     "ORDER BY seq LIMIT 1")
-            found = cur.fetchone()
+            found = self._conn.execute(sql, params).fetchone()
         return Row(*found) if found else None
 
     def delete(self, key: str) -> None:
@@ -85,21 +124,42 @@ class OutboxStore:
             self._conn.execute("DELETE FROM pending WHERE key = ?", (key,))
             self._bump("delivered", 1)
 
-    def attempted(self, key: str, error: str) -> None:
-        """Count a failed attempt (for technicians)."""
+    def attempted(self, key: str, error: str, counted: bool) -> int:
+        """Count a failed attempt (for technicians); counted ones are failures of this
+        submission rather than of the link. Returns its counted failures so far."""
         with self._lock:
-            self._conn.execute("UPDATE pending SET attempts = attempts + 1, last_error = ? "
-                               "WHERE key = ?", (error, key))
+            self._conn.execute(
+                "UPDATE pending SET attempts = attempts + 1, last_error = ?, "
+                "failures = coalesce(failures, 0) + ? WHERE key = ?", (error, int(counted), key))
+            row = self._conn.execute("SELECT failures FROM pending WHERE key = ?",
+                                     (key,)).fetchone()
+        return row[0] if row else 0
+
+    def park(self, key: str, until: float, reason: str) -> None:
+        """Set a submission to one side until the given time."""
+        with self._lock:
+            self._conn.execute("UPDATE pending SET parked_until = ?, park_reason = ? "
+                               "WHERE key = ?", (until, reason, key))
+
+    def release_parked(self, now: float) -> int:
+        """Make every parked submission due now (a technician's "send now")."""
+        with self._lock:
+            return self._conn.execute("UPDATE pending SET parked_until = ? "
+                                      "WHERE parked_until > ?", (now, now)).rowcount
+
+    def next_parked_at(self) -> float | None:
+        """When the earliest parked submission is due again (None: none parked)."""
+        with self._lock:
+            return self._conn.execute("SELECT min(parked_until) FROM pending").fetchone()[0]
 
     def set_aside(self, row: Row, failed_at: float, status: int, code: str,
                   reason: str) -> None:
         """Move a refused submission to the dead-letter table, atomically."""
-        cols = ", ".join(PENDING)
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             self._conn.execute(
-                f"INSERT INTO dead({cols}, failed_at, status, code, reason) "
-                f"SELECT {cols}, ?, ?, ?, ? FROM pending WHERE key = ?",
+                f"INSERT INTO dead({_COLS}, failed_at, status, code, reason) "
+                f"SELECT {_COLS}, ?, ?, ?, ? FROM pending WHERE key = ?",
                 (failed_at, status, code, reason, row.key))
             self._conn.execute("DELETE FROM pending WHERE key = ?", (row.key,))
             self._conn.execute("COMMIT")
@@ -121,18 +181,28 @@ class OutboxStore:
                            "DO UPDATE SET value = value + excluded.value", (name, n))
 
     def counts(self) -> dict[str, int]:
-        """Pending, set aside, delivered and purged so far."""
+        """Pending (parked ones included), parked, set aside, delivered and purged."""
         with self._lock:
             meta = dict(self._conn.execute("SELECT name, value FROM meta").fetchall())
-            pending = self._conn.execute("SELECT count(*) FROM pending").fetchone()[0]
+            pending, parked = self._conn.execute(
+                "SELECT count(*), count(parked_until) FROM pending").fetchone()
             dead = self._conn.execute("SELECT count(*) FROM dead").fetchone()[0]
-        return {"pending": pending, "set_aside": dead, "delivered": meta.get("delivered", 0),
-                "purged": meta.get("purged", 0)}
+        return {"pending": pending, "parked": parked, "set_aside": dead,
+                "delivered": meta.get("delivered", 0), "purged": meta.get("purged", 0)}
 
     def dead_letters(self) -> list[dict[str, Any]]:
         """Set-aside submissions without their personal fields."""
+        return self._rows("SELECT key, kind, path, created_at, failed_at, status, code, "
+                          "reason FROM dead ORDER BY seq")
+
+    def parked(self) -> list[dict[str, Any]]:
+        """Parked submissions without their payload or personal fields."""
+        return self._rows("SELECT key, kind, created_at, attempts, failures, park_reason, "
+                          "parked_until FROM pending WHERE parked_until IS NOT NULL "
+                          "ORDER BY seq")
+
+    def _rows(self, sql: str) -> list[dict[str, Any]]:
         with self._lock:
-            cur = self._conn.execute("SELECT key, kind, path, created_at, failed_at, status, "
-                                     "code, reason FROM dead ORDER BY seq")
+            cur = self._conn.execute(sql)
             names = [d[0] for d in cur.description]
             return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]

@@ -11,11 +11,13 @@ runs out, even while the platform is unreachable and nothing is synced.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from kiosk.platform.catalog_store import SLOTS
+from kiosk.platform.errors import BadFilter
 from kiosk.platform.tokens import parse_query
 
 DAY_S = 86400.0
@@ -23,6 +25,32 @@ Sort = Literal["newest", "pay"]
 COUNT_CAP = 1000
 MANY = 15000
 ORDER = {"pay": "j.pay_max DESC, j.pay_min DESC, j.rowid DESC"}
+# the widest values a filter may take: beyond them no posting matches anyway, and
+# SQLite stores no integer past 2**63 - 1 (nor does a rowid range of NaN days exist)
+MAX_PAY = 10**9
+MAX_DAYS = 36500
+MAX_LIMIT = 10_000
+MAX_OFFSET = 10**9
+TEXT_FILTERS = ("occupation_group", "district", "employment_type", "education")
+
+
+def check_number(name: str, value: Any, highest: float, whole: bool = False) -> None:
+    """BadFilter unless value is a finite number from 0 to highest (an int if whole)."""
+    kinds = (int,) if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        raise BadFilter(f"search: {name} must be a number, not {value!r}")
+    if not (math.isfinite(value) and 0 <= value <= highest):
+        raise BadFilter(f"search: {name} = {value!r} is out of range; allowed: 0 to {highest}")
+
+
+def check_text(name: str, value: Any) -> None:
+    """BadFilter unless value is text SQLite can store (no lone surrogates)."""
+    if not isinstance(value, str):
+        raise BadFilter(f"search: {name} must be text, not {value!r}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadFilter(f"search: {name} is not valid text") from None
 
 
 @dataclass(frozen=True)
@@ -36,6 +64,17 @@ class JobFilters:
     employment_type: str | None = None
     education: str | None = None
     posted_within_days: float | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse values no search can honour, here where every search starts."""
+        for name in TEXT_FILTERS:
+            if getattr(self, name) is not None:
+                check_text(name, getattr(self, name))
+        for name in ("pay_at_least", "pay_at_most"):
+            if getattr(self, name) is not None:
+                check_number(name, getattr(self, name), MAX_PAY)
+        if self.posted_within_days is not None:
+            check_number("posted_within_days", self.posted_within_days, MAX_DAYS)
 
 
 @dataclass(frozen=True)
@@ -91,6 +130,7 @@ class Plan:
 
 def plan(text: str, filters: JobFilters, now: float) -> Plan:
     """Parse the query and turn the filters into clauses over jobs AS j."""
+    check_text("text", text)
     query = parse_query(text)
     matches = [(t, e) for t, e in (("job_bi", query.bigram_expr),
                                    ("job_chars", query.char_expr)) if e]
@@ -100,7 +140,7 @@ def plan(text: str, filters: JobFilters, now: float) -> Plan:
     _filters(filters, now, clauses, params)
     since = None
     if filters.posted_within_days is not None:  # rowids sort like posting time
-        since = int(now - filters.posted_within_days * DAY_S) * SLOTS
+        since = max(0, int(now - filters.posted_within_days * DAY_S)) * SLOTS
     return Plan(matches, clauses, params, since)
 
 
@@ -129,6 +169,8 @@ def search_jobs(conn: sqlite3.Connection, text: str, filters: JobFilters, now: f
     Counting stops at count_cap ("1000+"): the screen needs no exact figure
     beyond that, and a one-character query can match most of the catalog.
     """
+    check_number("limit", limit, MAX_LIMIT, whole=True)
+    check_number("offset", offset, MAX_OFFSET, whole=True)
     p = plan(text, filters, now)
     body, params = p.fts_driven() if p.matches else p.jobs_driven()
     total = conn.execute(f"SELECT count(*) FROM (SELECT 1 {body} LIMIT ?)",

@@ -3,34 +3,18 @@
 Time comes from the injected clock, so tests move the clock and call wake()
 instead of waiting out a back-off. Visitors waiting on submit() are told the
 truth as soon as the first attempt settles: "sent", or "saved, will be sent".
+A parked submission does not back off the queue: the next one goes at once,
+and the sender wakes by itself when the earliest parked one is due again.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
 
-if TYPE_CHECKING:
-    from kiosk.platform.outbox import Outbox
+from kiosk.platform.outbox import Outbox, Outcome
 
 log = logging.getLogger(__name__)
-State = Literal["sent", "queued", "refused"]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What the visitor is told about one submission."""
-
-    key: str
-    state: State
-    response: Any = None
-    reason: str | None = None
-
-    @property
-    def sent(self) -> bool:
-        return self.state == "sent"
 
 
 class Waiters:
@@ -69,6 +53,7 @@ class Sender:
                  purge_every_s: float = 3600.0) -> None:
         self.outbox = outbox
         self.clock = outbox.clock
+        self.waiters = Waiters()
         self.backoff_min_s = backoff_min_s
         self.backoff_max_s = backoff_max_s
         self.purge_every_s = purge_every_s
@@ -118,13 +103,19 @@ class Sender:
         with self.lock:
             outcome = self.outbox.deliver_head()
         if outcome is None:
-            return min(self.purge_every_s, self._next_purge - now)
-        if outcome.state == "queued":
+            return self._idle(now)
+        if outcome.blocks:
             self.failures += 1
             wait = min(self.backoff_max_s, self.backoff_min_s * 2 ** (self.failures - 1))
             self._next_try = now + wait
-            self.outbox.waiters.settle(outcome, everyone=True)
+            self.waiters.settle(outcome, everyone=True)
             return wait
         self.failures = 0
-        self.outbox.waiters.settle(outcome)
+        self.waiters.settle(outcome)
         return 0.0
+
+    def _idle(self, now: float) -> float:
+        """Nothing due: sleep until the next purge or the earliest parked retry."""
+        wait = min(self.purge_every_s, self._next_purge - now)
+        parked_in = self.outbox.next_parked_in()
+        return wait if parked_in is None else min(wait, parked_in)

@@ -8,24 +8,27 @@ and the link status technicians see. Screens submit through it (and are told
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kiosk.clock import Clock
+from kiosk.config.schema import PlatformSection
+from kiosk.files import private_dir
 from kiosk.platform.catalog import Catalog, SyncReport
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.crypto import FieldSealer, load_or_create_key
 from kiosk.platform.errors import PlatformError
-from kiosk.platform.outbox import Outbox
+from kiosk.platform.outbox import Kind, Outbox, Outcome
 from kiosk.platform.outbox_store import OutboxStore
 from kiosk.platform.search import JobFilters, SearchResult, Sort
-from kiosk.platform.sender import Outcome, Sender
+from kiosk.platform.sender import Sender
 from kiosk.platform.worker import Periodic
 
 log = logging.getLogger(__name__)
@@ -41,7 +44,17 @@ class Options:
     retry_max_s: float = 300.0
     sync_interval_s: float = 900.0
     heartbeat_s: float = 60.0
+    park_after: int = 5
+    park_retry_s: float = 3600.0
     app_version: str = "0"
+
+    @classmethod
+    def from_section(cls, section: PlatformSection, app_version: str = "0") -> Options:
+        """Every tunable of the [platform] section by name, so a new key reaches the
+        service without the wiring listing it."""
+        names = {f.name for f in dataclasses.fields(cls)} - {"app_version"}
+        return cls(app_version=app_version,
+                   **{name: getattr(section, name) for name in names})
 
 
 def id_hash(id_number: str) -> str:
@@ -53,16 +66,17 @@ class PlatformService:
     """Client + outbox + catalog + status for one terminal."""
 
     def __init__(self, data_dir: Path, client: PlatformClient, clock: Clock,
-                 options: Options | None = None) -> None:
+                 options: Options | None = None,
+                 kinds: Mapping[str, Kind] | None = None) -> None:
         self.options = options or Options()
         self.client = client
         self.clock = clock
         self.status = client.status
-        data_dir = Path(data_dir).expanduser()
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # queue and keys: ours only
+        data_dir = private_dir(Path(data_dir).expanduser())  # queue and keys: ours only
         sealer = FieldSealer(load_or_create_key(data_dir / "outbox.key"))
         self.outbox = Outbox(OutboxStore(data_dir / "outbox.sqlite3"), sealer, client, clock,
-                             self.options.retention_days)
+                             self.options.retention_days, self.options.park_after,
+                             self.options.park_retry_s, kinds)
         self.sender = Sender(self.outbox, self.options.retry_min_s, self.options.retry_max_s)
         self.catalog = Catalog(data_dir / "catalog.sqlite3", clock)
         self.syncer = Periodic("catalog-sync", self.sync, self.options.sync_interval_s)
@@ -91,12 +105,12 @@ class PlatformService:
                wait_s: float | None = None) -> Outcome:
         """Store durably, then say honestly whether it already reached the platform."""
         key = uuid.uuid4().hex
-        event = self.outbox.waiters.register(key)
+        event = self.sender.waiters.register(key)
         self.outbox.enqueue(kind, payload, personal_fields, key=key)
         if self._running:
             self.sender.wake()
             event.wait(self.options.submit_wait_s if wait_s is None else wait_s)
-        return self.outbox.waiters.take(key) or Outcome(key, "queued")
+        return self.sender.waiters.take(key) or Outcome(key, "queued")
 
     def submit_in_background(self, kind: str, payload: dict[str, Any],
                              personal_fields: dict[str, Any] | None,
@@ -105,14 +119,14 @@ class PlatformService:
         that thread (screens hop back with Clock.schedule_once). Returns the key at once
         — the submission is already stored when this returns."""
         key = uuid.uuid4().hex
-        event = self.outbox.waiters.register(key)
+        event = self.sender.waiters.register(key)
         self.outbox.enqueue(kind, payload, personal_fields, key=key)
 
         def wait() -> None:
             if self._running:
                 self.sender.wake()
                 event.wait(self.options.submit_wait_s)
-            done(self.outbox.waiters.take(key) or Outcome(key, "queued"))
+            done(self.sender.waiters.take(key) or Outcome(key, "queued"))
         threading.Thread(target=wait, name="submit-wait", daemon=True).start()
         return key
 
@@ -160,7 +174,8 @@ class PlatformService:
         try:
             answer = self.client.post("/devices/heartbeat", {
                 "app_version": self.options.app_version,
-                "status": {"outbox": counts["pending"], "set_aside": counts["set_aside"]},
+                "status": {"outbox": counts["pending"], "parked": counts["parked"],
+                           "set_aside": counts["set_aside"]},
                 "kiosk_time": self.clock.now().timestamp()})
         except PlatformError:
             return None
@@ -172,6 +187,7 @@ class PlatformService:
         """Everything a technician wants to see about the link, as plain values."""
         snap = self.status.snapshot()
         snap["outbox"] = self.outbox.counts()
+        snap["parked"] = self.outbox.parked()
         snap["set_aside"] = self.outbox.store.dead_letters()
         snap["data_as_of"] = self.catalog.data_as_of()
         return snap

@@ -5,12 +5,43 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
+from collections.abc import Callable
 from typing import Any
+
+# the same bounds the search core enforces (kiosk/platform/search.py), checked here
+# so a wrong value is an argparse error (one line, exit 2) before anything opens
+MAX_PAY = 10**9
+MAX_DAYS = 36500
+MAX_LIMIT = 1000
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a wrong argument is one line (no usage block) and exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _number(lowest: float, highest: float, whole: bool) -> Callable[[str], float]:
+    """An argparse type: a finite number from lowest to highest."""
+    def parse(text: str) -> float:
+        try:
+            value: float = int(text) if whole else float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a {'whole ' if whole else ''}number: "
+                                             f"{text!r}") from None
+        if not (math.isfinite(value) and lowest <= value <= highest):
+            raise argparse.ArgumentTypeError(f"{text!r} is out of range; allowed: "
+                                             f"{lowest} to {highest}")
+        return value
+    return parse
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("catalog", help="sync or search the cached job catalog")
-    csub = p.add_subparsers(dest="catalog_command", required=True, metavar="ACTION")
+    csub = p.add_subparsers(dest="catalog_command", required=True, metavar="ACTION",
+                            parser_class=OneLineParser)
     sync = csub.add_parser("sync", help="fetch every change from the platform now")
     sync.set_defaults(handler=run_sync)
     search = csub.add_parser("search", help="search the cached postings (works offline)")
@@ -20,18 +51,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     search.add_argument("--type", dest="employment_type",
                         choices=["full_time", "part_time", "internship", "temporary"])
     search.add_argument("--education")
-    search.add_argument("--pay-min", type=int, help="pay at least (yuan a month)")
-    search.add_argument("--within-days", type=float, help="posted within this many days")
+    search.add_argument("--pay-min", type=_number(0, MAX_PAY, whole=True),
+                        help="pay at least (yuan a month)")
+    search.add_argument("--within-days", type=_number(0, MAX_DAYS, whole=False),
+                        help="posted within this many days")
     search.add_argument("--sort", choices=["newest", "pay"], default="newest")
-    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--limit", type=_number(1, MAX_LIMIT, whole=True), default=20)
     search.add_argument("--json", action="store_true", help="print the result as JSON")
     search.set_defaults(handler=run_search)
     out = sub.add_parser("outbox", help="the queue of submissions waiting for the platform")
     osub = out.add_subparsers(dest="outbox_command", required=True, metavar="ACTION")
-    osub.add_parser("status", help="counts, set-aside submissions, link state").set_defaults(
+    osub.add_parser("status", help="counts, parked and set-aside submissions, link state"
+                    ).set_defaults(
         handler=run_outbox_status)
-    osub.add_parser("send", help="deliver what is queued now").set_defaults(
-        handler=run_outbox_send)
+    osub.add_parser("send", help="deliver what is queued now, parked submissions "
+                                 "included").set_defaults(handler=run_outbox_send)
 
 
 def _service(args: argparse.Namespace) -> Any:
@@ -93,9 +127,11 @@ def run_outbox_status(args: argparse.Namespace) -> int:
 def run_outbox_send(args: argparse.Namespace) -> int:
     service = _service(args)
     try:
+        service.outbox.retry_parked()          # a technician asked: try those too, once
         sent = service.outbox.drain()
         counts = service.outbox.counts()
     finally:
         service.stop()
-    print(f"sent {sent}; pending {counts['pending']}; set aside {counts['set_aside']}")
+    print(f"sent {sent}; pending {counts['pending']} (parked {counts['parked']}); "
+          f"set aside {counts['set_aside']}")
     return 0 if counts["pending"] == 0 else 4

@@ -62,26 +62,38 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from central.app import create_app
-    from central.db import connect
+    from central.errors import CentralError
+
+    try:
+        _prepare(args)
+        offset = 0
+        if args.demo_date:
+            from central.db import business_day
+
+            offset = (args.demo_date - business_day()).days
+        app = create_app(args.db, args.max_skew, offset)
+    except CentralError as exc:         # e.g. a damaged secret: one line, not a traceback
+        raise CentralToolError(str(exc), exc.exit_code) from None
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    return 0
+
+
+def _prepare(args: argparse.Namespace) -> None:
+    """Demo data and the --enroll terminal, before the server opens the database."""
+    from central.db import connect, secret_box
     from central.devices import ensure_with_key_file
 
     conn = connect(args.db)
-    if args.demo_data:
-        from central.demo.seed import seed_demo
+    try:
+        if args.demo_data:
+            from central.demo.seed import seed_demo
 
-        seed_demo(conn, args.demo_date)
-    if args.enroll:
-        key_file = args.key_file or args.db.with_name(f"{args.enroll}.key")
-        ensure_with_key_file(conn, args.enroll, key_file)
-    conn.close()
-    offset = 0
-    if args.demo_date:
-        from central.db import business_day
-
-        offset = (args.demo_date - business_day()).days
-    app = create_app(args.db, args.max_skew, offset)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
-    return 0
+            seed_demo(conn, args.demo_date)
+        if args.enroll:
+            key_file = args.key_file or args.db.with_name(f"{args.enroll}.key")
+            ensure_with_key_file(conn, secret_box(conn, args.db), args.enroll, key_file)
+    finally:
+        conn.close()
 
 
 class CentralToolError(KioskError):
@@ -93,13 +105,14 @@ class CentralToolError(KioskError):
 
 
 def run_enroll(args: argparse.Namespace) -> int:
-    from central.db import connect
+    from central.db import connect, secret_box
     from central.devices import create, enroll
     from central.errors import CentralError
 
-    conn = connect(args.db)
     try:
-        print(enroll(conn, args.device) if args.rekey else create(conn, args.device))
+        conn = connect(args.db)
+        box = secret_box(conn, args.db)
+        print(enroll(conn, box, args.device) if args.rekey else create(conn, box, args.device))
     except CentralError as exc:
         raise CentralToolError(str(exc), exc.exit_code) from None
     return 0

@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 
 from kiosk_command.script.context import ScriptFailure
-from kiosk_command.script.steps.scenes import SCENES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +27,9 @@ def run(args: argparse.Namespace) -> int:
     from kiosk_command.script.session_run import RunPlan, run_plan
 
     if args.list:
-        print("\n".join(SCENES))
+        from kiosk.flows import scene_screens
+
+        print("\n".join(scene_screens()))
         return 0
     if not args.screen or not args.out:
         raise ScriptFailure("shot: give a SCREEN and --out FILE.png (or --list)")

@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 
 from devices.printer.errors import PrinterError
+from kiosk.errors import KioskError
 from kiosk_command.devices._console import steer_from_stdin
-
-TEMPLATES = ("job", "registration", "appointment", "complaint", "report")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     test = sub.add_parser("print-test", help="print a sample receipt (fixed data, same bytes)")
-    test.add_argument("--template", choices=TEMPLATES, default="job")
+    test.add_argument("--template", default="job",
+                      help="receipt template: job, registration, appointment, complaint, report")
     test.add_argument("--lang", choices=("zh", "bo", "en"), default="zh")
     test.add_argument("--width", type=int, choices=(58, 80),
                       help="paper width (picks generic-WIDTH-cn; default: printer.profile)")
@@ -53,9 +53,12 @@ def _run_test(args: argparse.Namespace) -> int:
     from devices.printer.decoder import decode
     from devices.printer.escpos_render import Renderer
     from devices.printer.paper_png import save_png
-    from kiosk.receipts import sample_receipt
+    from kiosk.receipts import sample_receipt, templates
     from kiosk_command.wiring.printer import fonts_from
 
+    if args.template not in templates():
+        raise KioskError(f"print-test: no receipt {args.template!r}; "
+                         f"known: {', '.join(templates())}")
     profile = _profile(args, settings)
     fonts = fonts_from(settings.printer)
     data = Renderer(profile, fonts).render(sample_receipt(args.template, args.lang,
@@ -90,7 +93,7 @@ def _send(data: bytes, settings, template: str) -> None:
         if result.error:
             raise PrinterError(f"printer: {result.error}")
         print(f"printed {result.bytes_sent} bytes; printer {result.after.reason}")
-        sim = core.simulators.get("printer")
+        sim = core.simulators.printer
         if sim is not None:
             print(sim.text())
 

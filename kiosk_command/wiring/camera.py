@@ -44,7 +44,7 @@ def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:
         core.camera = None
         return
     if isinstance(source, SimulatedCamera):
-        core.simulators["camera"] = source
+        core.simulators.camera = source
     camera = Camera(source, core.clock, options_from(cfg))
     core.camera = camera
     stack.callback(camera.close)

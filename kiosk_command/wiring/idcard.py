@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
+from devices.idcard.driver import CardRead, Event
+from kiosk.clock import CHINA
 from kiosk.core import KioskCore
+
+
+def card_events(core: KioskCore) -> Callable[[Event], None]:
+    """The reader's event handler: a card read goes to the session's sign-in rule,
+    on the UI thread (the reader calls this on its own)."""
+    def on_event(event: Event) -> None:
+        if isinstance(event, CardRead):
+            card = event.card
+            core.ui.post(lambda: core.session.card_read(
+                card, core.clock.now().astimezone(CHINA).date()))
+    return on_event
 
 
 def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:
@@ -20,9 +34,10 @@ def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:
 
         sim = IdcardSimulator(baud=cfg.baud).start()
         stack.callback(sim.close)
-        core.simulators["idcard"] = sim
+        core.simulators.idcard = sim
         port = sim.port
-    reader = IdcardReader(port, cfg.baud, monotonic=core.clock.monotonic)
+    reader = IdcardReader(port, cfg.baud, on_event=card_events(core),
+                          clock=core.clock)
     core.reader = reader
     core.session.add_holder("card", reader.card_present)
     reader.start()

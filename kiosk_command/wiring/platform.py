@@ -12,6 +12,7 @@ from kiosk.core import KioskCore
 
 def build_service(settings: Settings, clock: Clock):  # noqa: ANN201 - PlatformService
     """A PlatformService from settings, threads not started (the CLI uses it too)."""
+    from kiosk.flows import outbox_kinds
     from kiosk.platform.client import PlatformClient
     from kiosk.platform.errors import PlatformError
     from kiosk.platform.service import Options, PlatformService
@@ -22,11 +23,9 @@ def build_service(settings: Settings, clock: Clock):  # noqa: ANN201 - PlatformS
         raise PlatformError("platform: platform.key_file is not set (enrol the terminal first)")
     client = PlatformClient(cfg.url, cfg.device_id, load_key(cfg.key_file), clock=clock,
                             timeout_s=cfg.timeout_s)
-    options = Options(retention_days=cfg.retention_days, submit_wait_s=cfg.submit_wait_s,
-                      retry_min_s=cfg.retry_min_s, retry_max_s=cfg.retry_max_s,
-                      sync_interval_s=cfg.sync_interval_s, heartbeat_s=cfg.heartbeat_s,
-                      app_version=_version())
-    return PlatformService(Path(settings.paths.data_dir).expanduser(), client, clock, options)
+    return PlatformService(Path(settings.paths.data_dir).expanduser(), client, clock,
+                           Options.from_section(cfg, app_version=_version()),
+                           outbox_kinds())
 
 
 def _version() -> str:

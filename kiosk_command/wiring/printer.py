@@ -18,7 +18,7 @@ def fonts_from(cfg: Any) -> Any:
 
 
 def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:
-    """Set core.printer (a PrinterService) and core.extras["receipts"] (the ReceiptDesk)."""
+    """Set core.printer (a PrinterService) and core.receipts (the ReceiptDesk)."""
     from devices.printer.connection import open_connection
     from devices.printer.escpos_render import Renderer
     from devices.printer.profile import load_profile
@@ -37,7 +37,7 @@ def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:
         sim = PrinterSimulator(profile.dots)
         link = TcpLink(sim).start()
         stack.callback(link.close)
-        core.simulators["printer"] = sim
+        core.simulators.printer = sim
         driver, target, presence = "network", f"127.0.0.1:{link.port}", sim.receipt_in_mouth
     service = PrinterService(lambda: open_connection(driver, target),
                              Renderer(profile, fonts_from(cfg)),
@@ -45,7 +45,6 @@ def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:
                              poll_s=cfg.status_poll_s).start()
     core.printer = service
     stack.callback(service.close)
-    core.extras["receipts"] = ReceiptDesk(service, core.settings.kiosk.max_receipts, core.session)
-    if hasattr(core.session, "add_holder"):
-        core.session.add_holder("receipt", service.receipt_in_mouth)
+    core.receipts = ReceiptDesk(service, core.settings.kiosk.max_receipts, core.session)
+    core.session.add_holder("receipt", service.receipt_in_mouth)
     service.refresh()      # the first screens already know whether printing is possible

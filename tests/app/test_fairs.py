@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kiosk import fairs
+from kiosk.flows.fairs import cards as fairs
 from kiosk.i18n import Translator, compile_catalogs
 
 CHINA = fairs.CHINA

@@ -138,9 +138,9 @@ def test_wiring_loads_the_engine_in_the_background() -> None:
     with contextlib.ExitStack() as stack:
         ime.attach(core, stack)
         returned = time.perf_counter() - started
-        loader = core.extras["ime_loader"]
+        loader = core.ime
         engine = loader.wait(60)
     assert loader.thread.daemon and not loader.failed
-    assert engine is core.extras["ime"]
+    assert engine is core.ime.engine
     assert returned < loader.seconds                    # attach did not wait for the load
     assert engine.lookup("fuwuyuan", 3)[0].text == "服务员"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import threading
+import time
 
 from devices.camera import synth
 from devices.camera.capture import CaptureService
@@ -11,6 +14,7 @@ from devices.camera.simulator import SimulatedCamera
 from devices.camera.source import OpenCVSource
 from devices.camera.status import CameraState
 from kiosk.clock import FakeClock
+from kiosk.logs import JsonFormatter
 
 
 def _service(sim: SimulatedCamera, clock: FakeClock) -> CaptureService:
@@ -141,3 +145,40 @@ def test_preview_is_small_and_mirrored():
     assert (w, h) == (320, 240) and len(data) == 320 * 240 * 3
     row = __import__("numpy").frombuffer(data, "uint8").reshape(h, w, 3)[0]
     assert row[-1].max() == 255 and row[0].max() == 0   # now on the right
+
+
+def _until(pred, timeout_s: float = 5.0) -> None:
+    """Poll (not sleep out a time-out) until pred() holds."""
+    deadline = time.monotonic() + timeout_s
+    while not pred():
+        assert time.monotonic() < deadline, "condition never held"
+        time.sleep(0.002)
+
+
+def test_an_analyser_bug_is_supervised_and_capture_goes_on(caplog):
+    sim, clock = SimulatedCamera(), FakeClock()
+    cap = CaptureService(sim, clock, fps=60, backoff_s=0.5, backoff_max_s=4.0)
+    calls = []
+
+    def buggy(_frame, _seq):
+        calls.append(_seq)
+        if len(calls) == 1:
+            raise RuntimeError("李晓梅 110105198503123620")    # personal data in a message
+
+    caplog.set_level(logging.ERROR, logger="devices.camera.capture")
+    cap.add_analyser(buggy)
+    cap.start()
+    try:
+        _until(lambda: cap.status().state is CameraState.RECONNECTING)
+        status = cap.status()
+        assert status.last_error.startswith("unexpected RuntimeError at test_capture.py:")
+        assert status.retry_in_s == 0.5 and not status.ok
+        [record] = [r for r in caplog.records if r.msg.startswith("device worker fault")]
+        line = JsonFormatter().format(record)
+        assert json.loads(line)["device"] == "camera" and "李晓梅" not in line
+        clock.advance(0.5)                        # the back-off passes on the injected clock
+        _until(lambda: len(calls) >= 3)
+        assert cap.status().state is CameraState.RUNNING and cap._thread.is_alive()
+        assert cap.supervisor.faults == 1
+    finally:
+        cap.stop()

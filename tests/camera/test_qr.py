@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import cv2
+import numpy as np
 import pytest
 
 from devices.camera import synth
@@ -84,3 +86,23 @@ def test_a_different_code_is_reported_at_once():
     assert scanner.feed(synth.qr_frame("TWO")) == "TWO"
     scanner.reset()
     assert scanner.feed(synth.qr_frame("TWO")) == "TWO"
+
+
+@pytest.mark.parametrize("frame", [
+    None, np.zeros((0, 0), np.uint8), np.zeros((0, 0, 3), np.uint8),
+    np.zeros((0, 640, 3), np.uint8),
+    np.zeros((1, 1, 3), np.uint8), np.zeros((480, 640, 2), np.uint8), np.zeros(640, np.uint8),
+    np.zeros((2, 48, 64, 3), np.uint8), np.zeros((48, 64, 3), np.float64),
+], ids=["none", "0x0", "0x0x3", "0x640x3", "1x1", "two-channel", "1-d", "4-d", "float"])
+def test_an_empty_or_odd_frame_holds_nothing(frame) -> None:
+    decoder = QrDecoder()
+    assert decoder.decode(frame) is None and decoder.last_method == ""
+    assert QrScanner(FakeClock(), decoder=decoder).feed(frame) is None
+
+
+def test_grey_bgra_and_strided_frames_are_decoded() -> None:
+    frame = synth.qr_frame("EKIOSK:APPT:ODD")
+    decoder = QrDecoder()
+    bgra = cv2.cvtColor(frame, cv2.COLOR_BGR2BGRA)
+    for variant in (frame[:, :, 0], frame[:, :, :1], bgra, frame[:, ::-1][:, ::-1]):
+        assert decoder.decode(variant) == "EKIOSK:APPT:ODD"

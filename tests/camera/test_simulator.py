@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import struct
+import zlib
+
 import cv2
 import pytest
+from PIL import Image
 
 from devices.camera import synth
 from devices.camera.errors import CameraError, CameraUnavailable, EndOfStream
-from devices.camera.frames import playlist
+from devices.camera.frames import playlist, read_image
 from devices.camera.qr import QrDecoder
 from devices.camera.simulator import SimulatedCamera
 from kiosk_command.main import main
@@ -48,13 +53,52 @@ def test_video_through_the_cli(tmp_path, capsys):
     assert capsys.readouterr().out.strip() == "EKIOSK:APPT:CLI"
 
 
-def test_unreadable_picture_is_a_clear_error(tmp_path, capsys):
+def _bomb(path):
+    """A valid PNG of a few bytes whose header claims 65535 × 65535 pixels."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", 65535, 65535, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+                     + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b""))
+    return path
+
+
+def test_unreadable_picture_is_a_clear_error(tmp_path):
     bad = tmp_path / "broken.png"
     bad.write_bytes(b"not a png")
     with pytest.raises(CameraError, match="cannot read picture"):
-        list(playlist([bad]))
-    assert main(["devices", "scan-qr", "--sim", str(bad)]) == 3
-    assert "cannot read picture" in capsys.readouterr().err
+        read_image(bad)
+
+
+def test_a_huge_picture_is_refused_before_decoding(tmp_path):
+    with pytest.raises(CameraError, match="refused: it claims more than 50 million pixels"):
+        read_image(_bomb(tmp_path / "bomb.png"))
+    big = tmp_path / "big.png"
+    Image.new("1", (10_000, 6_000)).save(big)         # 60 MP: under PIL's own alarm
+    with pytest.raises(CameraError, match="10000 × 6000 pixels is more than 50 million"):
+        read_image(big)
+
+
+def test_a_replay_skips_what_it_cannot_read_and_goes_on(tmp_path, qr_path, capsys):
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"not a png")
+    bomb = _bomb(tmp_path / "bomb.png")
+    assert main(["devices", "scan-qr", "--sim", str(bad), str(bomb), str(qr_path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "EKIOSK:APPT:T-7"
+    skipped = [json.loads(line) for line in err.splitlines() if "skipped" in line]
+    assert [s["msg"] for s in skipped] == ["picture skipped", "picture skipped"]
+    assert "cannot read picture" in skipped[0]["cause"] and "refused" in skipped[1]["cause"]
+
+
+def test_a_replay_of_only_unreadable_pictures_finds_nothing(tmp_path, capsys):
+    bomb = _bomb(tmp_path / "bomb.png")
+    assert main(["devices", "scan-qr", "--sim", str(bomb), str(tmp_path / "gone.png")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("picture skipped") == 2
+    assert err.splitlines()[-1] == "kiosk: no QR code decoded in the pictures"
 
 
 def test_fault_modes():

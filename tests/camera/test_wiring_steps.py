@@ -40,7 +40,7 @@ def ctx(tmp_path):
 
 def test_sim_driver_wires_camera_and_simulator(ctx):
     assert isinstance(ctx.core.camera, Camera)
-    assert isinstance(ctx.core.simulators["camera"], SimulatedCamera)
+    assert isinstance(ctx.core.simulators.camera, SimulatedCamera)
     assert ctx.core.camera.scanner().repeat_s == 5.0
     assert ctx.core.camera.status().state.value == "stopped"   # nothing asked for frames yet
 
@@ -48,7 +48,7 @@ def test_sim_driver_wires_camera_and_simulator(ctx):
 def test_other_drivers(tmp_path):
     assert _core(tmp_path, "none").camera is None
     real = _core(tmp_path, "opencv")
-    assert isinstance(real.camera.source, OpenCVSource) and "camera" not in real.simulators
+    assert isinstance(real.camera.source, OpenCVSource) and real.simulators.camera is None
 
 
 def test_show_qr_reaches_the_scanner(ctx):

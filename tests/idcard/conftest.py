@@ -17,26 +17,36 @@ def sim():
     simulator.close()
 
 
-def frozen_clock():
+class Ticks:
+    """A monotonic clock reading its seconds from a function."""
+
+    def __init__(self, read) -> None:
+        self.read = read
+
+    def monotonic(self) -> float:
+        return self.read()
+
+
+def frozen_clock() -> Ticks:
     """Time that never moves: no reply ever times out."""
-    return lambda: 1000.0
+    return Ticks(lambda: 1000.0)
 
 
-def stepping_clock(step: float = 0.05):
+def stepping_clock(step: float = 0.05) -> Ticks:
     """Time that moves `step` seconds each time it is read: time-outs come without waiting."""
     counter = itertools.count()
-    return lambda: 1000.0 + next(counter) * step
+    return Ticks(lambda: 1000.0 + next(counter) * step)
 
 
 @pytest.fixture
 def reader(sim):
-    r = IdcardReader(sim.port, monotonic=frozen_clock())
+    r = IdcardReader(sim.port, clock=frozen_clock())
     yield r
     r.close()
 
 
 @pytest.fixture
 def impatient_reader(sim):
-    r = IdcardReader(sim.port, monotonic=stepping_clock(), reply_timeout_s=0.5)
+    r = IdcardReader(sim.port, clock=stepping_clock(), reply_timeout_s=0.5)
     yield r
     r.close()

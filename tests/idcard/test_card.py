@@ -73,3 +73,48 @@ def test_personal_data_stays_masked() -> None:
 
 def test_with_check_builds_valid_numbers() -> None:
     assert number_ok(with_check("54010219920708154"))
+
+
+# Characters for which str.isdigit() is true that no card prints: superscripts,
+# circled and full-width digits, other scripts' digits.
+NOT_ASCII_DIGITS = ["²", "①", "１", "٣", "६", "𝟗"]
+
+
+@pytest.mark.parametrize("digit", NOT_ASCII_DIGITS)
+def test_a_number_with_unusual_digits_is_invalid_not_an_error(digit: str) -> None:
+    good = sample("resident")["number"]
+    for at in (0, 9, 16, 17):
+        number = good[:at] + digit + good[at + 1:]
+        assert not number_ok(number)
+    with pytest.raises(CardDataError):
+        check_char(good[:16] + digit)
+
+
+def _in_digits(text: str, zero: str) -> str:
+    """text with its ASCII digits written in the script whose zero is `zero`."""
+    return "".join(chr(ord(zero) + int(c)) if c.isascii() and c.isdigit() else c for c in text)
+
+
+@pytest.mark.parametrize("zero", ["０", "٠", "०", "𝟎"])       # full-width, Arabic, Devanagari…
+@pytest.mark.parametrize("field", ["birth", "valid_from", "valid_to"])
+def test_dates_in_other_digits_are_not_dates(field: str, zero: str) -> None:
+    fields = sample("resident")
+    fields[field] = _in_digits(fields[field], zero)
+    v = parse_card(card_text(fields)).validation(TODAY)
+    assert not v.dates_ok and not v.valid
+
+
+def test_a_date_with_a_superscript_is_not_a_date() -> None:
+    fields = sample("resident")
+    fields["valid_to"] = fields["valid_to"][:7] + "¹"
+    card = parse_card(card_text(fields))
+    assert not card.validation(TODAY).dates_ok
+    assert card.to_json(TODAY)["validation"]["valid"] is False
+
+
+@pytest.mark.parametrize("text", ["1985312", "198503120", " 19850312", "1985-3-12"])
+def test_dates_are_exactly_eight_digits(text: str) -> None:
+    from devices.idcard.validation import parse_date
+
+    assert parse_date(text) is None
+    assert parse_date("19850312") == dt.date(1985, 3, 12)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from devices.idcard.deck import sample
+
 
 def test_read_card_prints_masked_json(kiosk_cli, sim) -> None:
     sim.place_card("resident")
@@ -37,3 +39,23 @@ def test_reader_error_exits_3(kiosk_cli, sim, tmp_path) -> None:
     sim.set_fault("sam_failure")
     result = kiosk_cli("devices", "read-card", "--port", sim.port, "--timeout", "0")
     assert result.returncode == 3 and "SAM" in result.stderr
+
+
+def test_a_reply_without_status_word_exits_3_with_one_line(kiosk_cli, sim) -> None:
+    sim.set_fault("short_reply")
+    sim.place_card("resident")
+    result = kiosk_cli("devices", "read-card", "--port", sim.port, "--timeout", "0")
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"kiosk: card reader: reply on {sim.port} is not a valid GA/T 467 reply: "
+        "frame too short for its head (2 bytes)"]
+
+
+def test_a_number_with_a_superscript_digit_is_printed_as_invalid(kiosk_cli, sim) -> None:
+    card = sample("resident")
+    card["number"] = card["number"][:16] + "²" + card["number"][17:]
+    sim.place_card(card)
+    result = kiosk_cli("devices", "read-card", "--port", sim.port, "--timeout", "5")
+    assert result.returncode == 0, result.stderr
+    validation = json.loads(result.stdout)["validation"]
+    assert validation["number_ok"] is False and validation["valid"] is False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -69,3 +70,19 @@ def test_every_status_word_has_a_technician_message() -> None:
     assert isinstance(status.error_for(0x60), SamError)
     assert isinstance(status.error_for(0x41), CardReadFailed)
     assert "undocumented" in str(status.error_for(0xEE))
+
+
+def test_a_checked_reply_too_short_for_its_status_word_is_rejected() -> None:
+    from devices.idcard.codec import build_frame
+
+    items = StreamParser().feed(build_frame(b"\x00\x00") + build_response(0x90, b"ok"))
+    assert isinstance(items[0], Garbage) and items[0].rejected
+    assert "too short" in items[0].reason
+    assert [i.data for i in items if isinstance(i, Frame)] == [b"ok"]
+
+
+def test_a_frame_without_status_word_is_a_protocol_error() -> None:
+    from devices.idcard.errors import ProtocolError
+
+    with pytest.raises(ProtocolError, match="no status word"):
+        _ = Frame(b"\x00\x00").sw3

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import threading
+from pathlib import Path
 
 import pytest
 
 from devices.idcard.deck import DECK
 from devices.idcard.driver import CardRead, CardRemoved, IdcardReader, ReaderState
 from devices.idcard.errors import ProtocolError, ReaderTimeout, ReaderUnavailable, SamError
+from devices.idcard.simulator import IdcardSimulator
+from kiosk.logs import JsonFormatter
 from tests.idcard.conftest import frozen_clock
 
 
@@ -101,7 +106,7 @@ def test_thread_reports_events_and_status(sim) -> None:
         if getattr(event, "state", None) is ReaderState.SAM_ERROR:
             got_sam.set()
 
-    reader = IdcardReader(sim.port, on_event=on_event, monotonic=frozen_clock(), poll_s=0.005)
+    reader = IdcardReader(sim.port, on_event=on_event, clock=frozen_clock(), poll_s=0.005)
     reader.start()
     try:
         sim.place_card("hmt_residence")
@@ -115,6 +120,96 @@ def test_thread_reports_events_and_status(sim) -> None:
 
 
 def test_bad_port_is_unavailable(tmp_path) -> None:
-    reader = IdcardReader(str(tmp_path / "ttyNOPE"), monotonic=frozen_clock())
+    reader = IdcardReader(str(tmp_path / "ttyNOPE"), clock=frozen_clock())
     with pytest.raises(ReaderUnavailable, match="cannot open"):
         reader.poll_once()
+
+
+def test_a_reply_without_status_word_is_a_protocol_error(sim, reader) -> None:
+    sim.set_fault("short_reply")
+    sim.place_card("resident")
+    with pytest.raises(ProtocolError, match="too short"):
+        reader.poll_once()
+    sim.set_fault("none")
+    assert isinstance(reader.poll_once(), CardRead)
+
+
+class Waiter:
+    """Collects a reader's events; wait(pred) blocks until one matches (or 5 s pass)."""
+
+    def __init__(self) -> None:
+        self.events: list = []
+        self._cond = threading.Condition()
+
+    def __call__(self, event) -> None:
+        with self._cond:
+            self.events.append(event)
+            self._cond.notify_all()
+
+    def wait(self, pred) -> object:
+        with self._cond:
+            assert self._cond.wait_for(lambda: any(pred(e) for e in self.events), timeout=5)
+            return next(e for e in self.events if pred(e))
+
+
+def _faulty(event) -> bool:
+    return getattr(event, "state", None) is ReaderState.FAULT
+
+
+def test_the_reader_thread_outlives_a_reply_without_status_word(sim) -> None:
+    waiter = Waiter()
+    reader = IdcardReader(sim.port, on_event=waiter, clock=frozen_clock(), poll_s=0.005)
+    sim.set_fault("short_reply")
+    sim.place_card("resident")
+    reader.start()
+    try:
+        assert "too short" in waiter.wait(_faulty).detail
+        sim.set_fault("none")
+        card = waiter.wait(lambda e: isinstance(e, CardRead)).card
+        assert card.number == DECK["resident"]["number"] and reader.card_present()
+        assert reader._thread.is_alive()
+    finally:
+        reader.close()
+
+
+class BrokenOnceClock:
+    """A clock that moves only when told and fails once when armed: a fault nobody foresaw."""
+
+    def __init__(self) -> None:
+        self.now, self.armed = 1000.0, False
+
+    def monotonic(self) -> float:
+        if self.armed:
+            self.armed = False
+            raise RuntimeError("李晓梅 110105198503123620")    # personal data in a message
+        return self.now
+
+
+def test_an_unforeseen_fault_is_logged_reported_and_the_reader_restarts(sim, caplog) -> None:
+    clock, waiter = BrokenOnceClock(), Waiter()
+    reader = IdcardReader(sim.port, on_event=waiter, clock=clock, poll_s=0.005)
+    caplog.set_level(logging.ERROR, logger="devices.idcard.driver")
+    reader.start()
+    try:
+        clock.armed = True
+        status = waiter.wait(_faulty)
+        assert status.detail.startswith("unexpected RuntimeError at ")
+        [record] = [r for r in caplog.records if r.msg.startswith("device worker fault")]
+        assert record.device == "idcard" and record.restart_in_s == 0.5
+        line = JsonFormatter().format(record)
+        assert json.loads(line)["cause"] == status.detail
+        assert "李晓梅" not in line and "110105198503123620" not in line
+        sim.place_card("resident")
+        clock.now += 0.5                              # the back-off passes on the injected clock
+        waiter.wait(lambda e: isinstance(e, CardRead))
+        assert reader.status().state is ReaderState.OK and reader.supervisor.faults == 1
+    finally:
+        reader.close()
+
+
+def test_the_simulator_leaves_no_folder_behind() -> None:
+    simulator = IdcardSimulator(baud=0).start()
+    folder = Path(simulator.port).parent
+    assert folder.is_dir()
+    simulator.close()
+    assert not folder.exists()

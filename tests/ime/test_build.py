@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.ime import ImeEngine, ImeError
-from kiosk.ime.index import index_path, load_index
+from kiosk.ime.build import load_index
+from kiosk.ime.index import index_path
 from kiosk.ime.sources import source_key
 
 JIEBA = "AT&T 3 nz\n服务 13036 vn\n服务业 535 n\n行 3000 v\n银行 2000 n\n长 4000 a\n成长 900 v\n"

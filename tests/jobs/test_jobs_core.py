@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kiosk.jobs.interest import personal_fields
-from kiosk.jobs.present import mask_phone, posted_text, valid_mobile, validity_text
-from kiosk.jobs.query import JobQuery, choice_key
-from kiosk.jobs.slip import print_id, slip_for
+from kiosk.flows.jobs.interest import personal_fields
+from kiosk.flows.jobs.present import mask_phone, posted_text, valid_mobile, validity_text
+from kiosk.flows.jobs.query import JobQuery, choice_key
+from kiosk.flows.jobs.slip import slip_for
 from kiosk.platform.service import id_hash
 
 JOB = {"id": "J1", "title": "叉车司机", "company": "成都瑞丰物流有限责任公司", "headcount": 2,
@@ -61,13 +61,3 @@ def test_only_what_the_visitor_gave_identifies_them() -> None:
     fields = personal_fields(Card(), "")
     assert fields == {"id_hash": id_hash(Card.number)}
     assert Card.number not in str(fields)
-
-
-def test_each_visit_prints_its_own_slip_of_a_posting() -> None:
-    class Session:
-        def __init__(self) -> None:
-            self.data: dict = {}
-
-    first, second = Session(), Session()
-    assert print_id(first, JOB) == print_id(first, JOB)
-    assert print_id(first, JOB) != print_id(second, JOB)

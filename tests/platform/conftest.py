@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.clock import FakeClock
+from kiosk.flows import outbox_kinds
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.service import Options, PlatformService
 from kiosk.platform.signing import load_key
@@ -41,7 +42,8 @@ def client_for(proc: PlatformProcess, clock: FakeClock | None = None) -> Platfor
 def service_for(proc: PlatformProcess, data_dir: Path, clock: FakeClock | None = None,
                 **options: float) -> PlatformService:
     clock = clock or real_now_clock()
-    return PlatformService(data_dir, client_for(proc, clock), clock, Options(**options))
+    return PlatformService(data_dir, client_for(proc, clock), clock, Options(**options),
+                           outbox_kinds())
 
 
 def ratings_at(proc: PlatformProcess) -> list[str]:

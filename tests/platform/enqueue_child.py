@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from kiosk.clock import SystemClock
+from kiosk.flows import outbox_kinds
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.service import Options, PlatformService
 from kiosk.platform.signing import load_key
@@ -18,7 +19,8 @@ from kiosk.platform.signing import load_key
 def main(url: str, device: str, key_file: str, data_dir: str, prefix: str, count: int) -> None:
     clock = SystemClock()
     client = PlatformClient(url, device, load_key(key_file), clock=clock, attempts=1)
-    service = PlatformService(Path(data_dir), client, clock, Options(retry_min_s=0.05)).start()
+    service = PlatformService(Path(data_dir), client, clock, Options(retry_min_s=0.05),
+                              outbox_kinds()).start()
     for n in range(count):
         service.outbox.enqueue("rating", {"service": "kiosk", "score": 1 + n % 5,
                                           "comment": f"{prefix}{n}"})

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from kiosk.flows import outbox_kinds
 from kiosk.platform.service import PlatformService
 from kiosk_command.platform_proc import free_port
 from tests.conftest import ROOT
@@ -74,15 +75,15 @@ def test_rows_past_retention_are_purged_and_counted(tmp_path: Path) -> None:
 
     clock = real_now_clock()
     client = PlatformClient(f"http://127.0.0.1:{free_port()}", "t", b"k", clock=clock)
-    service = PlatformService(tmp_path, client, clock)
+    service = PlatformService(tmp_path, client, clock, kinds=outbox_kinds())
     service.outbox.enqueue("rating", rating(1))
     clock.advance(29 * 86400)
     service.outbox.enqueue("rating", rating(2))
     assert service.outbox.purge() == 0
     clock.advance(2 * 86400)
     assert service.outbox.purge() == 1
-    assert service.outbox.counts() | {} == {"pending": 1, "set_aside": 0, "delivered": 0,
-                                            "purged": 1}
+    assert service.outbox.counts() | {} == {"pending": 1, "parked": 0, "set_aside": 0,
+                                            "delivered": 0, "purged": 1}
     service.stop()
 
 
@@ -91,7 +92,7 @@ def test_personal_fields_are_encrypted_at_rest(tmp_path: Path) -> None:
 
     clock = real_now_clock()
     client = PlatformClient(f"http://127.0.0.1:{free_port()}", "t", b"k", clock=clock)
-    service = PlatformService(tmp_path, client, clock)
+    service = PlatformService(tmp_path, client, clock, kinds=outbox_kinds())
     personal = {"name": "张三丰", "phone": "13912345678", "id_number": "110105199001011234"}
     service.outbox.enqueue("complaint", {"category": "complaint", "text": "排队太久"}, personal)
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("outbox.sqlite3*"))

@@ -11,11 +11,11 @@ from devices.printer.decoder import EscposDecoder, decode
 from devices.printer.escpos_render import Renderer, printable
 from devices.printer.paper_png import render_png
 from devices.printer.profile import load_profile
-from kiosk.receipts import TEMPLATES, sample_receipt
+from kiosk.receipts import sample_receipt, templates
 from tests.printer.conftest import squash
 
 
-@pytest.mark.parametrize("template", sorted(TEMPLATES))
+@pytest.mark.parametrize("template", sorted(templates()))
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("width", [58, 80])
 def test_decoded_text_is_the_document_text(template: str, lang: str, width: int) -> None:

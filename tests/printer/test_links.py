@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from escpos.escpos import Escpos
-
 from devices.printer.connection import open_connection, query_status, two_way
 from devices.printer.errors import PrinterError
+from devices.printer.escpos_lib import escpos_base
 from devices.printer.escpos_render import Renderer
 from devices.printer.service import JobState, PrinterService
 from devices.printer.sim_links import FileLink, PtyLink
@@ -49,7 +48,7 @@ def test_status_over_tcp(sim, tcp) -> None:
         printer.close()
 
 
-class SeamPrinter(Escpos):
+class SeamPrinter(escpos_base()):  # type: ignore[misc]
     """A USB printer at python-escpos's _raw seam: bytes to the simulator, answers back."""
 
     def __init__(self, sim: PrinterSimulator) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from escpos.printer import Dummy
 from hypothesis import given
 from hypothesis import strategies as st
 
 from devices.printer import document as d
+from devices.printer.escpos_lib import printer_module
 from devices.printer.escpos_render import Renderer, encode_line
 from devices.printer.profile import load_profile
 from devices.printer.wrap import display_width, wrap
@@ -21,7 +21,7 @@ def test_chinese_line_is_gb18030_in_chinese_mode() -> None:
 def test_line_of_only_fullwidth_punctuation_is_still_chinese_mode() -> None:
     assert encode_line("，。！：") == b"\x1c&\xa3\xac\xa1\xa3\xa3\xa1\xa3\xba\x1c."
     # python-escpos 3.1 text() sends the same line through a code page: garbage on paper
-    plain = Dummy()
+    plain = printer_module().Dummy()
     plain.text("，。！：")
     assert b"\x1c&" not in plain.output
 
@@ -39,6 +39,12 @@ def test_heading_is_bold_double_size_and_resets(p80) -> None:
     out = Renderer(p80).render(d.Document((d.Heading("回执"),)))
     assert out == (INIT + b"\x1ba\x01\x1bE\x01\x1d!\x11" + b"\x1c&\xbb\xd8\xd6\xb4\x1c.\n"
                    + b"\x1d!\x00\x1bE\x00\x1ba\x00")
+
+
+def test_heading_sizes_outside_what_a_printer_can_do_are_clamped(p80) -> None:
+    assert Renderer(p80).render(d.Document((d.Heading("回执", size=0),))) == (
+        Renderer(p80).render(d.Document((d.Heading("回执", size=1),))))
+    assert b"\x1d!\x77" in Renderer(p80).render(d.Document((d.Heading("A", size=99),)))
 
 
 def test_key_value_wraps_under_its_value(p58) -> None:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import logging
+from dataclasses import dataclass
+
+from devices.printer.document import Document, Text
 from devices.printer.service import JobState
+from kiosk.logs import JsonFormatter
 from kiosk.receipts import sample_receipt
 
 
@@ -72,5 +78,41 @@ def test_idle_printer_is_polled(sim, tcp, p80) -> None:
         while svc.status().reason != "cover_open" and time.monotonic() < deadline:
             time.sleep(0.01)
         assert svc.status().reason == "cover_open"
+    finally:
+        svc.close()
+
+
+@dataclass(frozen=True)
+class Hologram:
+    """A block from a newer receipt template that this renderer does not know."""
+
+    text: str
+
+
+def test_an_unforeseen_fault_fails_that_job_only(service, sim, caplog) -> None:
+    caplog.set_level(logging.ERROR, logger="devices.printer.service")
+    odd = Document((Text("李晓梅"), Hologram("110105198503123620")))
+    failed = service.submit(odd, "odd:1").result(10)
+    assert failed.state is JobState.FAILED and failed.bytes_sent == 0
+    assert failed.error.startswith("not printed: unexpected AttributeError at escpos_render.py:")
+    [record] = [r for r in caplog.records if r.msg.startswith("device worker fault")]
+    line = JsonFormatter().format(record)
+    assert json.loads(line)["device"] == "printer" and "Hologram" not in line
+    assert service.submit(sample_receipt("job"), "job:9").result(10).state is JobState.PRINTED
+    assert service.supervisor.faults == 1 and sim.cuts() == 1
+
+
+def test_a_cancelled_job_does_not_stop_the_printer(sim, tcp, p80) -> None:
+    from devices.printer.connection import open_connection
+    from devices.printer.escpos_render import Renderer
+    from devices.printer.service import PrinterService
+
+    svc = PrinterService(lambda: open_connection("network", f"127.0.0.1:{tcp.port}"),
+                         Renderer(p80), status_timeout_s=2.0)
+    given_up = svc.submit(sample_receipt("job"), "job:10")
+    assert given_up.future.cancel()                   # the screen stopped waiting
+    svc.start()
+    try:
+        assert svc.submit(sample_receipt("job"), "job:11").result(10).state is JobState.PRINTED
     finally:
         svc.close()

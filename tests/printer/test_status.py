@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from devices.printer.simulator import FAULTS, PrinterSimulator
 from devices.printer.status import UNKNOWN, answers_for, parse_status
+from tests.conftest import ROOT
 
 EXPECTED = {"none": "ok", "paper_near_end": "paper_near_end", "paper_out": "paper_out",
             "cover_open": "cover_open", "error": "error", "offline": "offline",
@@ -44,10 +51,38 @@ def test_no_answer_or_garbage_is_unknown_not_adequate() -> None:
 
 def test_python_escpos_calls_silence_adequate_paper() -> None:
     """Why we parse ourselves: 3.1's paper_status() reports 2 (adequate) with no answer."""
-    from escpos.printer import Dummy
+    from devices.printer.escpos_lib import printer_module
+
+    Dummy = printer_module().Dummy  # noqa: N806
 
     class Silent(Dummy):
         def _read(self) -> bytes:
             return b""
 
     assert Silent().paper_status() == 2
+
+
+def _import_escpos(cache: Path, tmp: Path) -> dict[str, object]:
+    """Import python-escpos through our door in a fresh process; what it did."""
+    probe = ("import json, os, time; t = time.perf_counter();"
+             "from devices.printer.escpos_lib import printer_module; printer_module();"
+             "import escpos.capabilities as c;"
+             "print(json.dumps({'s': time.perf_counter() - t, 'full_load': c.full_load,"
+             " 'dir': c.pickle_dir}))")
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "TMPDIR": str(tmp),
+           "PYTHONPATH": str(ROOT)}
+    env.pop("ESCPOS_CAPABILITIES_PICKLE_DIR", None)
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_the_escpos_capability_cache_is_written_once_in_our_cache(tmp_path) -> None:
+    cache, tmp = tmp_path / "cache", tmp_path / "tmp"
+    tmp.mkdir()
+    first = _import_escpos(cache, tmp)
+    folder = cache / "employment-kiosk" / "escpos"
+    assert first["full_load"] is True and [p.suffix for p in folder.iterdir()] == [".pickle"]
+    second = _import_escpos(cache, tmp)
+    assert second["full_load"] is False and second["dir"] == str(folder)
+    assert list(tmp.iterdir()) == []              # no temporary folder left behind

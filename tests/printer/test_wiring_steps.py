@@ -28,7 +28,7 @@ def ctx(tmp_path):
 def test_sim_driver_wires_service_simulator_and_receipt_holder(ctx) -> None:
     core = ctx.core
     assert core.printer.refresh().result(10).ready
-    desk = core.extras["receipts"]
+    desk = core.receipts
     desk.print(sample_receipt("appointment"), "appointment:T-1").result(10)
     assert steps.printed_text_contains(ctx, "预约号：T-0307-015")()
     assert not steps.printed_text_contains(ctx, "nothing like this")()

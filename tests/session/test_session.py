@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 import pytest
 
+from devices.idcard.card import parse_card
+from devices.idcard.deck import card_text, sample
 from kiosk.clock import FakeClock
-from kiosk.session import SessionState, SessionTimings, VisitorSession
+from kiosk.session import CardOutcome, SessionState, SessionTimings, VisitorSession
 from kiosk.taps import TapGuard
 
 S = SessionState
+TODAY = dt.date(2026, 3, 2)
+
+
+@dataclass
+class Form:
+    """A flow's visit state, as a flow would keep it."""
+
+    text: str = ""
+
+
+def card(name: str):
+    return parse_card(card_text(sample(name)))
 
 
 @pytest.fixture
@@ -51,14 +68,14 @@ def test_countdown_end_forgets_the_visitor(session, clock) -> None:
     session.touch()
     session.set_language("bo")
     session.set_elder(True)
-    session.data.update(identity="110105199001011234", search="司机")
+    session.visit.state(Form).text = "司机"
     idle_for(session, clock, 120)
     assert session.state is S.WARNING
     idle_for(session, clock, 24.9)
     assert session.state is S.WARNING
     idle_for(session, clock, 0.1)
     assert session.state is S.IDLE
-    assert session.data == {} and ended == [True]
+    assert not session.visit.holds_personal_data() and ended == [True]
     assert (session.language, session.elder) == ("zh", False)
     assert session.end_reason == "timeout"
 
@@ -74,9 +91,9 @@ def test_elder_mode_waits_longer(session, clock) -> None:
 
 def test_failsafe_returns_home_by_itself(session, clock) -> None:
     session.touch()
-    session.data["form"] = "x"
+    session.visit.state(Form).text = "x"
     session.fail(RuntimeError("printer thread died"))
-    assert session.state is S.FAILSAFE and session.data == {}
+    assert session.state is S.FAILSAFE and not session.visit.holds_personal_data()
     idle_for(session, clock, 14)
     assert session.state is S.FAILSAFE
     idle_for(session, clock, 1)
@@ -135,3 +152,44 @@ def test_tap_guard_blocks_a_quick_second_tap(clock) -> None:
     assert guard.allow("home")                        # another button is another action
     clock.advance(0.6)
     assert guard.allow("print")
+
+
+def test_a_card_signs_its_owner_in(session) -> None:
+    assert session.card_read(card("resident"), TODAY) is CardOutcome.SIGNED_IN
+    assert session.state is S.ACTIVE
+    assert session.visit.masked_name() == card("resident").masked_name()
+    assert session.card_read(card("resident"), TODAY) is CardOutcome.SAME
+
+
+def test_another_card_ends_the_visit_first(session) -> None:
+    ended = []
+    session.on_end(lambda: ended.append(session.end_reason))
+    session.card_read(card("resident"), TODAY)
+    session.visit.state(Form).text = "the first visitor's search"
+    assert session.card_read(card("resident_elder"), TODAY) is CardOutcome.SWAPPED
+    assert ended == ["another card"]
+    assert session.visit.state(Form).text == ""
+    assert session.visit.card.number == card("resident_elder").number
+
+
+def test_an_expired_card_signs_in_flagged(session) -> None:
+    assert session.card_read(card("resident_expired"), TODAY) is CardOutcome.EXPIRED
+    assert session.visit.card_expired
+
+
+def test_a_card_left_behind_signs_nobody_in(session) -> None:
+    on_reader = {"card": True}
+    session.add_holder("card", lambda: on_reader["card"])
+    session.card_read(card("resident"), TODAY)
+    session.end("done")
+    assert session.card_read(card("resident"), TODAY) is CardOutcome.LEFTOVER
+    assert session.state is S.IDLE and session.visit.card is None
+    on_reader["card"] = False
+    session.tick()
+    assert session.card_read(card("resident"), TODAY) is CardOutcome.SIGNED_IN
+
+
+def test_no_sign_in_on_the_failsafe_screen(session) -> None:
+    session.fail(RuntimeError("x"))
+    assert session.card_read(card("resident"), TODAY) is CardOutcome.BUSY
+    assert session.visit.card is None

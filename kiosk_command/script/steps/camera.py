@@ -12,7 +12,7 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".webp"}
 
 
 def _sim(ctx: ScriptContext) -> Any:
-    sim = ctx.core.simulators.get("camera") if ctx.core else None
+    sim = ctx.core.simulators.camera if ctx.core else None
     if sim is None:
         raise ScriptFailure("the camera is not simulated in this run")
     return sim

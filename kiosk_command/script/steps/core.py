@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -188,15 +189,24 @@ def expect_failsafe(ctx: ScriptContext, _arg: Any) -> None:
     ctx.failsafe_armed = True
 
 
+@dataclass
+class ScriptForm:
+    """A form's worth of visitor data a script puts into the visit."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+
+
 def set_data(ctx: ScriptContext, values: dict[str, Any]) -> None:
-    """Put visitor data into the session (stands in for a flow's form)."""
-    ctx.core.session.data.update(values)
+    """Put visitor data into the visit (stands in for a flow's form)."""
+    ctx.core.session.visit.state(ScriptForm).values.update(values)
 
 
 def expect_data_empty(ctx: ScriptContext, _arg: Any) -> None:
-    """Fail when the session still holds visitor data."""
-    if ctx.core.session.data:
-        raise ScriptFailure(f"session still holds {sorted(ctx.core.session.data)}")
+    """Fail when the visit still holds anything about the visitor."""
+    visit = ctx.core.session.visit
+    if visit.holds_personal_data():
+        raise ScriptFailure(f"the visit still holds data: card={visit.card is not None}, "
+                            f"flow states={visit.changed_states()}")
 
 
 for _looks_only in (expect_state, screenshot, tree, expect_data_empty):

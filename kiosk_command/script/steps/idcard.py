@@ -8,7 +8,7 @@ from kiosk_command.script.context import ScriptContext, ScriptFailure
 
 
 def _sim(ctx: ScriptContext) -> Any:
-    sim = ctx.core.simulators.get("idcard") if ctx.core else None
+    sim = ctx.core.simulators.idcard if ctx.core else None
     if sim is None:
         raise ScriptFailure("the ID-card reader is not simulated in this run")
     return sim

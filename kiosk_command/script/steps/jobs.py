@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.flows.jobs.flow import JobsFlow
 from kiosk_command.script.context import ScriptContext, ScriptFailure
+from kiosk_command.script.steps.scenes import catalog, home
 
 
 def _current_job(ctx: ScriptContext) -> dict[str, Any]:
-    job = ctx.core.session.data.get("job")
+    job = ctx.core.flow("jobs", JobsFlow).job
     if not job:
         raise ScriptFailure("no posting is open in this session")
     return job
@@ -16,7 +18,7 @@ def _current_job(ctx: ScriptContext) -> dict[str, Any]:
 
 def printed_current_job(ctx: ScriptContext, _arg: Any) -> Any:
     """Wait until the printer simulator's paper holds the open posting's title."""
-    sim = ctx.core.simulators.get("printer")
+    sim = ctx.core.simulators.printer
     if sim is None:
         raise ScriptFailure("the printer is not simulated in this run")
     title = _current_job(ctx)["title"]
@@ -66,3 +68,34 @@ def expect_results_all(ctx: ScriptContext, arg: dict[str, str]) -> None:
 STEPS = {"printed_current_job": printed_current_job, "expect_job_matches": expect_job_matches,
          "expect_results_mention": expect_results_mention,
          "expect_results_all": expect_results_all}
+
+
+# -- scenes -------------------------------------------------------------------
+def _jobs(ctx: ScriptContext) -> None:
+    home(ctx)
+    catalog(ctx)
+    ctx.app.go("jobs")
+
+
+def _job_filters(ctx: ScriptContext, section: str = "more") -> None:
+    _jobs(ctx)
+    ctx.app.screen("jobs").choose(section)
+
+
+def _job_detail(ctx: ScriptContext, then: str = "") -> None:
+    """The newest posting's detail (then: one of its print / qr / interest screens)."""
+    _jobs(ctx)
+    jobs = ctx.app.screen("jobs")
+    if jobs.results:
+        jobs.open_job(jobs.results[0]["job_id"])
+    if then:
+        ctx.app.screen("job_detail").take_home(then)
+
+
+SCENES = {
+    "jobs": _jobs, "job_filters": _job_filters,
+    "job_groups": lambda ctx: _job_filters(ctx, "occupation_group"),
+    "job_detail": _job_detail, "job_print": lambda ctx: _job_detail(ctx, "print"),
+    "job_qr": lambda ctx: _job_detail(ctx, "qr"),
+    "job_interest": lambda ctx: _job_detail(ctx, "interest"),
+}

@@ -49,7 +49,7 @@ def make_field(ctx: ScriptContext, arg: dict[str, Any]) -> Any:
         field.size_hint_x, field.pos_hint = 0.9, {"center_x": 0.5, "top": 0.97}
         app.root.current_screen.add_widget(field)
     if arg.get("open", not arg.get("on_screen")):
-        app.overlays["keyboard"].edit(field)
+        app.overlay("keyboard").edit(field)
     return field
 
 
@@ -68,7 +68,7 @@ def keys(ctx: ScriptContext, text: str) -> None:
 
 def pick(ctx: ScriptContext, index: int) -> Any:
     """Tap candidate index, scrolling the candidate bar to it first."""
-    panel = ctx.app.overlays["keyboard"].ids.panel
+    panel = ctx.app.overlay("keyboard").ids.panel
     if index >= len(panel.ids.cands.children):
         raise ScriptFailure(f"no candidate {index}; the bar shows "
                             f"{[c.raw for c in reversed(panel.ids.cands.children)]}")
@@ -85,7 +85,7 @@ def expect_field(ctx: ScriptContext, arg: dict[str, Any]) -> None:
     field = _fields(ctx).get(name)
     if field is None:
         raise ScriptFailure(f"no field {name!r}; make one with the keyfield step")
-    overlay = ctx.app.overlays["keyboard"]
+    overlay = ctx.app.overlay("keyboard")
     seen = {"text": field.text, "composing": field.composing, "preview": field.preview,
             "submitted": field.submitted,
             "keyboard": "open" if overlay.parent is not None and overlay.field is field
@@ -98,28 +98,28 @@ def expect_field(ctx: ScriptContext, arg: dict[str, Any]) -> None:
 
 def ime(ctx: ScriptContext, what: str):
     """"ready": wait for the engine; "off": hide it as while loading; "on": bring it back."""
-    extras = ctx.core.extras
-    loader = extras.get("ime_loader")
+    loader = ctx.core.ime
+    if loader is None:
+        raise ScriptFailure("the input method is not wired in this run")
     if what == "ready":
         def ready() -> bool:
-            if loader is not None and loader.failed:
+            if loader.failed:
                 raise ScriptFailure("the input method failed to load (see the log)")
-            return extras.get("ime") is not None
+            return loader.engine is not None
         return ready
     if what == "off":
-        if loader is not None:
-            loader.wait(60)
-        ctx.resources["kb.engine"] = extras.pop("ime", None)
+        ctx.resources["kb.engine"] = loader.wait(60)
+        loader.engine = None
         return None
     if what == "on":
-        extras["ime"] = ctx.resources.pop("kb.engine", None) or extras.get("ime")
+        loader.engine = ctx.resources.pop("kb.engine", None) or loader.engine
         return None
     raise ScriptFailure(f"ime: expected ready, off or on, got {what!r}")
 
 
 def type_now(ctx: ScriptContext, text: str) -> None:
     """Press keys for text on the open keyboard without touches (scenes, before layout)."""
-    panel = ctx.app.overlays["keyboard"].ids.panel
+    panel = ctx.app.overlay("keyboard").ids.panel
     for ch in text:
         panel.press({"<": "backspace", " ": "space"}.get(ch, ch))
 

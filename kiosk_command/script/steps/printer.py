@@ -8,7 +8,7 @@ from kiosk_command.script.context import ScriptContext, ScriptFailure
 
 
 def _sim(ctx: ScriptContext) -> Any:
-    sim = ctx.core.simulators.get("printer") if ctx.core else None
+    sim = ctx.core.simulators.printer if ctx.core else None
     if sim is None:
         raise ScriptFailure("the printer is not simulated in this run")
     return sim

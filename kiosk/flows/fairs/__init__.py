@@ -1,0 +1,9 @@
+"""Job fairs: on-site, online and live-stream, each with a QR code (reached from the jobs)."""
+
+from kiosk.flows import FlowInfo, ScreenInfo
+
+FLOW = FlowInfo(
+    name="fairs",
+    screens=(ScreenInfo("fairs", ("fairs",)),),
+    factory="kiosk.flows.fairs.flow:FairsFlow",
+)

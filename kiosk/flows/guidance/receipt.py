@@ -1,0 +1,42 @@
+"""Appointment ticket: a counselling slot and the QR that checks the visitor in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from devices.printer.document import Document
+from kiosk.receipts.stamp import Stamp
+from kiosk.receipts.writer import ReceiptWriter
+
+
+@dataclass(frozen=True)
+class AppointmentTicket:
+    """A booked slot; checkin is the payload the kiosk camera accepts."""
+
+    ticket: str
+    service: str
+    counsellor: str
+    time: str
+    place: str
+    checkin: str
+
+
+SAMPLE = AppointmentTicket(ticket="T-0307-015", service="职业指导（一对一）",
+                           counsellor="李老师", time="2026-03-07 14:30-15:00",
+                           place="二楼职业指导室3号", checkin="EKIOSK:APPT:T-0307-015")
+
+
+def build(appt: AppointmentTicket, stamp: Stamp, lang: str = "zh",
+          paper_mm: int = 80) -> Document:
+    """The appointment ticket."""
+    w = ReceiptWriter("appointment", lang, paper_mm)
+    w.heading("title")
+    w.field("ticket", appt.ticket)
+    w.field("service", appt.service)
+    w.field("counsellor", appt.counsellor)
+    w.field("time", appt.time)
+    w.field("place", appt.place)
+    w.qr(appt.checkin, "checkin")
+    w.note("early")
+    w.footer(stamp.hall, stamp.terminal, stamp.printed_at)
+    return w.document("appointment")

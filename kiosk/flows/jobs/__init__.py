@@ -1,0 +1,21 @@
+"""Find a job: search, browse, filter and order postings; print a slip, QR, interest."""
+
+from kiosk.flows import FlowInfo, ScreenInfo, Tile
+from kiosk.platform.outbox import Kind
+
+FLOW = FlowInfo(
+    name="jobs",
+    tile=Tile("jobs", order=2),
+    entry="jobs",
+    screens=(
+        ScreenInfo("jobs", ("jobs",)),
+        ScreenInfo("job_filters", ("job_filters", "job_groups")),
+        ScreenInfo("job_detail", ("job_detail",)),
+        ScreenInfo("job_print", ("job_print",)),
+        ScreenInfo("job_qr", ("job_qr",)),
+        ScreenInfo("job_interest", ("job_interest",)),
+    ),
+    outbox_kinds={"job_interest": Kind("/job-interests")},
+    receipts={"job": "kiosk.flows.jobs.receipt"},
+    factory="kiosk.flows.jobs.flow:JobsFlow",
+)

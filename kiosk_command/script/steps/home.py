@@ -1,0 +1,65 @@
+"""Scenes of the terminal's own screens: attract, home, notices and the overlays."""
+
+from __future__ import annotations
+
+from kiosk.flows import tiles
+from kiosk_command.script.context import ScriptContext, ScriptFailure
+from kiosk_command.script.steps.scenes import home
+
+
+def _soon(ctx: ScriptContext) -> None:
+    """The notice of the first service still to come."""
+    home(ctx)
+    coming = [f for f in tiles() if not (f.entry and ctx.app.has_screen(f.entry))]
+    if not coming:
+        raise ScriptFailure("every service is built: no tile says 'coming soon'")
+    ctx.app.screen("home").open_tile(coming[0])
+
+
+def _timeout(ctx: ScriptContext) -> None:
+    home(ctx)
+    ctx.clock.advance(ctx.core.session.idle_limit + 3)
+    ctx.app.tick()
+
+
+def _failsafe(ctx: ScriptContext) -> None:
+    ctx.core.session.fail(RuntimeError("demo failure for the picture"))
+    ctx.app.tick()
+
+
+def _out_of_service(ctx: ScriptContext) -> None:
+    ctx.core.session.out_of_service("demo")
+
+
+def _tech_exit(ctx: ScriptContext) -> None:
+    home(ctx)
+    ctx.app.open_tech_exit()
+
+
+def _keyboard(ctx: ScriptContext, layout: str = "pinyin") -> None:
+    """The keyboard over the home screen: "fuwuy" typed (candidates), or "138" on the pad."""
+    from kiosk_command.script.steps.keyboard import make_field, type_now
+
+    home(ctx)
+    if ctx.core.ime is not None:
+        ctx.core.ime.wait(60)
+    if layout == "digits":
+        make_field(ctx, {"layout": "digits", "max_length": 11, "title": "kb.phone_title",
+                         "hint": "kb.phone_hint"})
+        type_now(ctx, "138")
+    else:
+        make_field(ctx, {"title": "kb.demo_title", "hint": "kb.demo_hint",
+                         "done_key": "kb.search"})
+        type_now(ctx, "fuwuy")
+
+
+def _attract(ctx: ScriptContext) -> None:
+    """The attract screen as the next visitor sees it."""
+
+
+SCENES = {
+    "attract": _attract, "home": home, "soon": _soon, "timeout": _timeout,
+    "failsafe": _failsafe, "out_of_service": _out_of_service, "tech_exit": _tech_exit,
+    "keyboard": _keyboard, "keypad": lambda ctx: _keyboard(ctx, "digits"),
+}
+STEPS: dict = {}

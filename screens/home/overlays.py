@@ -1,0 +1,53 @@
+"""Overlays: the idle time-out warning and the technician exit PIN pad."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from kivy.properties import BooleanProperty, NumericProperty, StringProperty
+from kivy.uix.modalview import ModalView
+
+from screens.base import KioskOverlay, Shell
+from screens.widgets import KButton
+
+
+class TechShell(Shell, Protocol):
+    """The shell's technician exit, which checks the PIN."""
+
+    def technician_exit(self, pin: str) -> bool: ...
+
+
+class TimeoutOverlay(KioskOverlay, ModalView):
+    """"Are you still there?" with a countdown and one-tap continue."""
+
+    seconds = NumericProperty(0)
+
+
+class TechExitOverlay(KioskOverlay, ModalView):
+    """A PIN pad that lets a technician leave the kiosk app."""
+
+    pin = StringProperty("")
+    wrong = BooleanProperty(False)
+
+    def on_kv_post(self, base_widget: object) -> None:
+        for key in "123456789C0<":
+            button = KButton(tid=f"tech.key.{key}", raw=key, role="heading")
+            button.bind(on_action=lambda _w, k=key: self.press(k))
+            self.ids.pad.add_widget(button)
+
+    def press(self, key: str) -> None:
+        """A digit, C (clear) or < (delete)."""
+        self.wrong = False
+        if key == "C":
+            self.pin = ""
+        elif key == "<":
+            self.pin = self.pin[:-1]
+        elif len(self.pin) < 12:
+            self.pin += key
+
+    shell: TechShell
+
+    def submit(self) -> None:
+        """Leave the app when the PIN is right; say so when it is not."""
+        pin, self.pin = self.pin, ""
+        self.wrong = not self.shell.technician_exit(pin)

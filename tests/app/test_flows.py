@@ -1,0 +1,77 @@
+"""Every flow's declaration matches what is built: screens, scenes, tiles, outbox kinds."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from functools import cache
+from types import SimpleNamespace
+
+from kiosk.flows import discover, outbox_kinds, scene_screens, tiles
+from tests.conftest import ROOT
+
+# what screens/registry.py finds, listed in a process of its own (Kivy takes over the
+# logging of any process that imports it)
+LIST_REGISTRY = """
+import json, os
+for k, v in {"KIVY_NO_ARGS": "1", "KIVY_NO_CONSOLELOG": "1", "KIVY_LOG_MODE": "PYTHON",
+             "KIVY_NO_FILELOG": "1", "KIVY_NO_CONFIG": "1"}.items():
+    os.environ.setdefault(k, v)
+from screens import registry
+print(json.dumps({"screens": {n: e.flow for n, e in registry.screens().items()},
+                  "overlays": {n: e.flow for n, e in registry.overlays().items()}}))
+"""
+
+
+@cache
+def _registry() -> SimpleNamespace:
+    out = subprocess.run([sys.executable, "-c", LIST_REGISTRY], capture_output=True,
+                         text=True, cwd=ROOT, timeout=120, check=True)
+    found = json.loads(out.stdout.strip().splitlines()[-1])
+    return SimpleNamespace(screens=lambda: found["screens"], overlays=lambda: found["overlays"])
+
+
+def test_every_declared_screen_is_built_and_every_built_screen_declared() -> None:
+    reg = _registry()
+    declared = {(s.name, s.overlay) for f in discover() for s in f.screens}
+    built = {(n, False) for n in reg.screens()} | {(n, True) for n in reg.overlays()}
+    assert declared == built
+
+
+def test_every_screen_has_a_scene_and_every_scene_an_implementation() -> None:
+    from kiosk_command.script.steps.scenes import all_scenes
+
+    for flow in discover():
+        for screen in flow.screens:
+            assert screen.scenes, f"{flow.name}/{screen.name} has no scene"
+    assert set(scene_screens()) == set(all_scenes())
+
+
+def test_screens_belong_to_the_flow_that_declares_them() -> None:
+    reg = _registry()
+    owner = {s.name: f.name for f in discover() for s in f.screens}
+    assert {**reg.screens(), **reg.overlays()} == owner
+
+
+def test_every_tile_leads_somewhere() -> None:
+    reg = _registry()
+    for flow in tiles():
+        assert flow.entry is None or flow.entry in reg.screens(), flow.name
+    orders = [f.tile.order for f in tiles() if f.tile]
+    assert len(orders) == len(set(orders)) == 7
+
+
+def test_outbox_kinds_come_from_the_flows() -> None:
+    kinds = outbox_kinds()
+    assert kinds["job_interest"].path == "/job-interests"
+    assert {k for k, v in kinds.items() if v.group == "appointments"} == {
+        "appointment", "appointment_cancel", "checkin"}
+
+
+def test_receipts_come_from_the_flows() -> None:
+    from kiosk.receipts import templates
+
+    assert sorted(templates()) == ["appointment", "complaint", "job", "registration", "report"]
+    for name, module in templates().items():
+        assert module.__name__.startswith("kiosk.flows."), name
