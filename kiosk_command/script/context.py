@@ -26,6 +26,9 @@ class ScriptContext:
 
     resources holds whatever a capability's setup() started (a simulator,
     a temporary file), keyed by a name of its own, e.g. "idcard_sim".
+    failsafe_armed is set by a step that makes the app fail on purpose
+    (raise_error, expect_failsafe, the failsafe scene): the next fall into the
+    failsafe is then expected; any other one fails the run.
     """
 
     workdir: Path
@@ -35,3 +38,4 @@ class ScriptContext:
     app: Any = None
     resources: dict[str, Any] = field(default_factory=dict)
     config_overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    failsafe_armed: bool = False

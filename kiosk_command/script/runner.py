@@ -3,7 +3,13 @@
 A step either acts and is done, or returns a predicate polled every frame
 (bounded in real time: a script waiting on a screen that never comes fails
 with that step's name, it does not hang). Two frames pass after each step so
-layout settles before the next one looks at the screen.
+layout settles before the next one looks at the screen; a step that only
+looks (a tree, a screenshot, a state check) says so with `settle_frames = 0`
+and the next step runs on the next frame.
+
+The app falling into its failsafe fails the run at once, naming the step it
+fell during, unless a step said it would (ScriptContext.failsafe_armed): a
+flow that crashes must not pass because the failsafe screen looks fine.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.session import SessionState, VisitorSession
 from kiosk_command.script.context import ScriptContext, ScriptFailure
 
 log = logging.getLogger(__name__)
@@ -46,13 +53,31 @@ class Runner:
         self._deadline = 0.0
         self._settle = SETTLE_FRAMES + 1
         self._current: Step | None = None
+        self._in_failsafe = False
+        self._unexpected = ""
 
     def attach(self, app: Any) -> None:
         """Start stepping once the app has drawn its first frame."""
         from kivy.clock import Clock
 
         self.ctx.app = app
+        if self.ctx.core is not None:
+            self.ctx.core.session.on_change(self._on_session)
         Clock.schedule_interval(self._frame, 0)
+
+    def _on_session(self, session: VisitorSession) -> None:
+        """Notice every entry into the failsafe (checked on the next frame)."""
+        entering = session.state is SessionState.FAILSAFE and not self._in_failsafe
+        self._in_failsafe = session.state is SessionState.FAILSAFE
+        if not entering:
+            return
+        if self.ctx.failsafe_armed:
+            self.ctx.failsafe_armed = False
+        elif not self._unexpected:
+            self._unexpected = (f"the app fell into the failsafe "
+                                f"({session.failure or 'an unhandled error'}; its cause is "
+                                f"in the log); a script expecting it says so first "
+                                f"(raise_error or expect_failsafe)")
 
     def _frame(self, _dt: float) -> bool | None:
         try:
@@ -62,11 +87,14 @@ class Runner:
             return False
 
     def _advance(self) -> bool | None:
+        if self._unexpected:
+            raise ScriptFailure(self._unexpected)
         if self._wait is not None:
             if self._wait():
                 self._wait, self._settle = None, SETTLE_FRAMES
             elif time.monotonic() > self._deadline:
-                raise ScriptFailure("timed out waiting")
+                detail = getattr(self._wait, "detail", "")
+                raise ScriptFailure("timed out waiting" + (f": {detail}" if detail else ""))
             return None
         if self._settle > 0:
             self._settle -= 1
@@ -86,7 +114,7 @@ class Runner:
         result = fn(self.ctx, step.arg)
         if callable(result):
             self._wait, self._deadline = result, time.monotonic() + step.timeout_s
-        self._settle = SETTLE_FRAMES
+        self._settle = getattr(fn, "settle_frames", SETTLE_FRAMES)
 
     def _fail(self, exc: Exception) -> None:
         where = self._current.label() if self._current else "start"

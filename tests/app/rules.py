@@ -1,4 +1,12 @@
-"""The size and contrast rules of the service standards, checked on a widget tree."""
+"""The rules of the service standards, checked on a widget tree as a visitor sees it.
+
+Sizes and contrast (WCAG, 长辈版 minimums), Tibetan line breaks, and what is
+on the glass: every fixed widget and every scroll container inside the window
+(content inside a scroll container may run past it: the visitor scrolls),
+no fixed tap target half under an overlay (a scrolling one can be scrolled
+out from under the docked keyboard), and no text cut off or shortened except
+where a widget shortens on purpose (`shorten` / `may_elide`, recorded only).
+"""
 
 from __future__ import annotations
 
@@ -26,10 +34,26 @@ def violations(tree: dict[str, Any]) -> list[str]:
     out: list[str] = []
     for w in tree["widgets"]:
         name = f"{tree['screen']}/{w['tid'] or w['type']}"
+        out += _glass_rules(name, w)
         if w["button"]:
             out += _target_rules(name, w, elder)
         if "text" in w:
             out += _text_rules(name, w, elder)
+    return out
+
+
+def shortened(tree: dict[str, Any]) -> list[str]:
+    """Texts shortened on purpose (allowed, listed so a report can show them)."""
+    return [w["raw"] for w in tree["widgets"]
+            if "text" in w and w["may_elide"] and (w["elided"] or w["clipped"])]
+
+
+def _glass_rules(name: str, w: dict[str, Any]) -> list[str]:
+    out = []
+    if not w["in_scroll"] and not w["in_window"]:
+        out.append(f"{name}: outside the window at {w['box']}")
+    if w["button"] and not w["in_scroll"] and 0 < w["covered"] < 1:
+        out.append(f"{name}: target {w['covered']:.0%} under an overlay")
     return out
 
 
@@ -44,6 +68,9 @@ def _target_rules(name: str, w: dict[str, Any], elder: bool) -> list[str]:
 
 def _text_rules(name: str, w: dict[str, Any], elder: bool) -> list[str]:
     out = []
+    if (w["elided"] or w["clipped"]) and not w["may_elide"]:
+        cut = "clipped" if w["clipped"] else "cut short"
+        out.append(f"{name}: text {cut}: {w['raw']!r}")
     ratio = contrast(w["color"], w["background"])
     if ratio < (7.0 if elder else 4.5):
         out.append(f"{name}: contrast {ratio:.2f} for {w['raw']!r}")

@@ -36,32 +36,39 @@ def _scrollers(widget: Any) -> list[Any]:
     return found
 
 
-def _on_glass(widget: Any, scrollers: list[Any]) -> bool:
-    """Whether the widget's middle is inside every ScrollView around it."""
-    x, y = widget.to_window(*widget.center)
-    for view in scrollers:
-        left, bottom = view.to_window(view.x, view.y)
-        if not (left <= x <= left + view.width and bottom <= y <= bottom + view.height):
-            return False
-    return True
+_SCROLL_REASONS = ("its middle is scrolled out of view", "its middle is outside the window")
+_SCROLL_FRAMES = 3
 
 
 def tap(ctx: ScriptContext, tid: str) -> Any:
     """Touch the middle of the widget with this test id, through the window; a widget
-    scrolled out of sight is scrolled into view first, as a visitor would."""
-    widget = _find(ctx, tid)
-    scrollers = _scrollers(widget)
+    scrolled out of sight is scrolled into view first, as a visitor would. A widget
+    no finger could reach (disabled, transparent, without size, covered by an overlay
+    it is not part of, or still off the glass after scrolling) fails the step."""
+    from screens.tree import find, unreachable
 
-    def when_visible() -> bool:
-        if _on_glass(widget, scrollers):
+    widget = find(ctx.app, tid) or find(ctx.app, tid, visible=False)
+    if widget is None:
+        raise ScriptFailure(f"no widget with test id {tid!r} on screen "
+                            f"{ctx.app.root.current!r}")
+    scrollers = _scrollers(widget)
+    frames = [0]
+
+    def when_reachable() -> bool:
+        reason = unreachable(widget)
+        if not reason:
             _touch(widget)
             return True
+        if reason not in _SCROLL_REASONS or not scrollers or frames[0] >= _SCROLL_FRAMES:
+            raise ScriptFailure(f"cannot tap {tid!r} on screen {ctx.app.root.current!r}: "
+                                f"{reason}")
+        frames[0] += 1
         for view in scrollers:       # takes effect on a later frame; then we look again
             view.scroll_to(widget, padding=0, animate=False)
         return False
-    if when_visible():
+    if when_reachable():
         return None
-    return when_visible
+    return when_reachable
 
 
 def _touch(widget: Any) -> None:
@@ -73,6 +80,25 @@ def _touch(widget: Any) -> None:
     touch.touch_up()
 
 
+def scroll_to(ctx: ScriptContext, text: str) -> Any:
+    """Scroll the list holding a text until a visitor can read it, as a visitor
+    would swipe (the text must be somewhere on the current screen or overlay)."""
+    from screens.tree import find_text
+
+    label = find_text(text)
+    if label is None:
+        raise ScriptFailure(f"no text containing {text!r} on screen {ctx.app.root.current!r}")
+    scrollers = _scrollers(label)
+
+    def when_readable() -> bool:
+        if _readable(text):
+            return True
+        for view in scrollers:
+            view.scroll_to(label, padding=0, animate=False)
+        return False
+    return None if when_readable() else when_readable
+
+
 def type_text(ctx: ScriptContext, arg: dict[str, str]) -> None:
     """{"tid": ..., "text": ...}: type into a text field."""
     widget = _find(ctx, arg["tid"])
@@ -82,27 +108,29 @@ def type_text(ctx: ScriptContext, arg: dict[str, str]) -> None:
         widget.text = arg["text"]
 
 
-def _visible_texts(ctx: ScriptContext) -> list[str]:
-    from screens.tree import dump
+def _readable(text: str) -> str:
+    """The text on the glass containing text (not scrolled away, not under an
+    overlay, not cut off by an ellipsis), or ""."""
+    from screens.tree import readable, shown_texts
 
-    return [w.get("raw", "") for w in dump(ctx.app)["widgets"] if w.get("raw")]
+    return readable(text, shown_texts())
 
 
 def see(ctx: ScriptContext, text: str):
-    """Wait until a visible text contains text."""
-    return lambda: any(text in t for t in _visible_texts(ctx))
+    """Wait until a visitor can read text on the glass."""
+    return lambda: bool(_readable(text))
 
 
-def not_see(ctx: ScriptContext, text: str) -> None:
-    """Fail when any visible text contains text."""
-    found = [t for t in _visible_texts(ctx) if text in t]
-    if found:
-        raise ScriptFailure(f"{text!r} is visible: {found[0]!r}")
+def not_see(ctx: ScriptContext, text: str):
+    """Wait until a visitor can no longer read text anywhere on the glass."""
+    def gone_now() -> bool:
+        found = _readable(text)
+        gone_now.detail = f"{text!r} is still visible: {found!r}"   # type: ignore[attr-defined]
+        return not found
+    return gone_now
 
 
-def gone(ctx: ScriptContext, text: str):
-    """Wait until no visible text contains text."""
-    return lambda: not any(text in t for t in _visible_texts(ctx))
+gone = not_see
 
 
 def wait_screen(ctx: ScriptContext, name: str):
@@ -151,7 +179,14 @@ def raise_error(ctx: ScriptContext, message: str) -> None:
     def boom(_dt: float) -> None:
         raise RuntimeError(message)
 
+    ctx.failsafe_armed = True
     Clock.schedule_once(boom, 0)
+
+
+def expect_failsafe(ctx: ScriptContext, _arg: Any) -> None:
+    """The next fall into the failsafe is what the script means to test (a device
+    fault, say); any other one fails the run."""
+    ctx.failsafe_armed = True
 
 
 @dataclass
@@ -174,9 +209,13 @@ def expect_data_empty(ctx: ScriptContext, _arg: Any) -> None:
                             f"flow states={visit.changed_states()}")
 
 
+for _looks_only in (expect_state, screenshot, tree, expect_data_empty):
+    _looks_only.settle_frames = 0          # type: ignore[attr-defined]
+
 STEPS = {
     "tap": tap, "type": type_text, "see": see, "not_see": not_see, "gone": gone,
     "wait_screen": wait_screen, "expect_state": expect_state, "advance": advance,
     "screenshot": screenshot, "tree": tree, "raise_error": raise_error,
-    "set_data": set_data, "expect_data_empty": expect_data_empty,
+    "expect_failsafe": expect_failsafe,
+    "scroll_to": scroll_to, "set_data": set_data, "expect_data_empty": expect_data_empty,
 }

@@ -67,10 +67,32 @@ def scene(ctx: ScriptContext, arg: dict[str, Any]) -> None:
         raise ScriptFailure(f"unknown screen {name!r}; known: {', '.join(scenes)}")
     session = ctx.core.session
     _back_to_idle(ctx)
+    screen, overlay = _SHOWN.get(name, (name, ""))
+    ctx.failsafe_armed = ctx.failsafe_armed or screen == "failsafe"
     scenes[name](ctx)
     session.language = arg.get("lang", session.language)
     session.elder = bool(arg.get("elder", session.elder))
     ctx.app._on_session(session)
+    _expect_shown(ctx, name, screen, overlay, (session.language, session.elder))
+
+
+# scenes that are not a screen of their own name: (screen, overlay open over it)
+_SHOWN = {"timeout": ("home", "timeout"), "tech_exit": ("home", "tech_exit"),
+          "keyboard": ("home", "keyboard"), "keypad": ("home", "keyboard"),
+          "job_groups": ("job_filters", "")}
+
+
+def _expect_shown(ctx: ScriptContext, name: str, screen: str, overlay: str,
+                  asked: tuple[str, bool]) -> None:
+    """A scene that crashed into another screen, or shows the wrong language or
+    mode, fails here instead of passing its checks on the wrong picture."""
+    app = ctx.app
+    open_ = not overlay or (overlay in app.overlays and app.overlays[overlay].parent is not None)
+    if app.root.current != screen or not open_ or (app.lang, app.elder) != asked:
+        raise ScriptFailure(f"scene {name!r} shows {app.root.current!r} in "
+                            f"{app.lang}/{'elder' if app.elder else 'normal'}; expected "
+                            f"{screen!r}{' under ' + overlay if overlay else ''} in "
+                            f"{asked[0]}/{'elder' if asked[1] else 'normal'}")
 
 
 STEPS = {"scene": scene}
