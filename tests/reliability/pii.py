@@ -1,0 +1,124 @@
+"""Scan what the terminal and the platform wrote for the test people's personal data.
+
+Every regular file under the given directories is read as bytes (databases with
+their -wal and -shm, logs, caches, keys, uploads) and searched for each person's
+name, ID number, phone and address in UTF-8, UTF-16 (both byte orders) and
+GB18030, for a birth date followed closely by the number's last four characters
+(together they give the number away), and for pieces of the ID-card photo (raw,
+hex, base64). Masked forms such as 110105********1234 or 138****8000 contain none
+of these and pass.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from devices.idcard.deck import SAMPLE_PHOTO
+from tests.reliability.people import Person
+
+NEAR = 64            # characters between a birth date and the last four that still count
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One piece of personal data found in a file."""
+
+    path: str
+    what: str
+    encoding: str
+    offset: int
+
+    def __str__(self) -> str:
+        return f"{self.path}@{self.offset}: {self.what} ({self.encoding})"
+
+
+DIGITS = re.compile(r"[0-9]{17}[0-9Xx]|[0-9]{11}|[0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class Needles:
+    """The people's data as sets, so one pass over a file checks everyone at once."""
+
+    def __init__(self, people: Iterable[Person], photo: bytes) -> None:
+        people = list(people)
+        self.names = {p.name for p in people}
+        self.name_sizes = sorted({len(n) for n in self.names})
+        firsts = "".join(sorted({n[0] for n in self.names}))
+        self.name_start = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
+        self.numbers = {p.number.upper() for p in people}
+        self.phones = {p.phone for p in people}
+        self.addresses = {p.address for p in people}
+        self.address_sizes = sorted({len(a) for a in self.addresses})
+        heads = sorted({re.escape(a[:3]) for a in self.addresses})
+        self.address_start = re.compile("|".join(heads) if heads else "(?!)")
+        self.last4: dict[str, set[str]] = {}
+        for p in people:
+            for birth in (p.birth, p.birth_iso):
+                self.last4.setdefault(birth, set()).add(p.number[-4:].upper())
+        raw = [photo[at:at + 32] for at in (0, 300, 700)]
+        self.photo = [*(("raw", r) for r in raw), ("hex", photo[:48].hex().encode()),
+                      ("base64", base64.b64encode(photo)[:64])]
+
+    def in_text(self, text: str) -> Iterator[tuple[str, int]]:
+        """(what, offset) of each piece found in one decoding of a file."""
+        for m in self.name_start.finditer(text):
+            at = m.start()
+            if any(text[at:at + size] in self.names for size in self.name_sizes):
+                yield "name", at
+        for m in self.address_start.finditer(text):
+            at = m.start()
+            if any(text[at:at + size] in self.addresses for size in self.address_sizes):
+                yield "address", at
+        for m in DIGITS.finditer(text):
+            yield from self._digits(text, m.group(0), m.start())
+
+    def _digits(self, text: str, run: str, at: int) -> Iterator[tuple[str, int]]:
+        if run.upper() in self.numbers:
+            yield "ID number", at
+        elif run in self.phones:
+            yield "phone", at
+        elif run in self.last4:
+            near = text[at + len(run):at + len(run) + NEAR].upper()
+            if any(tail in near for tail in self.last4[run]):
+                yield "birth date with last four", at
+
+
+def _decodings(data: bytes) -> Iterator[tuple[str, str]]:
+    yield "utf-8", data.decode("utf-8", errors="replace")
+    yield "gb18030", data.decode("gb18030", errors="replace")
+    for enc in ("utf-16-le", "utf-16-be"):
+        for shift in (0, 1):
+            yield enc, data[shift:].decode(enc, errors="replace")
+
+
+def files_under(roots: Iterable[Path]) -> Iterator[Path]:
+    for root in roots:
+        if root.is_file():
+            yield root
+        elif root.is_dir():
+            yield from (p for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink())
+
+
+def scan(roots: Iterable[Path], people: Iterable[Person], photo: bytes = SAMPLE_PHOTO
+         ) -> tuple[list[Hit], int]:
+    """Every hit (first per file, kind and encoding), and how many files were read."""
+    needles = Needles(people, photo)
+    hits: dict[tuple[str, str, str], Hit] = {}
+    count = 0
+    for path in files_under(roots):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        count += 1
+        for form, piece in needles.photo:
+            if piece in data:
+                hits.setdefault((str(path), "card photo", form),
+                                Hit(str(path), "card photo", form, data.find(piece)))
+        for enc, text in _decodings(data):
+            for what, at in needles.in_text(text):
+                hits.setdefault((str(path), what, enc), Hit(str(path), what, enc, at))
+    return list(hits.values()), count
