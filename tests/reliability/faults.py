@@ -136,9 +136,9 @@ class Session:
     """One visitor, with the faults drawn for them."""
 
     def __init__(self, rig: Rig, figures: Figures, rng: random.Random, index: int,
-                 faults: set[str], seed: int) -> None:
+                 faults: set[str], seed: int, without: frozenset[str] = frozenset()) -> None:
         self.rig, self.fig, self.rng, self.i = rig, figures, rng, index
-        self.faults, self.seed = faults, seed
+        self.faults, self.seed, self.without = faults, seed, without
         self.who = person(rng)
         self.killed = False
         figures.people.append(self.who)
@@ -195,7 +195,7 @@ class Session:
     def _actions(self) -> None:
         jobs = self.rig.job_ids
         kinds = [("job_interest", self.rng.choice(jobs) if jobs else "none")]
-        other = self.rng.choice(OTHER_KINDS)
+        other = self.rng.choice([k for k in OTHER_KINDS if k not in self.without])
         if other == "appointment":
             slot = self.term.call("slot")
             other = "appointment" if slot.get("ok") and slot.get("slot") else "rating"
@@ -207,13 +207,18 @@ class Session:
             answer = self._submit(kind, ref, kill=n == kill_at)
             if self.killed:
                 return
-            if kind == "appointment" and answer.get("state") == "sent":
-                booked = (answer.get("response") or {}).get("id", "")
-                follow = ("appointment_cancel", booked) if booked and self.rng.random() < 0.5 \
-                    else ("checkin", "")
-                self._submit(*follow, kill=False)
-            elif kind == "appointment":
-                self._submit("checkin", "", kill=False)
+            if kind == "appointment":
+                self._follow_up(answer)
+
+    def _follow_up(self, booking: dict[str, Any]) -> None:
+        """After booking: cancel it (when its id is known) or check in for it."""
+        booked = (booking.get("response") or {}).get("id", "") \
+            if booking.get("state") == "sent" else ""
+        cancel = booked and self.rng.random() < 0.5 and "appointment_cancel" not in self.without
+        if cancel:
+            self._submit("appointment_cancel", booked, kill=False)
+        elif "checkin" not in self.without:
+            self._submit("checkin", "", kill=False)
 
     def _submit(self, kind: str, ref: str, kill: bool) -> dict[str, Any]:
         term = self.term
@@ -306,8 +311,12 @@ def draw_faults(rng: random.Random, index: int) -> set[str]:
     return faults - {"none"}
 
 
-def run(sessions: int, seed: int, workdir: Path) -> Figures:
-    """The whole run: sessions with faults, recovery, audit. Figures say how it went."""
+def run(sessions: int, seed: int, workdir: Path, without: frozenset[str] = frozenset()
+        ) -> Figures:
+    """The whole run: sessions with faults, recovery, audit. Figures say how it went.
+
+    without: visitor kinds left out of the draw (job interest is always made).
+    """
     rng = random.Random(seed)
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
@@ -319,7 +328,7 @@ def run(sessions: int, seed: int, workdir: Path) -> Figures:
         for i in range(sessions):
             faults = draw_faults(rng, i)
             fig.faults.update(faults or {"none"})
-            Session(rig, fig, rng, i, faults, seed).run()
+            Session(rig, fig, rng, i, faults, seed, without).run()
             rig.note_platform_peak()
             fig.sessions += 1
         _recover(rig, fig)
@@ -390,7 +399,9 @@ def _escapes(workdir: Path, fig: Figures) -> None:
             fig.escapes[f"terminal non-JSON: {line[:80]}"] += 1
             continue
         if doc.get("level") in ("ERROR", "CRITICAL") or "exc" in doc:
-            fig.escapes[f"terminal {doc.get('level')}: {doc.get('msg')}"] += 1
+            cause = str(doc.get("exc", "")).strip().splitlines()[-1:] or [""]
+            fig.escapes[f"terminal {doc.get('level')}: {doc.get('msg')}: "
+                        f"{cause[0].split(':')[0]}"] += 1
     for line in (workdir / "central" / "central.log").read_text(errors="replace").splitlines():
         if "Traceback" in line or '"level": "ERROR"' in line:
             fig.escapes[f"platform: {line[:80]}"] += 1

@@ -12,14 +12,16 @@ of these and pass.
 from __future__ import annotations
 
 import base64
+import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from devices.idcard.deck import SAMPLE_PHOTO
+from devices.idcard.deck import DECK, SAMPLE_PHOTO
 from tests.reliability.people import Person
 
+FEW = 200            # up to this many names, search each one directly
 NEAR = 64            # characters between a birth date and the last four that still count
 
 
@@ -44,13 +46,13 @@ class Needles:
 
     def __init__(self, people: Iterable[Person], photo: bytes) -> None:
         people = list(people)
-        self.names = {p.name for p in people}
+        self.names = {p.name for p in people if p.name}
         self.name_sizes = sorted({len(n) for n in self.names})
         firsts = "".join(sorted({n[0] for n in self.names}))
         self.name_start = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
         self.numbers = {p.number.upper() for p in people}
-        self.phones = {p.phone for p in people}
-        self.addresses = {p.address for p in people}
+        self.phones = {p.phone for p in people if p.phone}
+        self.addresses = {p.address for p in people if p.address}
         self.address_sizes = sorted({len(a) for a in self.addresses})
         heads = sorted({re.escape(a[:3]) for a in self.addresses})
         self.address_start = re.compile("|".join(heads) if heads else "(?!)")
@@ -64,16 +66,26 @@ class Needles:
 
     def in_text(self, text: str) -> Iterator[tuple[str, int]]:
         """(what, offset) of each piece found in one decoding of a file."""
-        for m in self.name_start.finditer(text):
-            at = m.start()
-            if any(text[at:at + size] in self.names for size in self.name_sizes):
-                yield "name", at
-        for m in self.address_start.finditer(text):
-            at = m.start()
-            if any(text[at:at + size] in self.addresses for size in self.address_sizes):
-                yield "address", at
+        yield from self._words(text, "name", self.names, self.name_start, self.name_sizes)
+        yield from self._words(text, "address", self.addresses, self.address_start,
+                               self.address_sizes)
         for m in DIGITS.finditer(text):
             yield from self._digits(text, m.group(0), m.start())
+
+    @staticmethod
+    def _words(text: str, what: str, words: set[str], start: re.Pattern[str],
+               sizes: list[int]) -> Iterator[tuple[str, int]]:
+        """Few words: one fast find each; many: candidates from their first characters."""
+        if len(words) <= FEW:
+            for word in words:
+                at = text.find(word)
+                if at >= 0:
+                    yield what, at
+            return
+        for m in start.finditer(text):
+            at = m.start()
+            if any(text[at:at + size] in words for size in sizes):
+                yield what, at
 
     def _digits(self, text: str, run: str, at: int) -> Iterator[tuple[str, int]]:
         if run.upper() in self.numbers:
@@ -94,12 +106,35 @@ def _decodings(data: bytes) -> Iterator[tuple[str, str]]:
             yield enc, data[shift:].decode(enc, errors="replace")
 
 
+PEOPLE_FILE = "people.json"        # the invented people of a run (input, not scanned)
+INPUTS = {PEOPLE_FILE, "soak.json"}
+
+
 def files_under(roots: Iterable[Path]) -> Iterator[Path]:
+    """Every regular file the product wrote under roots (a run's own inputs left out)."""
     for root in roots:
         if root.is_file():
             yield root
         elif root.is_dir():
-            yield from (p for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink())
+            yield from (p for p in sorted(root.rglob("*"))
+                        if p.is_file() and not p.is_symlink() and p.name not in INPUTS)
+
+
+def save_people(people: Iterable[Person], workdir: Path) -> Path:
+    """Keep a run's invented people next to its files, for a later `pii` scan."""
+    path = workdir / PEOPLE_FILE
+    path.write_text(json.dumps([asdict(p) for p in people], ensure_ascii=False))
+    return path
+
+
+def people_under(roots: Iterable[Path]) -> list[Person]:
+    """The people of every run found under roots, plus the sample deck's card holders."""
+    found = [Person(c["name"], c["number"], c["birth"], "", c.get("address", ""))
+             for c in DECK.values() if len(c.get("number", "")) == 18]
+    for root in roots:
+        for path in sorted(root.rglob(PEOPLE_FILE)) if root.is_dir() else []:
+            found += [Person(**doc) for doc in json.loads(path.read_text())]
+    return found
 
 
 def scan(roots: Iterable[Path], people: Iterable[Person], photo: bytes = SAMPLE_PHOTO
