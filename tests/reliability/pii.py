@@ -38,7 +38,7 @@ class Hit:
         return f"{self.path}@{self.offset}: {self.what} ({self.encoding})"
 
 
-DIGITS = re.compile(r"[0-9]{17}[0-9Xx]|[0-9]{11}|[0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2}")
+RUNS = re.compile(r"[0-9][0-9Xx-]{7,}")    # digit runs long enough to hold a birth date
 
 
 class Needles:
@@ -69,8 +69,13 @@ class Needles:
         yield from self._words(text, "name", self.names, self.name_start, self.name_sizes)
         yield from self._words(text, "address", self.addresses, self.address_start,
                                self.address_sizes)
-        for m in DIGITS.finditer(text):
-            yield from self._digits(text, m.group(0), m.start())
+        for m in RUNS.finditer(text):
+            run = m.group(0).upper()
+            for i in range(len(run) - 7):
+                for size in (18, 11, 10, 8):
+                    piece = run[i:i + size]
+                    if len(piece) == size:
+                        yield from self._digits(text, piece, m.start() + i)
 
     @staticmethod
     def _words(text: str, what: str, words: set[str], start: re.Pattern[str],
@@ -88,7 +93,7 @@ class Needles:
                 yield what, at
 
     def _digits(self, text: str, run: str, at: int) -> Iterator[tuple[str, int]]:
-        if run.upper() in self.numbers:
+        if run in self.numbers:
             yield "ID number", at
         elif run in self.phones:
             yield "phone", at
