@@ -47,7 +47,7 @@ def cmd_soak(args: argparse.Namespace) -> int:
     sessions = args.sessions or max(1, int(args.minutes * 6))   # more than fit: time ends it
     fig = soak.run(workdir, sessions, args.minutes, args.seed, args.every)
     save_people(fig.people, workdir)
-    hits, files = scan([workdir], fig.people)
+    hits, files = scan(fig.written(), fig.people)
     _print({**fig.summary(), "pii_files_scanned": files, "pii_hits": [str(h) for h in hits]})
     return 0 if fig.ok() and not hits else 1
 

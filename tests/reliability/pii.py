@@ -125,6 +125,14 @@ def files_under(roots: Iterable[Path]) -> Iterator[Path]:
                         if p.is_file() and not p.is_symlink() and p.name not in INPUTS)
 
 
+def written_since(root: Path, since: float) -> list[Path]:
+    """Files under root changed since a moment (a shared cache: only what a run wrote)."""
+    if not root.is_dir():
+        return []
+    return [p for p in root.rglob("*")
+            if p.is_file() and not p.is_symlink() and p.stat().st_mtime >= since]
+
+
 def save_people(people: Iterable[Person], workdir: Path) -> Path:
     """Keep a run's invented people next to its files, for a later `pii` scan."""
     path = workdir / PEOPLE_FILE

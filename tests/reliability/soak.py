@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import random
 import shutil
 import signal
@@ -23,8 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kiosk.fonts import cache_dir
 from tests.reliability import procstat
 from tests.reliability.people import Person, person
+from tests.reliability.pii import written_since
 
 ROOT = Path(__file__).resolve().parents[2]
 # Growth allowed per minute over the second half of a run of at least SLOPE_MIN_MINUTES.
@@ -72,6 +75,11 @@ class SoakFigures:
     failures: list[str] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     workdir: str = ""
+    started: float = 0.0       # wall time, to find what the run wrote to shared caches
+
+    def written(self) -> list[Path]:
+        """The run's directory and every file it wrote to the per-user cache."""
+        return [Path(self.workdir), *written_since(cache_dir(), self.started)]
 
     def ok(self) -> bool:
         return not self.failures
@@ -125,7 +133,7 @@ def run(workdir: Path, sessions: int, minutes: float | None = None, seed: int = 
     rng = random.Random(seed)
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
-    fig = SoakFigures(sessions_planned=sessions, workdir=str(workdir))
+    fig = SoakFigures(sessions_planned=sessions, workdir=str(workdir), started=time.time())
     fig.people = [person(rng) for _ in range(sessions)]
     plan = workdir / "soak.json"
     plan.write_text(json.dumps(script(fig.people), ensure_ascii=False))
@@ -138,13 +146,27 @@ def run(workdir: Path, sessions: int, minutes: float | None = None, seed: int = 
     try:
         _watch(proc, fig, workdir / "run" / "kiosk", start, minutes, every_s)
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            proc.wait(60)
+        _stop(proc)
     fig.exit_code = proc.returncode
     fig.seconds = time.monotonic() - start
     _judge(fig, workdir)
     return fig
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Interrupt the app (it unwinds and stops its platform); then end what it left."""
+    if proc.poll() is not None:
+        return
+    kids = procstat.children(proc.pid)
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    for pid in kids:           # the platform runs in its own session: a SIGINT misses it
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGTERM)
 
 
 def _watch(proc: subprocess.Popen[bytes], fig: SoakFigures, data_dir: Path, start: float,

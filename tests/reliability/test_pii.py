@@ -36,6 +36,6 @@ def test_the_fault_run_leaves_no_personal_data(fault_run: Figures) -> None:
 
 
 def test_a_scripted_app_session_leaves_no_personal_data(soak_run: SoakFigures) -> None:
-    hits, files = scan([Path(soak_run.workdir)], soak_run.people)
+    hits, files = scan(soak_run.written(), soak_run.people)
     assert files >= 5
     assert [str(h) for h in hits] == []
