@@ -162,9 +162,10 @@ class Session:
 
     # -- steps ----------------------------------------------------------------
     def _network_faults(self) -> None:
+        first_round = self.i < len(FAULTS)          # every request meets it: sure to show
         for name in ("down", "slow", "5xx", "malformed"):
             if f"net_{name}" in self.faults:
-                self.rig.proxy.set(name, self.rng.choice((0.3, 0.6, 1.0)))
+                self.rig.proxy.set(name, 1.0 if first_round else self.rng.choice((0.3, 0.6, 1.0)))
 
     def _read_card(self) -> bool:
         sim = self.rig.reader
