@@ -7,6 +7,7 @@ import pytest
 from tests.reliability.faults import FAULTS, Figures
 
 KNOWN_ESCAPE = "JSONDecodeError"       # a mangled 2xx answer leaves the client unwrapped
+EMPTY_ANSWER = "terminal command failed: AttributeError"   # free_slots on an empty 2xx body
 KNOWN_REFUSAL = "appointment_cancel:422"   # the path parameter travels in the body too
 # A second set-aside reuses a dead.seq; the failed insert leaves BEGIN IMMEDIATE open, so
 # every later write of the outbox stays uncommitted and every purge fails.
@@ -21,7 +22,7 @@ def _wedged(fig: Figures) -> bool:
 
 
 def _known(key: str) -> bool:
-    return KNOWN_ESCAPE in key or any(sig in key for sig in WEDGE)
+    return KNOWN_ESCAPE in key or EMPTY_ANSWER in key or any(sig in key for sig in WEDGE)
 
 
 def test_the_run_met_every_fault(fault_run: Figures) -> None:
@@ -65,9 +66,11 @@ def test_no_refusals_besides_the_known_one(fault_run: Figures) -> None:
 
 @pytest.mark.xfail(strict=False, reason="kiosk/platform/client.py: a 2xx answer whose body is "
                    "not JSON raises requests.JSONDecodeError, not a PlatformError; the sender "
-                   "and periodic workers log it as an unexpected exception")
+                   "and periodic workers log it as an unexpected exception; an empty 2xx body "
+                   "becomes None and free_slots() fails with AttributeError")
 def test_a_mangled_answer_is_no_escape(fault_run: Figures) -> None:
-    assert not [k for k in fault_run.escapes if KNOWN_ESCAPE in k], fault_run.summary()
+    assert not [k for k in fault_run.escapes if KNOWN_ESCAPE in k or EMPTY_ANSWER in k], \
+        fault_run.summary()
 
 
 @pytest.mark.xfail(strict=False, reason=WEDGE_REASON)
