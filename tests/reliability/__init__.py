@@ -1,0 +1,1 @@
+"""The reliability suite: visitor sessions under faults, soak, personal-data scan."""
