@@ -13,8 +13,10 @@ those of its own order group (grp), which must not overtake it.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ PENDING = {"seq": int, "key": str, "kind": str, "path": str, "payload": str,
            "grp": str, "failures": int, "parked_until": float, "park_reason": str}
 DEAD = {**PENDING, "failed_at": float, "status": int, "code": str, "reason": str}
 _COLS = ", ".join(PENDING)
+_DEAD_COLS = ", ".join(c for c in PENDING if c != "seq")
 # the first due row that no earlier row of its order group is waiting ahead of
 _NEXT_DUE = (f"SELECT {_COLS} FROM pending p "
              "WHERE (p.parked_until IS NULL OR p.parked_until <= ?) "
@@ -155,26 +158,37 @@ class OutboxStore:
     def set_aside(self, row: Row, failed_at: float, status: int, code: str,
                   reason: str) -> None:
         """Move a refused submission to the dead-letter table, atomically."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+        with self._transaction():
+            # the dead letter gets a number of its own: a pending row's number is
+            # reused once the queue has emptied, and must not collide with an older one
             self._conn.execute(
-                f"INSERT INTO dead({_COLS}, failed_at, status, code, reason) "
-                f"SELECT {_COLS}, ?, ?, ?, ? FROM pending WHERE key = ?",
+                f"INSERT INTO dead({_DEAD_COLS}, failed_at, status, code, reason) "
+                f"SELECT {_DEAD_COLS}, ?, ?, ?, ? FROM pending WHERE key = ?",
                 (failed_at, status, code, reason, row.key))
             self._conn.execute("DELETE FROM pending WHERE key = ?", (row.key,))
-            self._conn.execute("COMMIT")
 
     def purge_before(self, cutoff: float) -> int:
         """Delete pending and set-aside rows created before cutoff; count them."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             n = self._conn.execute("DELETE FROM pending WHERE created_at < ?",
                                    (cutoff,)).rowcount
             n += self._conn.execute("DELETE FROM dead WHERE created_at < ?",
                                     (cutoff,)).rowcount
             self._bump("purged", n)
-            self._conn.execute("COMMIT")
         return n
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction under the lock, rolled back if anything in it fails:
+        a transaction left open would keep every later write from committing."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
 
     def _bump(self, name: str, n: int) -> None:
         self._conn.execute("INSERT INTO meta(name, value) VALUES (?, ?) ON CONFLICT(name) "

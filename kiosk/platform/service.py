@@ -24,7 +24,7 @@ from kiosk.files import private_dir
 from kiosk.platform.catalog import Catalog, SyncReport
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.crypto import FieldSealer, load_or_create_key
-from kiosk.platform.errors import PlatformError
+from kiosk.platform.errors import MalformedAnswer, PlatformError
 from kiosk.platform.outbox import Kind, Outbox, Outcome
 from kiosk.platform.outbox_store import OutboxStore
 from kiosk.platform.search import JobFilters, SearchResult, Sort
@@ -150,7 +150,11 @@ class PlatformService:
     def free_slots(self, service_id: str = "") -> list[dict[str, Any]]:
         """Free guidance slots (live: they are booked by the minute)."""
         params = {"service_id": service_id} if service_id else None
-        return self.client.get("/guidance/slots", params).get("items", [])
+        answer = self.client.get("/guidance/slots", params)
+        items = answer.get("items") if isinstance(answer, dict) else None
+        if not isinstance(items, list):
+            raise MalformedAnswer(200, "guidance/slots without a list of slots")
+        return [item for item in items if isinstance(item, dict)]
 
     def search(self, text: str, filters: JobFilters | None = None, sort: Sort = "newest",
                limit: int = 20, offset: int = 0) -> SearchResult:

@@ -37,6 +37,7 @@ from devices.printer.service import PrinterService
 from kiosk import logs
 from kiosk.clock import SystemClock
 from kiosk.config import load_settings
+from kiosk.flows import outbox_kinds
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import PlatformError
 from kiosk.platform.service import Options, PlatformService
@@ -63,7 +64,8 @@ class Terminal:
                                 clock=clock, timeout_s=conf.get("timeout_s", 1.0))
         options = Options(submit_wait_s=conf.get("submit_wait_s", 1.5), retry_min_s=0.05,
                           retry_max_s=0.5, sync_interval_s=3600, heartbeat_s=5)
-        self.platform = PlatformService(Path(conf["data_dir"]), client, clock, options).start()
+        self.platform = PlatformService(Path(conf["data_dir"]), client, clock, options,
+                                        outbox_kinds()).start()
         self.events: queue.Queue[Any] = queue.Queue()
         self.reader = IdcardReader(conf["reader_port"], 115200, on_event=self.events.put,
                                    reopen_s=0.2).start()

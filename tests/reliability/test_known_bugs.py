@@ -1,7 +1,8 @@
-"""The product bugs the fault run found, each reproduced in a few lines.
+"""The product bugs the fault run found, each reproduced in a few lines and fixed:
 
-They live in kiosk/platform/ (being changed elsewhere right now), so they are
-marked xfail(strict=False): each test passes once its bug is fixed.
+a second dead letter after the queue emptied jammed the outbox (reused row
+number, transaction left open); a cancel carried its path field in the body;
+a non-JSON or empty 2xx answer escaped as something other than PlatformError.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.clock import FakeClock
+from kiosk.flows import outbox_kinds
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.errors import PlatformError
 from kiosk.platform.outbox_store import OutboxStore
@@ -33,11 +35,9 @@ def _service(url: str, proc: PlatformProcess, data: Path) -> PlatformService:
     clock = FakeClock(dt.datetime.now(dt.UTC).astimezone())
     client = PlatformClient(url, proc.device_id, load_key(proc.key_file), clock=clock,
                             timeout_s=5, attempts=1)
-    return PlatformService(data, client, clock)
+    return PlatformService(data, client, clock, kinds=outbox_kinds())
 
 
-@pytest.mark.xfail(strict=False, reason="outbox_store.set_aside copies pending.seq (a reused "
-                   "rowid) into dead.seq and leaves BEGIN IMMEDIATE open when the insert fails")
 def test_a_second_set_aside_after_the_queue_emptied(tmp_path: Path) -> None:
     store = OutboxStore(tmp_path / "outbox.sqlite3")
     for key in ("first", "second"):
@@ -47,8 +47,6 @@ def test_a_second_set_aside_after_the_queue_emptied(tmp_path: Path) -> None:
     store.close()
 
 
-@pytest.mark.xfail(strict=False, reason="outbox sends the path parameter appointment_id in "
-                   "the body too; CancelIn allows only reason, so the platform answers 422")
 def test_a_cancel_reaches_the_platform(platform: PlatformProcess, tmp_path: Path) -> None:
     service = _service(platform.url, platform, tmp_path)
     slot = service.free_slots()[0]["id"]
@@ -69,8 +67,6 @@ def _last_booking(proc: PlatformProcess) -> str:
                             "LIMIT 1").fetchone()[0]
 
 
-@pytest.mark.xfail(strict=False, reason="client._answer calls resp.json() outside its error "
-                   "mapping: a 2xx body that is not JSON raises requests.JSONDecodeError")
 def test_a_mangled_answer_is_a_platform_error(platform: PlatformProcess, tmp_path: Path) -> None:
     proxy = FaultProxy(platform.port, seed=3).start()
     proxy.set("malformed", 1.0)
@@ -83,8 +79,6 @@ def test_a_mangled_answer_is_a_platform_error(platform: PlatformProcess, tmp_pat
         proxy.close()
 
 
-@pytest.mark.xfail(strict=False, reason="client._answer returns None for an empty 2xx body; "
-                   "PlatformService.free_slots then calls None.get (AttributeError)")
 def test_an_empty_answer_is_a_platform_error(platform: PlatformProcess, tmp_path: Path) -> None:
     server = _empty_answers()
     service = _service(f"http://127.0.0.1:{server.server_address[1]}", platform, tmp_path)

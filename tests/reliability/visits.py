@@ -2,9 +2,9 @@
 
 The flow API is moving into flow objects (kiosk/flows/<flow>/); everything the
 reliability runs ask of a flow goes through this module, so only it follows
-that change. Today: interest goes through kiosk.jobs.interest (the job flow's
+that change. Today: interest goes through kiosk.flows.jobs.interest (the job flow's
 own use case), the other outbox kinds through PlatformService.submit_in_background
-exactly as their screens will, and the job slip through kiosk.jobs.slip and
+exactly as their screens will, and the job slip through kiosk.flows.jobs.slip and
 kiosk.receipts into the ReceiptDesk.
 
 Every submission carries a marker (free text or a field the platform keeps),
@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from devices.idcard.card import Card
-from kiosk.jobs.interest import express_interest
-from kiosk.jobs.slip import slip_for
-from kiosk.platform.sender import Outcome
+from kiosk.flows.jobs.interest import express_interest
+from kiosk.flows.jobs.receipt import build as build_job_slip
+from kiosk.flows.jobs.slip import slip_for
+from kiosk.platform.outbox import Outcome
 from kiosk.platform.service import PlatformService, id_hash
 from kiosk.receipts.desk import ReceiptDesk
-from kiosk.receipts.job import build as build_job_slip
 from kiosk.receipts.stamp import Stamp
 
 # Every outbox kind a visitor can cause today (command_result is the fleet agent's).
