@@ -15,7 +15,7 @@ import pkgutil
 from dataclasses import dataclass
 from functools import cache
 
-from kiosk.platform.outbox import Kind
+from kiosk.platform.kinds import Kind
 
 
 @dataclass(frozen=True)

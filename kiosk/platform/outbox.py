@@ -28,20 +28,10 @@ from kiosk.clock import Clock
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.crypto import FieldSealer, SealError
 from kiosk.platform.errors import PlatformError, Refused, ServerFailed
+from kiosk.platform.kinds import Kind
 from kiosk.platform.outbox_store import OutboxStore, Row
 
 log = logging.getLogger(__name__)
-
-@dataclass(frozen=True)
-class Kind:
-    """One kind of submission: the platform path it goes to (fields of the payload
-    fill its {placeholders}) and its order group — kinds of one group are
-    delivered in the order they were made (a cancel never overtakes its
-    booking); a kind without a group waits for no other."""
-
-    path: str
-    group: str | None = None
-
 
 # the terminal's own kinds; the visitor flows declare theirs (kiosk.flows.outbox_kinds)
 OWN_KINDS = {"command_result": Kind("/fleet/commands/{command_id}/result")}

@@ -43,14 +43,16 @@ def _report_first_frame() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk_command.corebuild import build_core
+    from kiosk_command.corebuild import build_core, wire_capabilities
     from kiosk_command.gui import make_app, prepare_kivy
 
     settings = settings_from(args)
     size = tuple(int(v) for v in args.size.split("x")) if args.size else None
     prepare_kivy(settings, size=size)
     with contextlib.ExitStack() as stack:
-        app = make_app(build_core(settings, SystemClock(), stack))
+        # the devices and the platform link are wired once the first frame is shown
+        core = build_core(settings, SystemClock(), stack, wire=False)
+        app = make_app(core, after_first_frame=lambda: wire_capabilities(core, stack))
         if args.report_first_frame:
             app.core.session.touch()         # open on the home screen
             app.bind(on_start=lambda *_: _report_first_frame())

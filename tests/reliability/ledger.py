@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from central.secretbox import SecretBox, key_file_for
+from central.secretbox import SecretBox, _read_key, key_file_for
 
 MARK = re.compile(r"rel-[0-9a-z-]+")
 
@@ -36,7 +36,7 @@ class Ledger:
 
 def read_ledger(db_path: Path, device_id: str) -> Ledger:
     """Read the platform's database (it may still be running: WAL readers are fine)."""
-    box = SecretBox(key_file_for(db_path))
+    box = SecretBox(_read_key(key_file_for(db_path)) or b"")   # a reader never makes a key
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         ledger = Ledger()

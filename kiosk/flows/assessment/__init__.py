@@ -2,7 +2,7 @@
 screens land) and its receipt."""
 
 from kiosk.flows import FlowInfo, Tile
-from kiosk.platform.outbox import Kind
+from kiosk.platform.kinds import Kind
 
 FLOW = FlowInfo(name="assessment", tile=Tile("assessment", order=4),
                 outbox_kinds={"assessment": Kind("/assessments")},

@@ -2,7 +2,7 @@
 screens land) and its receipt."""
 
 from kiosk.flows import FlowInfo, Tile
-from kiosk.platform.outbox import Kind
+from kiosk.platform.kinds import Kind
 
 FLOW = FlowInfo(name="complaints", tile=Tile("complaints", order=6),
                 outbox_kinds={"complaint": Kind("/complaints"), "rating": Kind("/ratings")},

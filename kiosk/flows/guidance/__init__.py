@@ -2,7 +2,7 @@
 screens land) and its receipt."""
 
 from kiosk.flows import FlowInfo, Tile
-from kiosk.platform.outbox import Kind
+from kiosk.platform.kinds import Kind
 
 FLOW = FlowInfo(name="guidance", tile=Tile("guidance", order=3),
                 outbox_kinds={"appointment": Kind("/appointments", "appointments"),

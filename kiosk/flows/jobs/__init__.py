@@ -1,7 +1,7 @@
 """Find a job: search, browse, filter and order postings; print a slip, QR, interest."""
 
 from kiosk.flows import FlowInfo, ScreenInfo, Tile
-from kiosk.platform.outbox import Kind
+from kiosk.platform.kinds import Kind
 
 FLOW = FlowInfo(
     name="jobs",

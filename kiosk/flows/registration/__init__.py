@@ -2,7 +2,7 @@
 screens land) and its receipt."""
 
 from kiosk.flows import FlowInfo, Tile
-from kiosk.platform.outbox import Kind
+from kiosk.platform.kinds import Kind
 
 FLOW = FlowInfo(name="registration", tile=Tile("registration", order=1),
                 outbox_kinds={"registration": Kind("/seekers/registrations", "registration")},

@@ -1,0 +1,20 @@
+"""Kinds of submission: where each goes and which must keep their order.
+
+Kept apart from the outbox (which brings the HTTP client), so the flows can
+declare their kinds without loading the link at start-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of submission: the platform path it goes to (fields of the payload
+    fill its {placeholders}) and its order group — kinds of one group are
+    delivered in the order they were made (a cancel never overtakes its
+    booking); a kind without a group waits for no other."""
+
+    path: str
+    group: str | None = None
