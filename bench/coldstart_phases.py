@@ -128,14 +128,14 @@ def _child(size: str) -> None:
     importlib.import_module = stamped_import
     make_app = gui.make_app
 
-    def stamped_make_app(core: Any) -> Any:
+    def stamped_make_app(core: Any, **kwargs: Any) -> Any:
         stamps.mark("make_app start")
         import screens.app as app_module  # Kivy is configured by now
 
         stamps.mark("screens imported")
         stamps.around(app_module.KioskApp, "build", "App.build")
         stamps.around(app_module.KioskApp, "_build_remaining", "remaining")
-        app = make_app(core)
+        app = make_app(core, **kwargs)
         stamps.mark("make_app end")
         return app
 

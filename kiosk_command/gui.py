@@ -14,6 +14,7 @@ from kiosk.config import Settings
 from kiosk.core import KioskCore
 from kiosk.fonts import cache_dir, prepare_fonts
 from kiosk.i18n import Translator
+from kiosk_command.kivy_data import prepare_data_dir
 
 if TYPE_CHECKING:
     from screens.app import KioskApp
@@ -28,6 +29,10 @@ def prepare_kivy(settings: Settings, size: tuple[int, int] | None = None,
     os.environ.setdefault("KIVY_NO_FILELOG", "1")
     os.environ.setdefault("KIVY_NO_CONFIG", "1")      # our configuration is config/*.toml
     os.environ.setdefault("KIVY_HOME", str(cache_dir() / "kivy"))
+    # SDL2 decodes every image the screens show; Kivy's other loaders (PIL among
+    # them) would only add to the start
+    os.environ.setdefault("KIVY_IMAGE", "sdl2")
+    os.environ.setdefault("KIVY_DATA_DIR", str(prepare_data_dir(cache_dir())))
     # made here: Kivy's own mkdir races when several kiosks start at once (tests)
     os.makedirs(os.environ["KIVY_HOME"], exist_ok=True)
     from kivy.config import Config
@@ -42,6 +47,10 @@ def prepare_kivy(settings: Settings, size: tuple[int, int] | None = None,
     Config.set("graphics", "resizable", "0")
     Config.set("graphics", "show_cursor", "1" if d.show_cursor else "0")
     Config.set("kivy", "exit_on_escape", "0")
+    # no multisampled framebuffer: edges are smoothed by the Smooth* instructions
+    # of the kv rules instead; with software GL (llvmpipe) 4x samples doubled the
+    # cost of every frame, the first one included
+    Config.set("graphics", "multisamples", "0")
     Config.set("input", "mouse", "mouse,disable_multitouch")
 
 

@@ -99,6 +99,14 @@ class KioskApp(App):
         self._corner_taps: list[float] = []
         self.theme = self._make_theme()
 
+    def open_settings(self, *largs: Any) -> bool:
+        """Never: Kivy opens its settings panel on F1 or the menu key of any keyboard.
+
+        A visitor must not reach it, and its widgets' rules are not even loaded
+        (kiosk_command/kivy_data.py).
+        """
+        return False
+
     # -- building ---------------------------------------------------------
     def build(self) -> ScreenManager:
         self.title = "employment-kiosk"
@@ -190,7 +198,8 @@ class KioskApp(App):
         return self.guard.allow(tid or "anonymous")
 
     def has_screen(self, name: str) -> bool:
-        return name in registry.screens()
+        """Whether a flow declares the screen (asked before its package is imported)."""
+        return registry.declared(name)
 
     def go(self, name: str) -> None:
         """Switch to a screen by name."""

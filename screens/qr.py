@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import qrcode
 from kivy.graphics.texture import Texture
 from kivy.properties import StringProperty
 from kivy.uix.image import Image
@@ -26,7 +25,12 @@ def modules_and_bytes(data: str) -> tuple[int, bytes]:
 
 
 def matrix(data: str) -> list[list[bool]]:
-    """The QR modules of data (medium error correction), quiet zone included."""
+    """The QR modules of data (medium error correction), quiet zone included.
+
+    The encoder is imported here, at the first code drawn, not with the screens.
+    """
+    import qrcode
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=QUIET_ZONE)
     code.add_data(data)
     code.make(fit=True)

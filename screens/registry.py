@@ -9,6 +9,7 @@ package and the app, the home tiles and the scene checks find it.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 from dataclasses import dataclass
 from functools import cache
@@ -38,15 +39,45 @@ def _packages() -> list[ModuleType]:
             if m.ispkg]
 
 
+def _package_entries(package: ModuleType, attribute: str) -> dict[str, Entry]:
+    folder = Path(package.__file__ or "").parent
+    return {name: Entry(cls, folder / kv, package.FLOW)
+            for name, (cls, kv) in getattr(package, attribute, {}).items()}
+
+
 def _entries(attribute: str) -> dict[str, Entry]:
     out: dict[str, Entry] = {}
     for package in _packages():
-        folder = Path(package.__file__ or "").parent
-        for name, (cls, kv) in getattr(package, attribute, {}).items():
+        for name, entry in _package_entries(package, attribute).items():
             if name in out:
                 raise ValueError(f"screen {name!r} is declared twice")
-            out[name] = Entry(cls, folder / kv, package.FLOW)
+            out[name] = entry
     return out
+
+
+def declared(name: str) -> bool:
+    """Whether a flow declares a screen of that name (tests check each is in a package)."""
+    from kiosk.flows import discover
+
+    return any(name in f.screen_names() for f in discover())
+
+
+def _screen_entry(name: str) -> Entry:
+    """The named screen's entry, importing only its own package while the rest are unread.
+
+    The first frame needs one screen; importing every flow's screens (and the
+    printer and QR code stacks they use) would only delay it. The flow that
+    declares the screen names the package; anything else takes the full list.
+    """
+    if screens.cache_info().currsize == 0:
+        from kiosk.flows import discover
+
+        owner = next((f.name for f in discover() if name in f.screen_names()), None)
+        if owner is not None and importlib.util.find_spec(f"screens.{owner}") is not None:
+            own = _package_entries(importlib.import_module(f"screens.{owner}"), "SCREENS")
+            if name in own:
+                return own[name]
+    return screens()[name]
 
 
 @cache
@@ -70,7 +101,7 @@ def load_kv(path: Path) -> None:
 
 def build_screen(name: str, shell: Shell, flows: dict[str, object]) -> KioskScreen:
     """A fresh instance of the named screen, handed its shell and flow."""
-    entry = screens()[name]
+    entry = _screen_entry(name)
     load_kv(entry.kv)
     return entry.cls(shell=shell, flow=flows.get(entry.flow), name=name)
 

@@ -45,3 +45,22 @@ def test_kiosk_run_help_imports_no_heavy_library() -> None:
     imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
                 for line in done.stderr.splitlines() if line.startswith("import time:")}
     assert sorted(imported & set(HEAVY)) == []
+
+
+def test_the_unwired_core_and_its_flows_import_no_heavy_library() -> None:
+    """`kiosk run` builds the core and every flow object before its first frame.
+
+    The flows reach the platform, the printer and the camera only when a visitor
+    acts, so making them must not load the HTTP client, the outbox's database
+    layer, the sealing library or the printer stack.
+    """
+    code = ("import contextlib\n"
+            "from kiosk.clock import SystemClock\n"
+            "from kiosk.config import load_settings\n"
+            "from kiosk_command.corebuild import build_core\n"
+            "core = build_core(load_settings(None), SystemClock(), contextlib.ExitStack(),"
+            " wire=False)\n"
+            "assert core.flows\n"
+            "extra = ('sqlite_utils', 'cryptography', 'serial', 'PIL')\n"
+            "print(' '.join(m for m in extra if m in sys.modules))")
+    assert _loaded_after(code) == []

@@ -47,6 +47,10 @@ class FlowInfo:
     receipts: dict[str, str] | None = None        # receipt name -> its template module
     factory: str = ""    # "module:Class" of the flow object, made with the KioskCore
 
+    def screen_names(self) -> tuple[str, ...]:
+        """The names of the flow's screens and overlays."""
+        return tuple(s.name for s in self.screens)
+
     def scenes(self) -> dict[str, str]:
         """Scene name -> the screen or overlay it shows."""
         return {scene: s.name for s in self.screens for scene in s.scenes}

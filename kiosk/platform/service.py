@@ -9,7 +9,6 @@ and the link status technicians see. Screens submit through it (and are told
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 import threading
 import uuid
@@ -25,6 +24,7 @@ from kiosk.platform.catalog import Catalog, SyncReport
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.crypto import FieldSealer, load_or_create_key
 from kiosk.platform.errors import MalformedAnswer, PlatformError
+from kiosk.platform.identity import id_hash
 from kiosk.platform.outbox import Kind, Outbox, Outcome
 from kiosk.platform.outbox_store import OutboxStore
 from kiosk.platform.search import JobFilters, SearchResult, Sort
@@ -55,11 +55,6 @@ class Options:
         names = {f.name for f in dataclasses.fields(cls)} - {"app_version"}
         return cls(app_version=app_version,
                    **{name: getattr(section, name) for name in names})
-
-
-def id_hash(id_number: str) -> str:
-    """The platform's visitor key: SHA-256 of the ID number, final x upper-cased."""
-    return hashlib.sha256(id_number.strip().upper().encode()).hexdigest()
 
 
 class PlatformService:

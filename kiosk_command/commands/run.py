@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import time
 
 from kiosk.clock import SystemClock
@@ -46,6 +47,9 @@ def run(args: argparse.Namespace) -> int:
     from kiosk_command.corebuild import build_core, wire_capabilities
     from kiosk_command.gui import make_app, prepare_kivy
 
+    # the camera's OpenCV brings numpy, whose BLAS threads would spin on the
+    # terminal's few cores after each call; the kiosk does no linear algebra
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     settings = settings_from(args)
     size = tuple(int(v) for v in args.size.split("x")) if args.size else None
     prepare_kivy(settings, size=size)

@@ -8,7 +8,7 @@ from kiosk.flows.jobs.interest import personal_fields
 from kiosk.flows.jobs.present import mask_phone, posted_text, valid_mobile, validity_text
 from kiosk.flows.jobs.query import JobQuery, choice_key
 from kiosk.flows.jobs.slip import slip_for
-from kiosk.platform.service import id_hash
+from kiosk.platform.identity import id_hash
 
 JOB = {"id": "J1", "title": "叉车司机", "company": "成都瑞丰物流有限责任公司", "headcount": 2,
        "pay_text": "4800-6800元/月", "benefits": "五险一金", "duties": "装卸",

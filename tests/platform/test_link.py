@@ -61,7 +61,7 @@ def test_no_personal_data_in_logs(own_platform, tmp_path: Path, capsys) -> None:
 
 
 def test_registration_then_lookup_by_hash(own_platform, tmp_path: Path) -> None:
-    from kiosk.platform.service import id_hash
+    from kiosk.platform.identity import id_hash
 
     service = service_for(own_platform, tmp_path).start()
     number = "11010519900101123x"

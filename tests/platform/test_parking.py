@@ -17,8 +17,9 @@ import pytest
 from kiosk.clock import FakeClock
 from kiosk.flows import outbox_kinds
 from kiosk.platform.client import PlatformClient
+from kiosk.platform.identity import id_hash
 from kiosk.platform.outbox_store import OutboxStore
-from kiosk.platform.service import Options, PlatformService, id_hash
+from kiosk.platform.service import Options, PlatformService
 from kiosk.platform.signing import load_key
 from kiosk_command.platform_proc import PlatformProcess
 from tests.platform.conftest import rating, ratings_at, real_now_clock

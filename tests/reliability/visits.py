@@ -22,8 +22,9 @@ from devices.idcard.card import Card
 from kiosk.flows.jobs.interest import express_interest
 from kiosk.flows.jobs.receipt import build as build_job_slip
 from kiosk.flows.jobs.slip import slip_for
+from kiosk.platform.identity import id_hash
 from kiosk.platform.outbox import Outcome
-from kiosk.platform.service import PlatformService, id_hash
+from kiosk.platform.service import PlatformService
 from kiosk.receipts.desk import ReceiptDesk
 from kiosk.receipts.stamp import Stamp
 

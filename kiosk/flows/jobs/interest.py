@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kiosk.platform.service import id_hash
+from kiosk.platform.identity import id_hash
 
 if TYPE_CHECKING:
     from devices.idcard.card import Card
