@@ -19,7 +19,8 @@ from central.db import connect, secret_box
 from central.guard import Guard
 
 
-def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0) -> FastAPI:
+def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
+               body_idle_s: float | None = None) -> FastAPI:
     """The application serving the kiosk API under /api/v1.
 
     day_offset moves the platform's idea of today (which postings are still open)
@@ -33,6 +34,8 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0) -> Fas
     app.state.box = secret_box(app.state.db, db_path)   # a bad secret stops the start
     app.state.max_skew_s = max_skew_s
     app.state.day_offset = day_offset
+    if body_idle_s is not None:
+        app.state.body_idle_s = body_idle_s      # else central.guard.BODY_IDLE_S
     errors.install(app)
     app.add_middleware(Guard)
 

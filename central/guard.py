@@ -6,7 +6,10 @@ body is then read with the operation's limit from the contract (x-max-body-bytes
 a Content-Length over it is refused unread, a chunked body is cut off where it
 passes it. Only then do the handlers see the body (and the signature is checked
 over it). Bodies of the large fleet uploads are read two at a time, so many of them
-at once wait their turn instead of filling the memory.
+at once wait their turn instead of filling the memory. A body whose next part does
+not come within the platform's body time-out is answered 408 and its connection
+closed: a client trickling a body byte by byte would otherwise hold a worker (and
+one of the two places for large uploads) for as long as it likes.
 
 A client that hangs up is no error of the platform: it costs one debug line. Any
 exception the handlers did not turn into an answer is logged as one JSON line
@@ -38,6 +41,7 @@ log = logging.getLogger("central")
 GUARDED = "/api/v1/"
 UNSIGNED = frozenset({"/api/v1/health"})
 LARGE_AT_ONCE = 2
+BODY_IDLE_S = 15.0         # longest wait for the next part of a body
 
 
 class ClientGone(Exception):
@@ -76,16 +80,22 @@ def _refusal(exc: ApiError, headers: Headers, limit: int) -> JSONResponse:
     connection; a longer or unbounded (chunked) one ends the connection instead."""
     response = exc.response()
     declared = headers.get("content-length", "0")       # neither header: no body
-    if "transfer-encoding" in headers or len(declared) > 18 or int(declared) > limit:
+    if exc.status == 408 or "transfer-encoding" in headers or len(declared) > 18 \
+            or int(declared) > limit:
         response.headers["connection"] = "close"
     return response
 
 
-async def read_body(receive: Receive, limit: int) -> bytes:
-    """The whole body, or 413 body_too_large as soon as it passes limit bytes."""
+async def read_body(receive: Receive, limit: int, idle_s: float = BODY_IDLE_S) -> bytes:
+    """The whole body, or 413 body_too_large as soon as it passes limit bytes, or 408
+    body_timeout when idle_s pass without the next part of it."""
     body = bytearray()
     while True:
-        message = await receive()
+        try:
+            message = await asyncio.wait_for(receive(), idle_s)
+        except TimeoutError:
+            raise ApiError(408, "body_timeout", f"no part of the body came for {idle_s:g} s"
+                           ) from None
         if message["type"] == "http.disconnect":
             raise ClientGone
         body += message.get("body", b"")
@@ -173,10 +183,11 @@ class Guard:
         key = await run_in_threadpool(device_key, state.db, state.box, claim.device)
         scope.setdefault("state", {})["device_key"] = key
         _declared_length(headers, limit)
+        idle_s = float(getattr(state, "body_idle_s", BODY_IDLE_S))
         if limit <= self.limits.default:
-            return await read_body(receive, limit)
+            return await read_body(receive, limit, idle_s)
         async with self.large:
-            return await read_body(receive, limit)
+            return await read_body(receive, limit, idle_s)
 
 
 def _cause(scope: Scope, exc: Exception) -> str:

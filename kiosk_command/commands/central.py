@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="day the demo data is relative to (default today)")
     serve.add_argument("--enroll", metavar="DEVICE_ID", help="make sure this terminal exists")
     serve.add_argument("--key-file", type=Path, help="its key (created when absent)")
+    serve.add_argument("--body-timeout", type=float, metavar="SECONDS",
+                       help="longest wait for the next part of a request body (default 15)")
     serve.add_argument("--max-skew", type=int, default=300,
                        help="seconds a terminal's clock may be off (default 300)")
     serve.set_defaults(handler=run_serve)
@@ -71,7 +73,7 @@ def run_serve(args: argparse.Namespace) -> int:
             from central.db import business_day
 
             offset = (args.demo_date - business_day()).days
-        app = create_app(args.db, args.max_skew, offset)
+        app = create_app(args.db, args.max_skew, offset, args.body_timeout)
     except CentralError as exc:         # e.g. a damaged secret: one line, not a traceback
         raise CentralToolError(str(exc), exc.exit_code) from None
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)

@@ -81,3 +81,27 @@ def test_largest_screenshot_the_contract_allows_is_accepted(api):
     resp = api.post("/fleet/screenshots", {"taken_at": "2026-11-23T10:00:00+08:00",
                                            "png_base64": png}, idem="shot-big-1")
     assert resp.status_code == 201, resp.text
+
+
+def test_a_body_that_stops_coming_is_408_and_frees_its_place(tmp_path_factory):
+    """A client that sends its headers and part of a body, then nothing, is answered
+    408 body_timeout once the body time-out passes (0.3 s here, 15 s by default), and
+    the two places for large uploads are not held by such clients."""
+    from kiosk_command.platform_proc import PlatformProcess
+    from tests.central.raw import _answered, _read, connect, head
+
+    with PlatformProcess(tmp_path_factory.mktemp("slow"),
+                         extra_args=("--body-timeout", "0.3")) as platform:
+        socks = []
+        try:
+            for path in ("/api/v1/fleet/screenshots",) * 3 + ("/api/v1/ratings",):
+                sock = connect(platform.url)
+                headers = signed_looking(platform.device_id) | {"Content-Length": "1000"}
+                sock.sendall(head("POST", path, headers) + b'{"sco')
+                socks.append(sock)
+            answers = [_read(s, 5) if _answered(s, 10) else None for s in socks]
+        finally:
+            for sock in socks:
+                sock.close()
+    assert all(a is not None for a in answers), "a trickled body held its request open"
+    assert {(a.status, a.doc["error"]) for a in answers} == {(408, "body_timeout")}
