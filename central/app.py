@@ -17,6 +17,7 @@ from central import errors
 from central.contract import document_json
 from central.db import connect, secret_box
 from central.guard import Guard
+from central.matching import OpenPostings
 
 
 def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0) -> FastAPI:
@@ -33,6 +34,7 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0) -> Fas
     app.state.box = secret_box(app.state.db, db_path)   # a bad secret stops the start
     app.state.max_skew_s = max_skew_s
     app.state.day_offset = day_offset
+    app.state.postings = OpenPostings()     # the open postings matching scores
     errors.install(app)
     app.add_middleware(Guard)
 
