@@ -17,6 +17,7 @@ from central import errors
 from central.contract import document_json
 from central.db import connect, secret_box
 from central.guard import Guard
+from central.matching import OpenPostings
 
 
 def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
@@ -36,6 +37,7 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
     app.state.day_offset = day_offset
     if body_idle_s is not None:
         app.state.body_idle_s = body_idle_s      # else central.guard.BODY_IDLE_S
+    app.state.postings = OpenPostings()     # the open postings matching scores
     errors.install(app)
     app.add_middleware(Guard)
 

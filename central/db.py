@@ -22,12 +22,14 @@ from central.schema import SCHEMA
 from central.secretbox import SecretBox, key_file_for, open_box
 
 # Bumped whenever SCHEMA changes in a way CREATE ... IF NOT EXISTS cannot apply;
-# MIGRATIONS take a database from the version before to this one.
-SCHEMA_VERSION = 2
+# MIGRATIONS[n] takes a database from version n to n + 1, and an older database runs
+# them one after another (each in its own transaction, with its version bump).
+SCHEMA_VERSION = 3
 _LOCKS: dict[int, threading.RLock] = {}
 # Tables whose rows are sealed with the platform's secret (one is enough to check it).
 SEALED = (("devices", "key"), ("seekers", "data"), ("appointments", "data"),
-          ("complaints", "data"), ("assessments", "data"), ("interests", "data"))
+          ("complaints", "data"), ("assessments", "data"), ("interests", "data"),
+          ("unemployment_applications", "data"))
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -48,8 +50,9 @@ def connect(path: Path) -> sqlite3.Connection:
     version = _check_version(conn, path)
     conn.executescript(SCHEMA)
     _LOCKS[id(conn)] = threading.RLock()
-    if version in MIGRATIONS:
+    while version in MIGRATIONS:
         MIGRATIONS[version](conn, path)
+        version += 1
     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     return conn
 
@@ -121,10 +124,21 @@ def _seal_device_keys(conn: sqlite3.Connection, path: Path) -> None:
         for device, key in rows.fetchall():
             conn.execute("UPDATE devices SET key = ? WHERE id = ?",
                          (box.seal_text(key), device))
-        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.execute("PRAGMA user_version=2")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Path], None]] = {1: _seal_device_keys}
+def _add_specialists(conn: sqlite3.Connection, _path: Path) -> None:
+    """Version 2 had no specialist on a seeker (unemployment applications are a new
+    table, which SCHEMA creates); registrations made before have no key groups."""
+    with write(conn):
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(seekers)")}
+        if "specialist_id" not in columns:
+            conn.execute("ALTER TABLE seekers ADD COLUMN specialist_id TEXT")
+        conn.execute("PRAGMA user_version=3")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Path], None]] = {
+    1: _seal_device_keys, 2: _add_specialists}
 
 
 @contextmanager

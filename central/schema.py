@@ -6,6 +6,12 @@ incremental sync pages by; a removed item stays as a tombstone row so
 terminals that synced it learn that it is gone. Personal fields of visitors
 and the terminals' signing keys are stored encrypted (central/secretbox.py);
 visitors are found by hashes only.
+
+A seeker's `data` holds everything the visitor told about themselves (name,
+phone, education, key groups, difficulties, intentions); in the clear are only
+the keyed hash, the registration's id and times, the terminal, and which
+specialist serves them (which says no more than that some key group applies to
+a row no one can link to a person without the secret).
 """
 
 SCHEMA = """
@@ -41,8 +47,16 @@ CREATE TABLE IF NOT EXISTS slots (
 CREATE INDEX IF NOT EXISTS slots_by_service ON slots(service_id, starts_at);
 CREATE TABLE IF NOT EXISTS seekers (
     id_hash TEXT PRIMARY KEY, data BLOB NOT NULL, registration_id TEXT NOT NULL,
-    registered_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+    registered_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
+    specialist_id TEXT -- central/demo/staff.py; set while the registration names a key group
 );
+CREATE TABLE IF NOT EXISTS unemployment_applications (
+    id TEXT PRIMARY KEY, id_hash TEXT NOT NULL, data BLOB NOT NULL, status TEXT NOT NULL,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS unemployment_by_seeker ON unemployment_applications(id_hash);
+CREATE INDEX IF NOT EXISTS unemployment_by_status ON unemployment_applications(status,
+                                                                                created_at);
 CREATE TABLE IF NOT EXISTS interests (
     id TEXT PRIMARY KEY, job_id TEXT NOT NULL, id_hash TEXT, data BLOB NOT NULL,
     created_at TEXT NOT NULL, device_id TEXT NOT NULL

@@ -1,7 +1,8 @@
 """Loading demo data into the database: fast bulk inserts, skipped when already there.
 
 Postings pass the same discrimination check as any import. Benchmarks use
-seed_jobs() for large catalogs and touch() for a burst of changes.
+seed_jobs() for large catalogs, touch() for a burst of changes and
+seed_seekers() for a platform holding many registered visitors.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from central.db import get_meta, next_stamp, set_meta, write
+from central.db import get_meta, iso, next_stamp, set_meta, utc_now, write
+from central.demo import staff
 from central.demo.fairs import make_fairs
 from central.demo.guidance import make_services, make_slots
 from central.demo.jobs import job_id, make_jobs
 from central.demo.policies import make_policies
+from central.demo.seekers import make_seekers
 from central.screening import discriminatory
+from central.secretbox import SecretBox
 
 SEED = 6
 DEMO_VERSION = "1"
@@ -106,3 +110,20 @@ def _bump(doc: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     doc["pay_text"] = doc["pay_text"].split("-")[0] + f"-{doc['pay_max']}元/月" \
         if doc["employment_type"] == "full_time" else doc["pay_text"]
     return doc
+
+
+def seed_seekers(conn: sqlite3.Connection, box: SecretBox, count: int) -> range:
+    """Register count generated seekers after those seeded before (sealed, with a
+    specialist for key-group members) in one transaction; returns their numbers
+    (central/demo/seekers.py id_number(n) gives each one's ID number)."""
+    first = int(get_meta(conn, "seeded_seekers") or 0)
+    now = iso(utc_now())
+    rows = [(box.pseudonym(who), box.seal(doc), f"R-seed{first + i:07d}", now, now, "seed",
+             staff.choose(who).id if doc.get("key_groups") else None)
+            for i, (who, doc) in enumerate(make_seekers(count, first))]
+    with write(conn):
+        conn.executemany("INSERT OR IGNORE INTO seekers(id_hash, data, registration_id, "
+                         "registered_at, updated_at, device_id, specialist_id) "
+                         "VALUES(?, ?, ?, ?, ?, ?, ?)", rows)
+        set_meta(conn, "seeded_seekers", str(first + count))
+    return range(first, first + count)

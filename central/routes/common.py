@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import sqlite3
 from typing import Any
@@ -10,6 +11,7 @@ from fastapi import APIRouter, Depends, Request
 
 from central.auth import signed_device
 from central.contract import parse_body, require_json
+from central.errors import ApiError
 from central.secretbox import SecretBox
 
 PREFIX = "/api/v1"
@@ -45,3 +47,20 @@ def visitor(request: Request, doc: dict[str, Any]) -> str | None:
 
 def new_id(prefix: str) -> str:
     return f"{prefix}-{secrets.token_hex(6)}"
+
+
+def not_after(doc: dict[str, Any], field: str, today: dt.date) -> None:
+    """422 invalid when the body's date field lies after today (a birth or leaving date
+    in the future is a typing or reading mistake the visitor should hear about)."""
+    value = doc.get(field)
+    if not value:
+        return
+    try:
+        late = dt.date.fromisoformat(value) > today
+    except ValueError:
+        late, problem = True, "is not a date"
+    else:
+        problem = f"lies after today ({today.isoformat()})"
+    if late:
+        raise ApiError(422, "invalid", f"{field} {problem}",
+                       details=[{"path": f"/{field}", "msg": f"{field} {problem}"}])

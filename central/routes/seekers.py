@@ -1,22 +1,27 @@
-"""Job seekers: registration, their own record after a card read, job interests.
+"""Job seekers: registration, their own record after a card read, unemployment
+applications, job interests.
 
-Names and phones are kept sealed; a lookup answers only for the id_hash given,
-so a terminal can never list other visitors.
+Everything a visitor tells about themselves is kept sealed; a lookup answers only
+for the id_hash given, so a terminal can never list other visitors. A lookup
+touches the visitor's own rows by index and scores the catalog's open postings
+(central/matching.py), so its cost does not grow with the number of seekers.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
+from central import unemployment
 from central.db import business_day, iso, read, utc_now
+from central.demo import staff
 from central.errors import ApiError
 from central.idempotency import submit
-from central.routes.common import body, box, db, new_id, signed_router, visitor
+from central.matching import OpenPostings, recommend
+from central.routes.common import body, box, db, new_id, not_after, signed_router, visitor
 from central.routes.records import appointments_of, complaints_of, interests_of
 
 router = signed_router()
@@ -24,69 +29,87 @@ router = signed_router()
 
 @router.post("/seekers/registrations")
 def register(request: Request) -> Response:
-    """Register a visitor, or update the intentions of one already registered."""
+    """Register a visitor, or update the registration of one already registered.
+
+    An update keeps the registration's id and date; fields it leaves out keep their
+    stored values. A registration naming a key group has a specialist (B 5.3.1.3 c).
+    """
     doc = body(request, "RegistrationIn")
-    sealed = box(request).seal({k: v for k, v in doc.items() if k != "id_hash"})
-    who = visitor(request, doc)
+    not_after(doc, "birth_date", business_day(request.app.state.day_offset))
+    given = {k: v for k, v in doc.items() if k != "id_hash"}
+    who, sealer = visitor(request, doc), box(request)
 
     def handler(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
         now = iso(utc_now())
-        row = conn.execute("SELECT registration_id, registered_at FROM seekers "
-                           "WHERE id_hash = ?", (who,)).fetchone()
+        row = conn.execute("SELECT registration_id, registered_at, data, specialist_id "
+                           "FROM seekers WHERE id_hash = ?", (who,)).fetchone()
+        data = {**sealer.open(row[2]), **given} if row else given
+        specialist = None
+        if data.get("key_groups"):
+            specialist = staff.find(row[3] if row else None) or staff.choose(doc["id_hash"])
+        kept = specialist.id if specialist else None
         if row:
-            conn.execute("UPDATE seekers SET data = ?, updated_at = ?, device_id = ? "
-                         "WHERE id_hash = ?", (sealed, now, request.state.device_id, who))
-            return 200, {"registration_id": row[0], "status": "updated",
-                         "registered_at": row[1]}
-        reg_id = new_id("R")
-        conn.execute("INSERT INTO seekers VALUES(?, ?, ?, ?, ?, ?)",
-                     (who, sealed, reg_id, now, now, request.state.device_id))
-        return 200, {"registration_id": reg_id, "status": "registered", "registered_at": now}
+            conn.execute("UPDATE seekers SET data = ?, updated_at = ?, device_id = ?, "
+                         "specialist_id = ? WHERE id_hash = ?",
+                         (sealer.seal(data), now, request.state.device_id, kept, who))
+            ack = {"registration_id": row[0], "status": "updated", "registered_at": row[1]}
+        else:
+            ack = {"registration_id": new_id("R"), "status": "registered", "registered_at": now}
+            conn.execute("INSERT INTO seekers(id_hash, data, registration_id, registered_at, "
+                         "updated_at, device_id, specialist_id) VALUES(?, ?, ?, ?, ?, ?, ?)",
+                         (who, sealer.seal(data), ack["registration_id"], now, now,
+                          request.state.device_id, kept))
+        if specialist:
+            ack["specialist"] = specialist.public()
+        return 200, ack
 
     return submit(request, handler)
 
 
 @router.post("/seekers/lookup")
 def lookup(request: Request) -> JSONResponse:
-    """One visitor's own data: registration, recommendations, appointments, complaints."""
+    """One visitor's own data: registration, recommendations, specialist, appointments,
+    complaints, interests and unemployment applications."""
     doc = body(request, "LookupIn")
     who = visitor(request, doc)
+    today = business_day(request.app.state.day_offset).isoformat()
+    postings: OpenPostings = request.app.state.postings
     conn = db(request)
     with read(conn):
-        row = conn.execute("SELECT registration_id, registered_at, data FROM seekers "
-                           "WHERE id_hash = ?", (who,)).fetchone()
-        answer: dict[str, Any] = {"registered": row is not None, "recommended": []}
+        row = conn.execute("SELECT registration_id, registered_at, updated_at, data, "
+                           "specialist_id FROM seekers WHERE id_hash = ?", (who,)).fetchone()
+        answer: dict[str, Any] = {"registered": row is not None, "recommended": [],
+                                  "recommended_note": None, "specialist": None}
         if row:
-            intentions = box(request).open(row[2]).get("intentions", {})
-            answer["registration"] = {"registration_id": row[0], "registered_at": row[1],
-                                      "intentions": intentions}
-            answer["recommended"] = recommend(conn, intentions)
+            data = box(request).open(row[3])
+            answer["registration"] = {
+                "registration_id": row[0], "registered_at": row[1], "updated_at": row[2],
+                "intentions": data.get("intentions", {}),
+                "key_groups": data.get("key_groups", [])}
+            answer["recommended"], answer["recommended_note"] = recommend(
+                conn, postings, data, today)
+            specialist = staff.find(row[4])
+            answer["specialist"] = specialist.public() if specialist else None
         answer["appointments"] = appointments_of(conn, who)
         answer["complaints"] = complaints_of(conn, who)
         answer["interests"] = interests_of(conn, who)
+        answer["unemployment"] = unemployment.of_visitor(conn, who)
     return JSONResponse(answer)
 
 
-def recommend(conn: sqlite3.Connection, intentions: dict[str, Any], limit: int = 10
-              ) -> list[dict[str, Any]]:
-    """Open postings matching the visitor's intentions, newest first."""
-    sql = ("SELECT doc, updated_at FROM feed_items WHERE kind = 'jobs' AND deleted = 0 "
-           "AND json_extract(doc, '$.valid_until') >= date('now')")
-    args: list[Any] = []
-    for field, key in (("occupation_group", "occupation_groups"), ("district", "districts")):
-        wanted = intentions.get(key) or []
-        if wanted:
-            sql += f" AND json_extract(doc, '$.{field}') IN ({','.join('?' * len(wanted))})"
-            args += wanted
-    if intentions.get("pay_min"):
-        sql += " AND json_extract(doc, '$.pay_max') >= ?"
-        args.append(intentions["pay_min"])
-    if intentions.get("employment_type"):
-        sql += " AND json_extract(doc, '$.employment_type') = ?"
-        args.append(intentions["employment_type"])
-    rows = conn.execute(sql + " ORDER BY json_extract(doc, '$.posted_at') DESC LIMIT ?",
-                        [*args, limit]).fetchall()
-    return [{**json.loads(doc), "updated_at": stamp} for doc, stamp in rows]
+@router.post("/seekers/unemployment", status_code=201)
+def apply_unemployment(request: Request) -> Response:
+    """An application for unemployment registration; staff decide it."""
+    doc = body(request, "UnemploymentIn")
+    not_after(doc, "left_on", business_day(request.app.state.day_offset))
+    sealed = box(request).seal({k: v for k, v in doc.items() if k != "id_hash"})
+    who = visitor(request, doc)
+
+    def handler(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
+        return 201, unemployment.record(conn, new_id("U"), who, sealed,
+                                        request.state.device_id)
+
+    return submit(request, handler)
 
 
 @router.post("/job-interests", status_code=201)

@@ -1,4 +1,4 @@
-"""`kiosk central serve|enroll|seed`: the reference platform on this machine.
+"""`kiosk central serve|enroll|seed|...`: the reference platform on this machine.
 
 Imports of the server stack happen inside the handlers so `kiosk` itself
 stays quick to start and the platform process pays only for what it serves.
@@ -41,6 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     seed.add_argument("--demo-data", action="store_true", help="load the demo data set")
     seed.add_argument("--jobs", type=int, default=0, help="add this many generated postings")
     seed.add_argument("--touch", type=int, default=0, help="change this many postings")
+    seed.add_argument("--seekers", type=int, default=0,
+                      help="register this many generated job seekers (sealed; ID numbers "
+                           "from central/demo/seekers.py id_number)")
     seed.set_defaults(handler=run_seed)
     imp = csub.add_parser("import-jobs", help="publish postings from a JSON-lines file, "
                                               "refusing discriminatory ones")
@@ -58,6 +61,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     conf.add_argument("--device", required=True)
     conf.add_argument("settings", help='JSON, e.g. {"platform": {"timeout_s": 8}}')
     conf.set_defaults(handler=run_fleet_config)
+    _register_unemployment(csub)
+
+
+UNEMPLOYMENT_STATUSES = "received, under_review, approved, rejected, needs_documents"
+
+
+def _register_unemployment(csub: argparse._SubParsersAction) -> None:
+    """`kiosk central unemployment list|set-status`: staff deciding applications."""
+    p = csub.add_parser("unemployment", help="unemployment-registration applications")
+    usub = p.add_subparsers(dest="unemployment_command", required=True, metavar="ACTION")
+    listing = usub.add_parser("list", help="the applications, oldest first")
+    listing.add_argument("--db", type=Path, required=True)
+    listing.add_argument("--status", help=f"only those with this status ({UNEMPLOYMENT_STATUSES})")
+    listing.set_defaults(handler=run_unemployment_list)
+    status = usub.add_parser("set-status", help="move an application to another status")
+    status.add_argument("--db", type=Path, required=True)
+    status.add_argument("id", metavar="ID", help="the application, U-...")
+    status.add_argument("status", metavar="STATUS", help=UNEMPLOYMENT_STATUSES)
+    status.set_defaults(handler=run_unemployment_status)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -121,8 +143,8 @@ def run_enroll(args: argparse.Namespace) -> int:
 
 
 def run_seed(args: argparse.Namespace) -> int:
-    from central.db import connect
-    from central.demo.seed import seed_demo, seed_jobs, touch
+    from central.db import connect, secret_box
+    from central.demo.seed import seed_demo, seed_jobs, seed_seekers, touch
 
     conn = connect(args.db)
     if args.demo_data:
@@ -133,6 +155,9 @@ def run_seed(args: argparse.Namespace) -> int:
         print(f"added {seed_jobs(conn, args.jobs, first=first)} postings")
     if args.touch:
         print(f"changed {touch(conn, args.touch)} postings")
+    if args.seekers:
+        numbers = seed_seekers(conn, secret_box(conn, args.db), args.seekers)
+        print(f"added {len(numbers)} seekers (numbers {numbers.start}-{numbers.stop - 1})")
     return 0
 
 
@@ -175,4 +200,34 @@ def run_fleet_config(args: argparse.Namespace) -> int:
 
     version = set_config(connect(args.db), args.device, _json_object(args.settings, "settings"))
     print(f"configuration version {version}")
+    return 0
+
+
+def run_unemployment_list(args: argparse.Namespace) -> int:
+    from central.db import connect, secret_box
+    from central.unemployment import applications
+
+    conn = connect(args.db)
+    found = applications(conn, secret_box(conn, args.db), args.status)
+    print("id\tstatus\tcreated_at\tupdated_at\tregistration\treason\tleft_on\tinsured\t"
+          "last_employer")
+    for a in found:
+        d = a.details
+        insured = {True: "yes", False: "no"}.get(d.get("insured"), "-")
+        print("\t".join((a.id, a.status, a.created_at, a.updated_at, a.registration_id or "-",
+                         d.get("reason", "-"), d.get("left_on", "-"), insured,
+                         d.get("last_employer", "-"))))
+    return 0
+
+
+def run_unemployment_status(args: argparse.Namespace) -> int:
+    from central.db import connect
+    from central.errors import CentralError
+    from central.unemployment import set_status
+
+    try:
+        before = set_status(connect(args.db), args.id, args.status)
+    except CentralError as exc:
+        raise CentralToolError(str(exc), 2) from None
+    print(f"{args.id}: {before} -> {args.status}")
     return 0

@@ -1,4 +1,4 @@
-"""A database from another schema version is refused with one clear line."""
+"""A database from an older schema version is migrated, or refused with one clear line."""
 
 from __future__ import annotations
 
@@ -22,3 +22,35 @@ def test_older_database_is_refused(tmp_path) -> None:
     assert schema_version(path) == 0
     with pytest.raises(CentralError, match="schema version 0"):
         connect(path)
+
+
+def test_version_2_database_keeps_its_seekers(tmp_path) -> None:
+    """Version 2 had neither specialists nor unemployment applications: opening it adds
+    them, and a visitor registered before is still found, with the same registration."""
+    import hashlib
+
+    from kiosk_command.platform_proc import PlatformProcess
+    from tests.central.signed import SignedApi
+
+    who = hashlib.sha256(b"110105199001011232").hexdigest()
+    body = {"id_hash": who, "name": "张小明", "phone": "13912345678",
+            "intentions": {"occupation_groups": ["交通运输"]}}
+    platform = PlatformProcess(tmp_path)
+    with platform:
+        api = SignedApi(platform.url, platform.device_id, platform.key_file.read_text().strip())
+        first = api.post("/seekers/registrations", body, idem="reg-1").json()
+    with sqlite3.connect(platform.db_path) as conn:           # back to what version 2 had
+        conn.execute("ALTER TABLE seekers DROP COLUMN specialist_id")
+        conn.execute("DROP TABLE unemployment_applications")
+        conn.execute("PRAGMA user_version=2")
+    with platform:
+        api = SignedApi(platform.url, platform.device_id, platform.key_file.read_text().strip())
+        page = api.post("/seekers/lookup", {"id_hash": who}).json()
+        assert page["registration"]["registration_id"] == first["registration_id"]
+        assert len(page["recommended"]) == 10 and page["specialist"] is None
+        again = api.post("/seekers/registrations", body | {"key_groups": ["rural_migrant"]},
+                         idem="reg-2").json()
+        assert again["status"] == "updated" and again["specialist"]
+        assert api.post("/seekers/unemployment", {"id_hash": who, "reason": "resigned"},
+                        idem="u-1").status_code == 201
+    assert schema_version(platform.db_path) == SCHEMA_VERSION == 3

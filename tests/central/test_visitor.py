@@ -17,7 +17,7 @@ def key() -> str:
 
 def registration() -> dict:
     return {"id_hash": WHO, "name": NAME, "phone": PHONE, "sex": "male",
-            "birth_date": "1990-01-01", "education": "高中/中专",
+            "birth_date": "1990-01-01", "education": "senior",
             "intentions": {"occupation_groups": ["交通运输"], "pay_min": 5000}}
 
 
