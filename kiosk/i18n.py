@@ -16,6 +16,7 @@ texts are drafts until a native speaker reviews them; the catalogs say so.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterable
 from pathlib import Path
 
 from kiosk.errors import I18nError
@@ -123,11 +124,17 @@ class Translator:
         """A Text from a flow in lang: a key with its values, or raw text as it came.
 
         Flows speak in (key, values) pairs so they need no translator; a value
-        under "date_key" is itself a key, put into the sentence as "date".
+        under "date_key" is itself a key, put into the sentence as "date"; a list
+        (listing()) is each of its Texts said in turn, joined the language's way.
         """
         key, values = text
         if key == RAW:
             return str(values.get("text", ""))
+        if key == LIST:
+            sep = SEPARATORS[str(values.get("style", "words"))][lang]
+            said = [self.say(item, lang) for item in _items(values)]
+            mark = sep.strip()          # a Tibetan label's own shad is not doubled
+            return sep.join([s.removesuffix(mark) for s in said[:-1]] + said[-1:])
         if "date_key" in values:
             inner = {k: v for k, v in values.items() if k != "date_key"}
             return self.text(key, lang, date=self.text(str(values["date_key"]), lang, **inner))
@@ -141,3 +148,35 @@ Text = tuple[str, dict[str, object]]   # a catalog key and its values, or (RAW, 
 def raw(text: object) -> Text:
     """A Text shown as it is (a posting's own words, a place name)."""
     return RAW, {"text": "" if text is None else str(text)}
+
+
+LIST = "list"
+# how each language runs a list together: words (交通运输、仓储物流) or clauses (…；…)
+SEPARATORS = {"words": {"zh": "、", "en": ", ", "bo": "། "},
+              "clauses": {"zh": "；", "en": "; ", "bo": "། "}}
+
+
+def listing(items: Iterable[Text], style: str = "words") -> Text:
+    """Several Texts said as one, with the language's own separator (a visitor's
+    chosen groups, the parts of their intentions); the flow never joins words itself."""
+    if style not in SEPARATORS:
+        raise ValueError(f"i18n: no list style {style!r}")
+    return LIST, {"items": tuple(items), "style": style}
+
+
+def parts(text: Text) -> list[Text]:
+    """The Texts a Text is made of: the items of a list (recursively), else itself."""
+    key, values = text
+    if key != LIST:
+        return [text]
+    return [part for item in _items(values) for part in parts(item)]
+
+
+def items_of(text: Text) -> tuple[Text, ...]:
+    """The Texts a list holds (none for any other Text)."""
+    return _items(text[1]) if text[0] == LIST else ()
+
+
+def _items(values: dict[str, object]) -> tuple[Text, ...]:
+    items = values.get("items", ())
+    return items if isinstance(items, tuple) else ()

@@ -21,6 +21,8 @@ class KioskSection:
     terminal_id: str = setting("demo-001", doc="name of this terminal in the fleet")
     hall_name: str = setting("示范公共就业服务中心", doc="service centre shown on screen")
     staff_desk: str = setting("1", doc="desk number where visitors get staff help")
+    record_url: str = setting("", doc="web page of a visitor's own registration, {ref} its "
+                                      "number; printed as a QR code on the slip (empty: none)")
     language: Language = setting("zh", doc="language shown at the start of every session")
     languages: list[str] = setting(["zh", "en", "bo"], doc="languages offered, in order")
     idle_timeout_s: float = setting(60.0, minimum=10, maximum=600)

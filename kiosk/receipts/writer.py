@@ -14,7 +14,7 @@ import threading
 
 from devices.printer import document as d
 from kiosk.errors import I18nError
-from kiosk.i18n import Translator
+from kiosk.i18n import LIST, RAW, Text, Translator, items_of, parts
 
 LANGUAGES = ("zh", "en", "bo")
 FOOTER = "receipt.footer"
@@ -105,6 +105,23 @@ class ReceiptWriter:
         self.blocks.append(d.Text(self.t(key, **fmt), bold=bold))
         self._tibetan(self._key(key), **fmt)
 
+    def phrase(self, text: Text, prefix: str = "") -> None:
+        """A flow's Text (a choice's label, a list of them) in the receipt's language.
+
+        A Tibetan receipt adds the Tibetan line of its catalog words; the visitor's
+        own data in it (a district, as entered) is printed once, in the Chinese line.
+        Every key must be in the catalogs, as for the template's own lines.
+        """
+        for key, values in parts(text):
+            if key != RAW:
+                self._say(key, self.primary, **values)
+                if self.lang == "bo":
+                    self._say(key, "bo", **values)
+        self.blocks.append(d.Text(prefix + self.texts.say(text, self.primary)))
+        words = _without_data(text)
+        if self.lang == "bo" and words is not None:
+            self.blocks.append(d.TibetanText(prefix + self.texts.say(words, "bo")))
+
     def text(self, text: str, bold: bool = False, align: str = "left") -> None:
         """Data printed as given."""
         self.blocks.append(d.Text(text, bold=bold, align=align))
@@ -132,3 +149,14 @@ class ReceiptWriter:
     def document(self, name: str) -> d.Document:
         """The finished receipt."""
         return d.Document(tuple(self.blocks), lang=self.lang, name=name)
+
+
+def _without_data(text: Text) -> Text | None:
+    """text with its raw parts left out (None when nothing but data is left)."""
+    key, values = text
+    if key == RAW:
+        return None
+    if key != LIST:
+        return text
+    items = [kept for item in items_of(text) if (kept := _without_data(item)) is not None]
+    return (key, {**values, "items": tuple(items)}) if items else None

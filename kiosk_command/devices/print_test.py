@@ -14,7 +14,8 @@ from kiosk_command.devices._console import steer_from_stdin
 def register(sub: argparse._SubParsersAction) -> None:
     test = sub.add_parser("print-test", help="print a sample receipt (fixed data, same bytes)")
     test.add_argument("--template", default="job",
-                      help="receipt template: job, registration, appointment, complaint, report")
+                      help="receipt template: job, registration, unemployment, "
+                           "appointment, complaint, report")
     test.add_argument("--lang", choices=("zh", "bo", "en"), default="zh")
     test.add_argument("--width", type=int, choices=(58, 80),
                       help="paper width (picks generic-WIDTH-cn; default: printer.profile)")
