@@ -356,7 +356,7 @@ class KeyboardPanel(BoxLayout):
 
     def _key(self, key: str, layout: str, units: float) -> KeyButton:
         named = key in NAMED or key == "done"
-        tid = f"kb.{key}" if named else "kb.key." + ("apostrophe" if key == "'" else key)
+        tid = f"kb.{key}" if named else "kb.key." + ("apostrophe" if key == "'" else key.lower())
         kind = "go" if key == "done" else "fn" if named else "key"
         role = "heading" if layout in PADS and not named else "body"
         button = KeyButton(tid=tid, raw="" if named else key, kind=kind, role=role,
