@@ -62,6 +62,11 @@ DIGIT_ROWS: tuple[tuple[tuple[str, float], ...], ...] = (
     (("1", 1), ("2", 1), ("3", 1)), (("4", 1), ("5", 1), ("6", 1)),
     (("7", 1), ("8", 1), ("9", 1)), (("backspace", 1), ("0", 1), ("done", 1)),
 )
+# an ID number: digits and the X a check character may be
+ID_ROWS: tuple[tuple[tuple[str, float], ...], ...] = (
+    *DIGIT_ROWS[:3], (("X", 1), ("0", 1), ("backspace", 1)), (("done", 1),),
+)
+PADS = ("digits", "id")        # layouts without composition: keys go in as they are
 NAMED = {"backspace": "kb.backspace", "clear": "kb.clear", "space": "kb.space"}
 
 
@@ -97,8 +102,8 @@ def key_height(theme: Any, layout: str = "pinyin") -> float:
     The rule minimum (with a margin), the key's text with a little room, and a share
     of the theme's ideal target, whichever is largest.
     """
-    font = theme.heading if layout == "digits" else theme.body
-    share = 0.9 if layout == "digits" else (0.65 if theme.elder else 0.75)
+    font = theme.heading if layout in PADS else theme.body
+    share = 0.9 if layout in PADS else (0.65 if theme.elder else 0.75)
     return max(min_target(theme) * TARGET_MARGIN, line_px(font, theme.line_height)
                + theme.pad * 0.25, theme.target * share)
 
@@ -178,7 +183,7 @@ class KeyField(ButtonBehavior, FieldView):
 
     tid = StringProperty("")
     preview = StringProperty("")    # text + the top candidate while composing
-    layout = OptionProperty("pinyin", options=["pinyin", "digits"])
+    layout = OptionProperty("pinyin", options=["pinyin", *PADS])
     max_length = NumericProperty(0)     # 0: unlimited
     title = StringProperty("")      # what the keyboard's echo line names the field
     done_key = StringProperty("kb.done")
@@ -314,7 +319,7 @@ class KeyboardPanel(BoxLayout):
     """
 
     field = ObjectProperty(None, allownone=True)
-    layout = OptionProperty("pinyin", options=["pinyin", "digits"])
+    layout = OptionProperty("pinyin", options=["pinyin", *PADS])
     key_h = NumericProperty(100)
     shell = ObjectProperty(None, allownone=True)   # the app (widget rules set it)
 
@@ -332,7 +337,7 @@ class KeyboardPanel(BoxLayout):
     def on_kv_post(self, base_widget: Any) -> None:
         app = self.shell
         self.bounce = TapGuard(app.clock, KEY_BOUNCE_S)
-        for layout, rows in (("pinyin", PINYIN_ROWS), ("digits", DIGIT_ROWS)):
+        for layout, rows in (("pinyin", PINYIN_ROWS), ("digits", DIGIT_ROWS), ("id", ID_ROWS)):
             self._rows[layout] = [self._row(row, layout) for row in rows]
         app.fbind("lang", self._relabel)
         self.fbind("key_h", self._fit_soon)
@@ -351,9 +356,9 @@ class KeyboardPanel(BoxLayout):
 
     def _key(self, key: str, layout: str, units: float) -> KeyButton:
         named = key in NAMED or key == "done"
-        tid = f"kb.{key}" if named else "kb.key." + ("apostrophe" if key == "'" else key)
+        tid = f"kb.{key}" if named else "kb.key." + ("apostrophe" if key == "'" else key.lower())
         kind = "go" if key == "done" else "fn" if named else "key"
-        role = "heading" if layout == "digits" and not named else "body"
+        role = "heading" if layout in PADS and not named else "body"
         button = KeyButton(tid=tid, raw="" if named else key, kind=kind, role=role,
                            size_hint_x=units, size_hint_y=1)
         if key not in ("done", "clear"):
@@ -535,7 +540,7 @@ class KeyboardOverlay(KioskOverlay, ModalView):
         echo.text = field.text if field is not None else ""
         echo.composing = field.composing if field is not None else ""
         echo.hint = field.hint if field is not None else ""
-        if field is not None and not field.hint and field.layout == "digits":
+        if field is not None and not field.hint and field.layout in PADS:
             echo.hint = self.shell.tr("kb.digits_hint", self.shell.lang)
 
     # -- docked at the bottom, touches above it pass through ---------------

@@ -1,0 +1,115 @@
+"""Scenes and steps of the registration flow (求职登记, 失业登记, my page)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from devices.idcard.card import parse_card
+from devices.idcard.deck import card_text, sample
+from kiosk.flows.registration.flow import MyPage, RegistrationFlow
+from kiosk_command.script.context import ScriptContext, ScriptFailure
+from kiosk_command.script.steps.scenes import catalog, home
+
+
+def _flow(ctx: ScriptContext) -> RegistrationFlow:
+    return ctx.core.flow("registration", RegistrationFlow)
+
+
+def _with_card(ctx: ScriptContext, name: str = "resident") -> RegistrationFlow:
+    """A visitor signed in with a sample card, as if laid on the reader."""
+    home(ctx)
+    card = parse_card(card_text(sample(name)))
+    ctx.core.session.card_read(card, ctx.core.clock.now().date())
+    return _flow(ctx)
+
+
+def _filled(ctx: ScriptContext) -> RegistrationFlow:
+    """A visitor with a card who has agreed and answered the usual questions."""
+    flow = _with_card(ctx)
+    flow.agree(photo=False)
+    about, wants = flow.visit.about, flow.visit.wants
+    about.phone, about.education, about.major = "13800138000", "vocational", "汽车维修"
+    about.experience_years, about.last_occupation = 3, "汽车修理工"
+    about.certificates |= {"education_cert", "vocational_qualification"}
+    about.status = "unemployed"
+    about.key_groups |= {"registered_unemployed"}
+    about.difficulties |= {"skills"}
+    wants.major_groups |= {"g4", "g6"}
+    wants.occupations |= {"交通运输", "生产制造"}
+    wants.pay_min, wants.work_type, wants.start_by = 5000, "full_time", "now"
+    return flow
+
+
+def _show(ctx: ScriptContext, screen: str) -> None:
+    ctx.app.go(screen)
+
+
+def _manual_error(ctx: ScriptContext) -> None:
+    home(ctx)
+    _show(ctx, "reg_manual")
+    manual = ctx.app.screen("reg_manual")
+    manual.ids.number.text, manual.ids.name.text = "110105199001011235", "张晓明"
+    manual.go_on()
+
+
+def _consent(ctx: ScriptContext) -> None:
+    flow = _with_card(ctx)
+    _show(ctx, flow.start())
+
+
+def _done(ctx: ScriptContext, state: str) -> None:
+    flow = _filled(ctx)
+    flow.visit.reference, flow.visit.outcome = "R20261202-000123", state
+    _show(ctx, "reg_done")
+    ctx.app.screen("reg_done").delivered(state)
+
+
+SAMPLE_PAGE = dict(registered=True, registered_at="2026-11-20",
+                   intentions_text=("reg.my.intentions", {"groups": "交通运输、生产制造",
+                                                          "pay": "5000"}),
+                   fewer_note=None,
+                   specialist=("reg.my.specialist", {"name": "李**", "desk": "3",
+                                                    "phone": "028-6666****"}),
+                   appointments=[], complaints=[], unemployment=[])
+
+
+def _my_page(ctx: ScriptContext, matches: bool = True) -> None:
+    flow = _with_card(ctx)
+    catalog(ctx)
+    jobs = []
+    if matches and ctx.core.platform is not None:
+        found = ctx.core.platform.search("", None, "newest", 5)
+        jobs = [ctx.core.platform.catalog.job(card["job_id"]) for card in found.items]
+    page = dict(SAMPLE_PAGE, matches=[j for j in jobs if j])
+    if not matches:
+        page["fewer_note"] = ("reg.my.fewer", {"n": 0})
+    flow.visit.lookup = MyPage(**page)
+    _show(ctx, "my_page")
+
+
+def expect_registration(ctx: ScriptContext, state: str) -> Any:
+    """Wait until the registration's outcome is state (sent, queued, refused)."""
+    def done() -> bool:
+        outcome = _flow(ctx).visit.outcome
+        if outcome and outcome != state:
+            raise ScriptFailure(f"the registration ended {outcome!r}, not {state!r}")
+        return outcome == state
+    return done
+
+
+STEPS = {"expect_registration": expect_registration}
+
+SCENES = {
+    "reg_start": lambda ctx: (home(ctx), _show(ctx, "reg_start"))[-1],
+    "reg_manual": lambda ctx: (home(ctx), _show(ctx, "reg_manual"))[-1],
+    "reg_manual_error": _manual_error,
+    "reg_consent": _consent,
+    "reg_about": lambda ctx: (_filled(ctx), _show(ctx, "reg_about"))[-1],
+    "reg_wants": lambda ctx: (_filled(ctx), _show(ctx, "reg_wants"))[-1],
+    "reg_review": lambda ctx: (_filled(ctx), _show(ctx, "reg_review"))[-1],
+    "reg_done": lambda ctx: _done(ctx, "sent"),
+    "reg_done_queued": lambda ctx: _done(ctx, "queued"),
+    "reg_unemployment": lambda ctx: (_filled(ctx), _show(ctx, "reg_unemployment"))[-1],
+    "my_page": _my_page,
+    "my_page_empty": lambda ctx: _my_page(ctx, matches=False),
+}

@@ -1,0 +1,91 @@
+"""Who is registering: the ID card (or the number typed), then the notice and consent.
+
+Nothing is asked before the visitor has agreed to the notice; "not now" ends
+the registration politely and the flow forgets what it held.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kivy.clock import Clock
+from kivy.properties import BooleanProperty, StringProperty
+
+from kiosk.flows.registration.flow import RegistrationFlow
+from screens.base import KioskScreen
+from screens.keyboard import KeyField  # noqa: F401 - kv rules use it
+
+
+class RegStartScreen(KioskScreen):
+    """"Lay your ID card on the reader", or type the number instead."""
+
+    flow: RegistrationFlow
+    problem = StringProperty("")
+
+    def on_pre_enter(self, *_: Any) -> None:
+        problem = self.flow.card_problem()
+        self.problem = self.shell.say(problem) if problem is not None else ""
+
+    def on_enter(self, *_: Any) -> None:
+        # a card laid down while this screen shows starts the registration with it
+        self._watch = Clock.schedule_interval(lambda _dt: self._check_card(), 0.25)
+
+    def on_leave(self, *_: Any) -> None:
+        if getattr(self, "_watch", None) is not None:
+            self._watch.cancel()
+
+    def _check_card(self) -> None:
+        problem = self.flow.card_problem()
+        self.problem = self.shell.say(problem) if problem is not None else ""
+        following = self.flow.start()
+        if following != self.name and self.shown:
+            self.shell.go(following)
+
+    def reset(self) -> None:
+        super().reset()
+        self.problem = ""
+
+
+class RegManualScreen(KioskScreen):
+    """ID number and name on the keyboard, checked before going on."""
+
+    flow: RegistrationFlow
+    problem = StringProperty("")
+
+    def go_on(self) -> None:
+        problem = self.flow.identify_typed(self.ids.number.text.strip(),
+                                           self.ids.name.text.strip())
+        if problem is not None:
+            self.problem = self.shell.say(problem)       # what was typed stays
+            return
+        self.problem = ""
+        self.shell.go("reg_consent")
+
+    def reset(self) -> None:
+        super().reset()
+        self.problem = ""
+
+
+class RegConsentScreen(KioskScreen):
+    """What is collected and why, and a separate choice about the photo."""
+
+    flow: RegistrationFlow
+    photo = BooleanProperty(False)
+    declined = BooleanProperty(False)
+
+    def on_pre_enter(self, *_: Any) -> None:
+        self.declined = False
+        self.photo = self.flow.visit.photo_consent
+        self.ids.scroll.scroll_y = 1
+
+    def agree(self) -> None:
+        self.flow.agree(photo=self.photo)
+        self.shell.go("reg_about")
+
+    def not_now(self) -> None:
+        self.flow.decline()
+        self.declined = True
+
+    def reset(self) -> None:
+        super().reset()
+        self.photo = self.declined = False
