@@ -63,8 +63,9 @@ class _FormScreen(KioskScreen):
         apply()
         self.redraw()
 
-    def words(self, prefix: str) -> Callable[[str], str]:
-        return lambda code: self.shell.tr(f"reg.{prefix}.{code}")
+    def words(self, set_name: str) -> Callable[[str], str]:
+        """A code's words: the catalog key reg.<set>.<code> (options.label)."""
+        return lambda code: self.shell.say(options.label(set_name, code))
 
 
 class RegAboutScreen(_FormScreen):
@@ -93,7 +94,7 @@ class RegAboutScreen(_FormScreen):
         return [
             ("reg.ui.education", one("education", options.EDUCATION, "education")),
             ("reg.ui.years", lambda: choices(
-                self.shell, "reg.years", years, self.words("years"),
+                self.shell, "reg.years", years, lambda c: self.shell.tr(f"reg.years.{c}"),
                 lambda c: about.experience_years == int(c),
                 lambda c: self._set(lambda: setattr(about, "experience_years", int(c))))),
             ("reg.ui.certificates_multi", many("certificates", options.CERTIFICATES,
@@ -133,28 +134,34 @@ class RegWantsScreen(_FormScreen):
                                    lambda c: str(getattr(wants, attr)) == str(c),
                                    lambda c: self._set(lambda: setattr(wants, attr, c)))
 
-        subgroups = [s for major in options.OCCUPATIONS if major in wants.major_groups
+        subgroups = [s for major in options.MAJOR_GROUPS if major in wants.major_groups
                      for s in options.OCCUPATIONS[major]]
         out: list[tuple[str, Any]] = [
-            ("reg.ui.major_groups_multi", many("major_groups", list(options.OCCUPATIONS),
-                                               self.words("major"))),
+            ("reg.ui.major_groups_multi", many("major_groups", options.MAJOR_GROUPS,
+                                               self.words("occupations"))),
         ]
         if subgroups:
             out.append(("reg.ui.occupations_multi", many("occupations", subgroups,
-                                                         lambda code: code)))
-        districts = self.flow.districts()
+                                                         self.words("occupations"))))
+        districts = self.flow.district_choices()
         if districts:
             out.append(("reg.ui.districts_multi", many("districts", districts,
                                                        lambda code: code)))
+        starts = dict(self.flow.start_choices())
         out += [
             ("reg.ui.pay", lambda: choices(
                 self.shell, "reg.pay", [str(p) for p in options.PAY_BANDS],
-                lambda c: self.shell.tr("reg.pay.any") if c == "0"
-                else self.shell.tr("reg.pay.from", n=c),
+                lambda c: self.shell.say(options.label("pay_bands", int(c))),
                 lambda c: wants.pay_min == int(c),
                 lambda c: self._set(lambda: setattr(wants, "pay_min", int(c))))),
-            ("reg.ui.work_type", one("work_type", options.WORK_TYPES, self.words("work"))),
-            ("reg.ui.start", one("start_by", options.STARTS, self.words("start"))),
+            ("reg.ui.work_type", one("work_type", options.WORK_TYPES,
+                                     self.words("work_types"))),
+            ("reg.ui.start", lambda: choices(
+                self.shell, "reg.start", [c or "now" for c in starts],
+                lambda c: self.shell.say(starts["" if c == "now" else c]),
+                lambda c: wants.start_by == ("" if c == "now" else c),
+                lambda c: self._set(lambda: setattr(wants, "start_by",
+                                                    "" if c == "now" else c)))),
         ]
         return out
 

@@ -11,11 +11,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from kivy.factory import Factory
 from kivy.properties import BooleanProperty, ListProperty, OptionProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
 
 from kiosk.flows.registration.flow import RegistrationFlow
 from screens.base import KioskScreen
-from screens.widgets import KButton, KLabel
+from screens.widgets import KLabel
+
+
+def QuietButton(**kwargs: object) -> KLabel:    # noqa: N802 - the kv class's name
+    """The outlined secondary button of the widget rules (a kv-only class)."""
+    return Factory.QuietButton(**kwargs)
 
 
 class RegReviewScreen(KioskScreen):
@@ -42,13 +49,8 @@ class RegReviewScreen(KioskScreen):
         box = self.ids.rows
         box.clear_widgets()
         for i, (label, value, screen) in enumerate(self.flow.review_rows()):
-            box.add_widget(_line(app.tr(label), f"reg.review.l{i}", muted=True))
-            row_text = app.say(value) or app.tr("reg.ui.not_given")
-            box.add_widget(_line(row_text, f"reg.review.v{i}"))
-            change = KButton(tid=f"reg.review.change{i}", raw=app.tr("reg.ui.change"),
-                             size_hint_y=None)
-            change.bind(on_action=lambda _w, s=screen: app.go(s))
-            box.add_widget(change)
+            box.add_widget(self._row(i, app.tr(label), app.say(value) or
+                                     app.tr("reg.ui.not_given"), screen))
         missing = self.flow.missing()
         self.missing = (app.tr("reg.ui.missing", items="、".join(app.tr(k) for k in missing))
                         if missing else "")
@@ -57,6 +59,26 @@ class RegReviewScreen(KioskScreen):
         docs.clear_widgets()
         for i, text in enumerate(self.documents):
             docs.add_widget(_line(text, f"reg.review.doc{i}"))
+
+    def _row(self, i: int, label: str, value: str, screen: str) -> BoxLayout:
+        """One answer: its name and value on the left, "change" on the right."""
+        app = self.shell
+        words = BoxLayout(orientation="vertical", size_hint_y=None)
+        words.bind(minimum_height=words.setter("height"))
+        words.add_widget(_line(label, f"reg.review.l{i}", muted=True))
+        words.add_widget(_line(value, f"reg.review.v{i}"))
+        row = BoxLayout(size_hint_y=None, spacing=app.theme.gap)
+        row.add_widget(words)
+        if not screen:                   # read from the card: nothing to change here
+            words.bind(height=row.setter("height"))
+            return row
+        change = QuietButton(tid=f"reg.review.change{i}", raw=app.tr("reg.ui.change"),
+                             size_hint_x=0.28 if not app.elder else 0.36)
+        change.bind(on_action=lambda _w: app.go(screen))
+        words.bind(height=lambda _w, h: setattr(row, "height", max(h, change.height)))
+        change.bind(height=lambda _w, h: setattr(row, "height", max(words.height, h)))
+        row.add_widget(change)
+        return row
 
     def submit(self) -> None:
         if self.flow.missing():
@@ -85,6 +107,7 @@ class RegDoneScreen(KioskScreen):
     can_print = BooleanProperty(True)
     qr = StringProperty("")
     unemployed = BooleanProperty(False)
+    message = StringProperty("")
 
     def on_pre_enter(self, *_: Any) -> None:
         self.printed = ""
@@ -95,7 +118,9 @@ class RegDoneScreen(KioskScreen):
         self.reference = visit.reference
         self.can_print = self.flow.can_print()
         self.qr = "" if self.can_print else self.flow.qr_text()
-        self.unemployed = visit.about.status == "unemployed"
+        self.unemployed = self.flow.can_apply_unemployment()
+        self.message = (self.shell.tr("reg.ui.sending") if self.state == "sending"
+                        else self.shell.say(self.flow.done_message()))
 
     def delivered(self, state: str) -> None:
         """The flow's answer: sent, queued (stored, sent later) or refused."""
@@ -117,3 +142,4 @@ class RegDoneScreen(KioskScreen):
     def reset(self) -> None:
         super().reset()
         self.state, self.reference, self.printed, self.qr = "sending", "", "", ""
+        self.message = ""

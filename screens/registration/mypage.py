@@ -47,13 +47,15 @@ class MyPageScreen(KioskScreen):
     def _loaded(self, page: MyPage | None) -> None:
         if page is None:
             self.state = "unavailable"
+            self.registered_at = self.shell.say(self.flow.my_page_unavailable())
             return
         self.show(page)
 
     def show(self, page: MyPage) -> None:
         app = self.shell
         self.state = "shown"
-        self.registered_at = app.tr("reg.ui.registered_at", when=page.registered_at)
+        self.registered_at = (app.say(page.registered_text) if page.registered_text
+                              else app.tr("reg.ui.registered_at", when=page.registered_at))
         self.intentions = app.say(page.intentions_text)
         self.specialist = app.say(page.specialist) if page.specialist else ""
         self.fewer = app.say(page.fewer_note) if page.fewer_note else ""
@@ -77,13 +79,15 @@ class MyPageScreen(KioskScreen):
         self.ids.scroll.scroll_y = 1
 
     def open_job(self, job: dict[str, Any]) -> None:
-        """A match opens its posting in the job flow's detail screen."""
-        if self.flow.open_job(str(job.get("id", ""))):
+        """A match opens its posting in the job flow's detail screen (the job flow's
+        own rules: slip, QR code, interest)."""
+        detail = self.shell.screen("job_detail")
+        jobs = detail.flow
+        if jobs is not None and jobs.open(str(job.get("id", ""))):
             self.shell.go("job_detail")
 
     def update_intentions(self) -> None:
-        self.flow.start_update()
-        self.shell.go("reg_wants")
+        self.shell.go(self.flow.begin_update())
 
     def reset(self) -> None:
         super().reset()

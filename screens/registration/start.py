@@ -14,6 +14,7 @@ from kivy.properties import BooleanProperty, StringProperty
 from kiosk.flows.registration.flow import RegistrationFlow
 from screens.base import KioskScreen
 from screens.keyboard import KeyField  # noqa: F401 - kv rules use it
+from screens.registration.form import heading, note
 
 
 class RegStartScreen(KioskScreen):
@@ -51,6 +52,10 @@ class RegManualScreen(KioskScreen):
 
     flow: RegistrationFlow
     problem = StringProperty("")
+    help = StringProperty("")
+
+    def on_pre_enter(self, *_: Any) -> None:
+        self.help = self.shell.say(self.flow.manual_help())
 
     def go_on(self) -> None:
         problem = self.flow.identify_typed(self.ids.number.text.strip(),
@@ -72,11 +77,31 @@ class RegConsentScreen(KioskScreen):
     flow: RegistrationFlow
     photo = BooleanProperty(False)
     declined = BooleanProperty(False)
+    declined_text = StringProperty("")
+
+    def on_kv_post(self, base_widget: object) -> None:
+        self.shell.bind(lang=lambda *_: self._fill_if_shown(),
+                        theme=lambda *_: self._fill_if_shown())
+
+    def _fill_if_shown(self) -> None:
+        if self.shown:
+            self.fill()
 
     def on_pre_enter(self, *_: Any) -> None:
         self.declined = False
         self.photo = self.flow.visit.photo_consent
+        self.fill()
         self.ids.scroll.scroll_y = 1
+
+    def fill(self) -> None:
+        """The notice, part by part: a heading and its plain words."""
+        box = self.ids.notice
+        box.clear_widgets()
+        if self.declined:
+            return
+        for i, (title, words) in enumerate(self.flow.consent_notice()):
+            box.add_widget(heading(self.shell, self.shell.say(title), f"reg.consent.h{i}"))
+            box.add_widget(note(self.shell, self.shell.say(words), f"reg.consent.p{i}"))
 
     def agree(self) -> None:
         self.flow.agree(photo=self.photo)
@@ -84,7 +109,9 @@ class RegConsentScreen(KioskScreen):
 
     def not_now(self) -> None:
         self.flow.decline()
+        self.declined_text = self.shell.say(self.flow.declined_text())
         self.declined = True
+        self.fill()
 
     def reset(self) -> None:
         super().reset()

@@ -27,6 +27,7 @@ class RegUnemploymentScreen(KioskScreen):
     reason = StringProperty("")
     insured = BooleanProperty(True)
     printed = StringProperty("")
+    message = StringProperty("")
 
     def on_kv_post(self, base_widget: object) -> None:
         self.shell.bind(lang=lambda *_: self._redraw_if_shown(),
@@ -47,8 +48,8 @@ class RegUnemploymentScreen(KioskScreen):
         box = self.ids.choices
         box.clear_widgets()
         box.add_widget(heading(app, app.tr("reg.ui.reason"), "reg.unemp.reason"))
-        box.add_widget(choices(app, "reg.unemp.reason", options.LEAVING_REASONS,
-                               lambda c: app.tr(f"reg.reason.{c}"),
+        box.add_widget(choices(app, "reg.unemp.reason", options.REASONS,
+                               lambda c: app.say(options.label("reasons", c)),
                                lambda c: self.reason == c, self._pick_reason))
         box.add_widget(heading(app, app.tr("reg.ui.insured"), "reg.unemp.insured"))
         box.add_widget(choices(app, "reg.unemp.insured", ("yes", "no"),
@@ -71,10 +72,12 @@ class RegUnemploymentScreen(KioskScreen):
             self.problem = self.shell.say(problem)
             return
         self.problem, self.state = "", "sending"
+        self.message = self.shell.tr("reg.ui.unemp_sending")
 
     def _done(self, state: str) -> None:
         if self.state == "sending":
             self.state = state
+            self.message = self.shell.say(self.flow.unemployment_message())
 
     def print_slip(self) -> None:
         self.printed = self.shell.tr("reg.ui.printing")

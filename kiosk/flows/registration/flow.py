@@ -76,6 +76,9 @@ NOT_GIVEN: Text = ("reg.not_given", {})
 NONE_OF_THESE: Text = ("reg.none_of_these", {})
 
 
+START_AFTER_DAYS = (14, 30, 90)     # the earliest-start choices besides "now"
+
+
 class RegistrationError(KioskError):
     """The screens asked the flow for something its state does not allow."""
 
@@ -207,6 +210,16 @@ class RegistrationFlow:
         if self.platform is None:
             return []
         return list(self.platform.catalog.counts().get("district", {}))
+
+    def start_choices(self) -> list[tuple[str, Text]]:
+        """When the visitor could start: as soon as possible ("") or from a date two
+        weeks, one month or three months from today, each with its words."""
+        today = self._today()
+        choices: list[tuple[str, Text]] = [("", ("reg.start_now", {}))]
+        for days in START_AFTER_DAYS:
+            day = today + dt.timedelta(days=days)
+            choices.append((day.isoformat(), ("reg.date", _date_values(day))))
+        return choices
 
     def documents_to_bring(self) -> list[Text]:
         """Everything to bring to the desk, said once (一次性告知)."""

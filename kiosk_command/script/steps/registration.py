@@ -7,6 +7,7 @@ from typing import Any
 from devices.idcard.card import parse_card
 from devices.idcard.deck import card_text, sample
 from kiosk.flows.registration.flow import MyPage, RegistrationFlow
+from kiosk.flows.registration.mypage import intentions_text
 from kiosk_command.script.context import ScriptContext, ScriptFailure
 from kiosk_command.script.steps.scenes import catalog, home
 
@@ -20,7 +21,9 @@ def _with_card(ctx: ScriptContext, name: str = "resident") -> RegistrationFlow:
     home(ctx)
     card = parse_card(card_text(sample(name)))
     ctx.core.session.card_read(card, ctx.core.clock.now().date())
-    return _flow(ctx)
+    flow = _flow(ctx)
+    flow.start()                      # the identity comes from the card
+    return flow
 
 
 def _filled(ctx: ScriptContext) -> RegistrationFlow:
@@ -65,8 +68,10 @@ def _done(ctx: ScriptContext, state: str) -> None:
 
 
 SAMPLE_PAGE = dict(registered=True, registered_at="2026-11-20",
-                   intentions_text=("reg.my.intentions", {"groups": "交通运输、生产制造",
-                                                          "pay": "5000"}),
+                   registered_text=("reg.my.registered_on", {"y": 2026, "m": "11", "d": "20"}),
+                   intentions_text=intentions_text({"occupation_groups": ["交通运输", "生产制造"],
+                                                    "pay_min": 5000,
+                                                    "employment_type": "full_time"}),
                    fewer_note=None,
                    specialist=("reg.my.specialist", {"name": "李**", "desk": "3",
                                                     "phone": "028-6666****"}),
@@ -78,8 +83,7 @@ def _my_page(ctx: ScriptContext, matches: bool = True) -> None:
     catalog(ctx)
     jobs = []
     if matches and ctx.core.platform is not None:
-        found = ctx.core.platform.search("", None, "newest", 5)
-        jobs = [ctx.core.platform.catalog.job(card["job_id"]) for card in found.items]
+        jobs = ctx.core.platform.search("", None, "newest", 5).items
     page = dict(SAMPLE_PAGE, matches=[j for j in jobs if j])
     if not matches:
         page["fewer_note"] = ("reg.my.fewer", {"n": 0})

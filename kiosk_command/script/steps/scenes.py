@@ -67,7 +67,7 @@ def scene(ctx: ScriptContext, arg: dict[str, Any]) -> None:
         raise ScriptFailure(f"unknown screen {name!r}; known: {', '.join(scenes)}")
     session = ctx.core.session
     _back_to_idle(ctx)
-    screen, overlay = _SHOWN.get(name, (name, ""))
+    screen, overlay = _shown(name)
     ctx.failsafe_armed = ctx.failsafe_armed or screen == "failsafe"
     scenes[name](ctx)
     session.language = arg.get("lang", session.language)
@@ -76,10 +76,16 @@ def scene(ctx: ScriptContext, arg: dict[str, Any]) -> None:
     _expect_shown(ctx, name, screen, overlay, (session.language, session.elder))
 
 
-# scenes that are not a screen of their own name: (screen, overlay open over it)
-_SHOWN = {"timeout": ("home", "timeout"), "tech_exit": ("home", "tech_exit"),
-          "keyboard": ("home", "keyboard"), "keypad": ("home", "keyboard"),
-          "job_groups": ("job_filters", "")}
+def _shown(name: str) -> tuple[str, str]:
+    """(screen, overlay open over it) that a scene shows, as its flow declares it;
+    overlays open over the home screen."""
+    from kiosk.flows import discover
+
+    for flow in discover():
+        for info in flow.screens:
+            if name in info.scenes:
+                return ("home", info.name) if info.overlay else (info.name, "")
+    return name, ""
 
 
 def _expect_shown(ctx: ScriptContext, name: str, screen: str, overlay: str,
