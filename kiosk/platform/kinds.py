@@ -14,7 +14,10 @@ class Kind:
     """One kind of submission: the platform path it goes to (fields of the payload
     fill its {placeholders}) and its order group — kinds of one group are
     delivered in the order they were made (a cancel never overtakes its
-    booking); a kind without a group waits for no other."""
+    booking); a kind without a group waits for no other. A submission may narrow
+    its group to a scope of its own (the visit it was made in): a registration
+    and the unemployment application after it keep their order, while another
+    visitor's registration need not wait behind one the platform keeps failing."""
 
     path: str
     group: str | None = None

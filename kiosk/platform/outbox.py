@@ -85,15 +85,20 @@ class Outbox:
         return self.clock.now().timestamp()
 
     def enqueue(self, kind: str, payload: dict[str, Any],
-                personal_fields: dict[str, Any] | None = None, key: str | None = None) -> str:
-        """Store a submission durably; returns its idempotency key."""
+                personal_fields: dict[str, Any] | None = None, key: str | None = None,
+                order_scope: str = "") -> str:
+        """Store a submission durably; returns its idempotency key. order_scope narrows
+        the kind's order group to submissions made with the same scope (see Kind)."""
         if kind not in self.kinds:
             raise PlatformError(f"outbox: unknown submission kind {kind!r}")
         key = key or uuid.uuid4().hex
         path = self.kinds[kind].path.format(**payload)
         sealed = self.sealer.seal(personal_fields, key) if personal_fields else None
+        group = self.kinds[kind].group
+        if group is not None and order_scope:
+            group = f"{group}:{order_scope}"
         self.store.add(key, kind, path, json.dumps(payload, ensure_ascii=False), sealed,
-                       self._now(), self.kinds[kind].group)
+                       self._now(), group)
         log.info("submission queued", extra={"kind": kind, "key": key})
         return key
 

@@ -109,13 +109,14 @@ class PlatformService:
 
     def submit_in_background(self, kind: str, payload: dict[str, Any],
                              personal_fields: dict[str, Any] | None,
-                             done: Callable[[Outcome], None]) -> str:
+                             done: Callable[[Outcome], None], order_scope: str = "") -> str:
         """submit() on a worker thread, so the screen never blocks; done(outcome) runs on
         that thread (screens hop back with Clock.schedule_once). Returns the key at once
-        — the submission is already stored when this returns."""
+        — the submission is already stored when this returns. order_scope: see
+        Outbox.enqueue."""
         key = uuid.uuid4().hex
         event = self.sender.waiters.register(key)
-        self.outbox.enqueue(kind, payload, personal_fields, key=key)
+        self.outbox.enqueue(kind, payload, personal_fields, key=key, order_scope=order_scope)
 
         def wait() -> None:
             if self._running:

@@ -163,9 +163,15 @@ class Terminal:
         return {"ok": True}
 
     def drain_op(self, cmd: dict[str, Any]) -> dict[str, Any]:
-        """Wait until the sender has delivered everything (faults have stopped)."""
+        """Wait until the sender has delivered everything (faults have stopped).
+
+        A submission parked by a run of failures would be tried again when its
+        park time is up (an hour); the faults are over, so it is made due now, as a
+        technician's retry does (`Outbox.retry_parked`).
+        """
         done = threading.Event()
         for _ in range(int(cmd.get("rounds", 400))):
+            self.platform.outbox.retry_parked()
             self.platform.sender.wake()
             if self.platform.outbox.counts()["pending"] == 0:
                 done.set()

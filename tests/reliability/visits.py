@@ -61,7 +61,11 @@ def submit(platform: PlatformService, action: Action, card: Card | None, phone: 
     if action.kind == "job_interest":
         return express_interest(platform, action.ref, card, phone, done)
     payload, personal = _body(action, card, phone)
-    return platform.submit_in_background(action.kind, payload, personal or None, done)
+    # the registration flow orders a registration only with what follows it in the same
+    # visit (its scope); each visit here registers once, so its marker stands for the visit
+    scope = action.marker if action.kind == "registration" else ""
+    return platform.submit_in_background(action.kind, payload, personal or None, done,
+                                         order_scope=scope)
 
 
 def _body(action: Action, card: Card | None, phone: str

@@ -341,8 +341,8 @@ class RegistrationFlow:
                     visit.lookup = None            # the page is loaded again when shown
                 done(state)
             self.ui.post(on_ui)
-        visit.submitted = platform.submit_in_background("registration", body, personal,
-                                                        delivered)
+        visit.submitted = platform.submit_in_background(
+            "registration", body, personal, delivered, order_scope=self.session.visit.id)
 
     def done_message(self) -> Text:
         """What the screen says about the registration's delivery."""
@@ -480,7 +480,7 @@ class RegistrationFlow:
             self.ui.post(on_ui)
         visit.unemployment_at = submitted_at
         visit.unemployment_submitted = platform.submit_in_background(
-            "unemployment", body, personal, delivered)
+            "unemployment", body, personal, delivered, order_scope=self.session.visit.id)
         return None
 
     def unemployment_message(self) -> Text:
