@@ -22,6 +22,8 @@ class RegStartScreen(KioskScreen):
 
     flow: RegistrationFlow
     problem = StringProperty("")
+    checking = BooleanProperty(False)      # asking the platform whether the card is known
+    _asked = False
 
     def on_pre_enter(self, *_: Any) -> None:
         problem = self.flow.card_problem()
@@ -38,13 +40,28 @@ class RegStartScreen(KioskScreen):
     def _check_card(self) -> None:
         problem = self.flow.card_problem()
         self.problem = self.shell.say(problem) if problem is not None else ""
+        if self.checking:
+            return
         following = self.flow.start()
-        if following != self.name and self.shown:
-            self.shell.go(following)
+        if following == self.name or not self.shown:
+            return
+        if following == "reg_consent" and not self._asked:
+            # a card holder may be registered already: their page, not a second registration
+            self._asked = self.checking = True
+            self.flow.load_my_page(self._looked_up)
+            return
+        self.shell.go(following)
+
+    def _looked_up(self, _page: object) -> None:
+        """The platform answered (or could not): the page, or the registration."""
+        self.checking = False
+        if self.shown:
+            self.shell.go(self.flow.start())
 
     def reset(self) -> None:
         super().reset()
         self.problem = ""
+        self.checking = self._asked = False
 
 
 class RegManualScreen(KioskScreen):
@@ -105,7 +122,8 @@ class RegConsentScreen(KioskScreen):
 
     def agree(self) -> None:
         self.flow.agree(photo=self.photo)
-        self.shell.go("reg_about")
+        # an update of intentions goes straight to them; the rest can be changed on review
+        self.shell.go("reg_wants" if self.flow.visit.updating else "reg_about")
 
     def not_now(self) -> None:
         self.flow.decline()

@@ -57,7 +57,7 @@ class RegUnemploymentScreen(KioskScreen):
                                lambda c: self.insured == (c == "yes"), self._pick_insured))
 
     def _pick_reason(self, code: str) -> None:
-        self.reason = code
+        self.reason, self.problem = code, ""
         self.redraw()
 
     def _pick_insured(self, code: str) -> None:

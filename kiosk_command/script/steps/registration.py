@@ -101,7 +101,59 @@ def expect_registration(ctx: ScriptContext, state: str) -> Any:
     return done
 
 
-STEPS = {"expect_registration": expect_registration}
+def _number(arg: dict[str, Any]) -> str:
+    """The ID number a step names: {"card": deck name} or {"number": typed number}."""
+    if "number" in arg:
+        return str(arg["number"])
+    return sample(str(arg.get("card", "resident")))["number"]
+
+
+def expect_platform_registration(ctx: ScriptContext, arg: dict[str, Any]) -> None:
+    """{"card" | "number": ..., "registered": bool, "key_groups"?: [...]}: what the
+    platform holds for that visitor, asked as a lookup (its own words, not ours)."""
+    platform = ctx.core.platform
+    if platform is None:
+        raise ScriptFailure("no platform in this run")
+    answer = platform.lookup(_number(arg))
+    if bool(answer.get("registered")) != bool(arg.get("registered", True)):
+        raise ScriptFailure(f"the platform says registered={answer.get('registered')}")
+    wanted = arg.get("key_groups")
+    held = (answer.get("registration") or {}).get("key_groups")
+    if wanted is not None and sorted(held or []) != sorted(wanted):
+        raise ScriptFailure(f"the platform holds key groups {held}, not {wanted}")
+
+
+def expect_unemployment_applications(ctx: ScriptContext, arg: dict[str, Any]) -> None:
+    """{"card" | "number": ..., "count": N}: applications the platform holds for them."""
+    answer = ctx.core.platform.lookup(_number(arg))
+    held = answer.get("unemployment") or []
+    if len(held) != int(arg["count"]):
+        raise ScriptFailure(f"the platform holds {len(held)} applications, not {arg['count']}")
+
+
+def expect_outbox_holds_nothing(ctx: ScriptContext, _arg: Any) -> None:
+    """No submission of any kind was ever stored on this terminal (pending, parked,
+    set aside or delivered): what "not now" promises."""
+    counts = ctx.core.platform.outbox.counts()
+    if any(counts.values()):
+        raise ScriptFailure(f"the outbox holds {counts}")
+
+
+def expect_matches(ctx: ScriptContext, at_least: int) -> Any:
+    """Wait until my page lists at least that many postings."""
+    def listed() -> bool:
+        screen = ctx.app.screen("my_page")
+        n = len(screen.ids.matches.children)
+        listed.detail = f"my page lists {n} postings"   # type: ignore[attr-defined]
+        return screen.state == "shown" and n >= int(at_least)
+    return listed
+
+
+STEPS = {"expect_registration": expect_registration,
+         "expect_platform_registration": expect_platform_registration,
+         "expect_unemployment_applications": expect_unemployment_applications,
+         "expect_outbox_holds_nothing": expect_outbox_holds_nothing,
+         "expect_matches": expect_matches}
 
 SCENES = {
     "reg_start": lambda ctx: (home(ctx), _show(ctx, "reg_start"))[-1],
