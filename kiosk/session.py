@@ -238,6 +238,17 @@ class VisitorSession:
             self._enter(SessionState.IDLE)
         self._leftovers = {n for n in self._leftovers if self._holds(n)}
 
+    def card_removed(self) -> None:
+        """The reader says the card was lifted: a card left by the last visitor is taken.
+
+        Said at once, in the order the reader saw it, so a card lifted and laid
+        down again before the next tick signs its owner in instead of being taken
+        for the one left behind.
+        """
+        if "card" in self._leftovers:
+            self._leftovers.discard("card")
+            self._notify()
+
     # -- leftovers --------------------------------------------------------
     def items_to_take(self) -> list[str]:
         """Devices still holding the previous visitor's things ("card", "receipt")."""

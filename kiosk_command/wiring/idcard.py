@@ -5,19 +5,22 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from devices.idcard.driver import CardRead, Event
+from devices.idcard.driver import CardRead, CardRemoved, Event
 from kiosk.clock import CHINA
 from kiosk.core import KioskCore
 
 
 def card_events(core: KioskCore) -> Callable[[Event], None]:
-    """The reader's event handler: a card read goes to the session's sign-in rule,
-    on the UI thread (the reader calls this on its own)."""
+    """The reader's event handler: a card read goes to the session's sign-in rule and
+    a lifted card to the session too, on the UI thread and in the order the reader
+    saw them (the reader calls this on its own thread)."""
     def on_event(event: Event) -> None:
         if isinstance(event, CardRead):
             card = event.card
             core.ui.post(lambda: core.session.card_read(
                 card, core.clock.now().astimezone(CHINA).date()))
+        elif isinstance(event, CardRemoved):
+            core.ui.post(core.session.card_removed)
     return on_event
 
 

@@ -193,3 +193,15 @@ def test_no_sign_in_on_the_failsafe_screen(session) -> None:
     session.fail(RuntimeError("x"))
     assert session.card_read(card("resident"), TODAY) is CardOutcome.BUSY
     assert session.visit.card is None
+
+
+def test_a_card_lifted_and_laid_again_before_a_tick_signs_its_owner_in(session) -> None:
+    """The reader's "card removed" reaches the session in order, before the next read:
+    the card is the visitor's again even though no tick has looked at the reader."""
+    on_reader = {"card": True}
+    session.add_holder("card", lambda: on_reader["card"])
+    session.card_read(card("resident"), TODAY)
+    session.end("done")
+    assert session.is_leftover("card")
+    session.card_removed()                 # lifted; laid down again at once
+    assert session.card_read(card("resident"), TODAY) is CardOutcome.SIGNED_IN
