@@ -41,7 +41,8 @@ class ServerFailed(Unreachable):
 
 
 class MalformedAnswer(ServerFailed):
-    """A successful status with a body we cannot read (not JSON, wrong shape)."""
+    """An answer whose body we cannot read (not JSON, wrong shape), or a refusal
+    without the contract's error body."""
 
     def __init__(self, status: int, what: str) -> None:
         super().__init__(f"platform answer unreadable ({status}): {what}", status)

@@ -114,6 +114,11 @@ def raise_for(resp: requests.Response, sent_at: float) -> None:
         raise ClockSkew(server_time, round(sent_at - server_time, 1), msg)
     if code in (401, 403):
         raise AuthRejected(err, msg)
+    if err == f"http_{code}":
+        # a refusal must say why in the contract's shape; one that does not was
+        # mangled on the way (or came from something that is not the platform):
+        # asked again with the same key, the platform repeats its real answer
+        raise MalformedAnswer(code, "a refusal without the contract's error body")
     raise Refused(code, err, msg)
 
 

@@ -106,3 +106,23 @@ def test_nobody_listening_is_unreachable() -> None:
         client.post("/ratings", {})        # POST without a key: never repeated
     assert slept == [0.25, 0.5]
     assert client.status.snapshot()["reachable"] is False
+
+
+def test_a_refusal_mangled_on_the_way_is_asked_again_not_set_aside() -> None:
+    """A 4xx whose body is not the contract's error shape (a proxy cut it, or something
+    that is not the platform answered) says no reason: it is an unreadable answer, so
+    the outbox asks again with the same key and learns the platform's real refusal."""
+    import requests
+
+    from kiosk.platform.errors import MalformedAnswer, Refused
+
+    def answer(status: int, body: bytes) -> requests.Response:
+        resp = requests.Response()
+        resp.status_code, resp._content = status, body
+        return resp
+
+    with pytest.raises(MalformedAnswer):
+        raise_for(answer(409, b'{"err\x00'), 0.0)
+    with pytest.raises(Refused) as refused:
+        raise_for(answer(409, b'{"error": "slot_taken", "message": "gone"}'), 0.0)
+    assert refused.value.code == "slot_taken"
