@@ -59,6 +59,12 @@ class _FormScreen(KioskScreen):
                                     tid + ".note"))
             box.add_widget(make())
 
+    def reset(self) -> None:
+        """The visitor's choices (key groups among them) leave the screen with the visit."""
+        super().reset()
+        self.problem = ""
+        self.ids.sections.clear_widgets()
+
     def _set(self, apply: Callable[[], None]) -> None:
         apply()
         self.redraw()

@@ -80,6 +80,13 @@ class RegReviewScreen(KioskScreen):
         row.add_widget(change)
         return row
 
+    def reset(self) -> None:
+        """Every answer shown (masked name and number, key groups) goes with the visit."""
+        super().reset()
+        self.missing, self.documents = "", []
+        self.ids.rows.clear_widgets()
+        self.ids.documents.clear_widgets()
+
     def submit(self) -> None:
         if self.flow.missing():
             return

@@ -89,4 +89,4 @@ class RegUnemploymentScreen(KioskScreen):
     def reset(self) -> None:
         super().reset()
         self.state, self.problem, self.reason, self.printed = "ask", "", "", ""
-        self.insured = True
+        self.insured, self.message = True, ""

@@ -149,7 +149,18 @@ def expect_matches(ctx: ScriptContext, at_least: int) -> Any:
     return listed
 
 
-STEPS = {"expect_registration": expect_registration,
+def expect_no_trace(ctx: ScriptContext, traces: list[str]) -> None:
+    """No screen (shown or not) still holds any of these texts: what a session's end
+    promises for the visitor's name, number and phone, masked or not."""
+    for screen in ctx.app.root.screens:
+        for widget in screen.walk(restrict=True):
+            for attr in ("raw", "text", "data"):
+                value = getattr(widget, attr, "")
+                if isinstance(value, str) and any(t in value for t in traces):
+                    raise ScriptFailure(f"screen {screen.name!r} still shows {value[:60]!r}")
+
+
+STEPS = {"expect_no_trace": expect_no_trace, "expect_registration": expect_registration,
          "expect_platform_registration": expect_platform_registration,
          "expect_unemployment_applications": expect_unemployment_applications,
          "expect_outbox_holds_nothing": expect_outbox_holds_nothing,
