@@ -28,6 +28,10 @@ class RegStartScreen(KioskScreen):
     def on_pre_enter(self, *_: Any) -> None:
         problem = self.flow.card_problem()
         self.problem = self.shell.say(problem) if problem is not None else ""
+        # a card already on the reader is asked about now, not at the first poll: the
+        # first frame says "checking", never "lay your card" to someone who has
+        if not self._asked and self.flow.start() == "reg_consent":
+            self._ask()
 
     def on_enter(self, *_: Any) -> None:
         # a card laid down while this screen shows starts the registration with it
@@ -46,11 +50,14 @@ class RegStartScreen(KioskScreen):
         if following == self.name or not self.shown:
             return
         if following == "reg_consent" and not self._asked:
-            # a card holder may be registered already: their page, not a second registration
-            self._asked = self.checking = True
-            self.flow.load_my_page(self._looked_up)
+            self._ask()
             return
         self.shell.go(following)
+
+    def _ask(self) -> None:
+        """A card holder may be registered already: their page, not a second registration."""
+        self._asked = self.checking = True
+        self.flow.load_my_page(self._looked_up)
 
     def _looked_up(self, _page: object) -> None:
         """The platform answered (or could not): the page, or the registration."""
