@@ -588,9 +588,7 @@ def report(ctx: Any, args: argparse.Namespace, visitor_n: int, doc: dict[str, An
                                                                            x.card_read),
         "  card read -> greeting frame drawn": lambda x: x.ms(x.card_read, x.greeting),
         "tile tap -> my page drawn with its matches": lambda x: x.ms(x.tap, x.page),
-        "  tap -> reg_start entered": lambda x: x.ms(x.tap, x.start_entered),
-        "  reg_start entered -> lookup asked (its poll)": lambda x: x.ms(x.start_entered,
-                                                                        x.asked),
+        "  tap -> lookup asked (reg_start's poll, or at once)": lambda x: x.ms(x.tap, x.asked),
         "  lookup asked -> answer on the UI thread": lambda x: x.ms(x.asked, x.answered),
         "    of which platform.lookup (worker thread)": lambda x: x.ms(*x.lookup),
         "  answer -> page shown (MyPageScreen.show)": lambda x: x.ms(x.answered, x.shown),
@@ -603,6 +601,9 @@ def report(ctx: Any, args: argparse.Namespace, visitor_n: int, doc: dict[str, An
     got = {label: [fn(x) for x in rec] for label, fn in rows.items()}
     for label, xs in got.items():
         print(f"{label:52} {stats(xs)}")
+    # on_enter is skipped when the page replaces reg_start before its switch completed
+    entered = [x.ms(x.tap, x.start_entered) for x in rec if x.start_entered]
+    print(f"{'tap -> reg_start on_enter (in the trials it ran)':52} {stats(entered)}")
     frames = sorted({x.page_frames for x in rec})
     print(f"frames until the page was shown: "
           f"{ {n: sum(x.page_frames == n for x in rec) for n in frames} }"
