@@ -115,8 +115,12 @@ def card_for(n: int) -> dict[str, str]:
 
 # -- the two visits of part 1 --------------------------------------------------------
 def typical_steps() -> list[dict[str, Any]]:
-    """The scripted walk of registration_card.json, as it is in tests/."""
-    return json.loads(TYPICAL_SCRIPT.read_text(encoding="utf-8"))["steps"]
+    """The scripted walk of registration_card.json, as it is in tests/, up to the visitor
+    back at home after finishing: its session end and its checks that nothing of them
+    is left are the bench's between visits, the same for both kinds of visit."""
+    steps = json.loads(TYPICAL_SCRIPT.read_text(encoding="utf-8"))["steps"]
+    end = next((i for i, s in enumerate(steps) if s.get("tap") == "home.end"), len(steps))
+    return steps[:end]
 
 
 def minimum_steps() -> list[dict[str, Any]]:
