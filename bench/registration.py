@@ -327,11 +327,6 @@ def bench_ready(ctx: Any, _arg: Any) -> Any:
             return False
         from kivy.graphics.opengl import GL_RENDERER, glGetString
 
-        # the reader's reply deadlines on the real clock, as on a terminal: a script's
-        # injected clock jumps 0.25 s a key, which cuts a poll's reply short (a fault)
-        # and keeps the port closed until the injected clock passes its reopening time
-        reader = ctx.core.reader
-        reader.monotonic = reader.link.monotonic = time.monotonic
         meter = Meter(ctx)
         meter.hook()
         ctx.resources["bench.meter"] = meter
