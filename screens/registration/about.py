@@ -153,6 +153,8 @@ class RegWantsScreen(_FormScreen):
         if districts:
             out.append(("reg.ui.districts_multi", many("districts", districts,
                                                        lambda code: code)))
+        out.append(("reg.ui.industries_multi", many("industries", options.INDUSTRIES,
+                                                    self.words("industries"))))
         starts = dict(self.flow.start_choices())
         out += [
             ("reg.ui.pay", lambda: choices(

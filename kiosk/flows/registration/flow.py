@@ -270,6 +270,8 @@ class RegistrationFlow:
             ("reg.f.occupations", _many("occupations", chosen, NOT_GIVEN), "reg_wants"),
             ("reg.f.districts", listing(raw(d) for d in sorted(w.districts))
              if w.districts else ("reg.any_district", {}), "reg_wants"),
+            ("reg.f.industries", _many("industries", w.industries, ("reg.any_industry", {})),
+             "reg_wants"),
             ("reg.f.pay", pay, "reg_wants"),
             ("reg.f.work_type", _one("work_types", w.work_type, ("reg.any_type", {})),
              "reg_wants"),
@@ -563,6 +565,7 @@ class RegistrationFlow:
             occupations={c for c in known.get("occupation_groups") or []
                          if c in options.SUBGROUPS},
             districts={str(d) for d in known.get("districts") or []},
+            industries={c for c in known.get("industries") or [] if c in options.INDUSTRIES},
             pay_min=int(known.get("pay_min") or 0),
             work_type=str(known.get("employment_type") or ""),
             start_by=str(known.get("start_by") or ""))

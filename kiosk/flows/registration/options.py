@@ -36,6 +36,8 @@ DIFFICULTIES: tuple[str, ...] = ("no_experience", "skills", "age", "health", "ch
                                  "information", "other")
 
 WORK_TYPES: tuple[str, ...] = ("full_time", "part_time", "temporary")
+# the sections (门类) of the national industry classification GB/T 4754-2017
+INDUSTRIES: tuple[str, ...] = tuple("ABCDEFGHIJKLMNOPQRST")
 
 # the least monthly pay wanted, in yuan; 0 is "any"
 PAY_BANDS: tuple[int, ...] = (0, 3000, 4000, 5000, 6000, 8000)
@@ -76,6 +78,7 @@ SETS: dict[str, tuple[object, ...]] = {
     "education": EDUCATION, "status": STATUS, "key_groups": KEY_GROUPS,
     "certificates": CERTIFICATES, "difficulties": DIFFICULTIES, "work_types": WORK_TYPES,
     "pay_bands": PAY_BANDS, "occupations": MAJOR_GROUPS + SUBGROUPS, "reasons": REASONS,
+    "industries": INDUSTRIES,
 }
 
 

@@ -32,6 +32,9 @@ def intentions(wants: Wants) -> Fields:
         out["major_groups"] = majors
     if wants.districts:
         out["districts"] = sorted(wants.districts)[:options.MAX_DISTRICTS]
+    industries = options.in_order("industries", wants.industries)
+    if industries:
+        out["industries"] = industries
     if wants.pay_min > 0:
         out["pay_min"] = int(wants.pay_min)
     if wants.work_type in options.WORK_TYPES:

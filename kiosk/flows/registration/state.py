@@ -40,6 +40,7 @@ class Wants:
     major_groups: set[str] = field(default_factory=set)
     occupations: set[str] = field(default_factory=set)
     districts: set[str] = field(default_factory=set)
+    industries: set[str] = field(default_factory=set)
     pay_min: int = 0
     work_type: str = ""
     start_by: str = ""          # ISO date, "" for "as soon as possible"
