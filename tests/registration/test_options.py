@@ -38,3 +38,14 @@ def test_the_code_sets_are_the_agreed_ones() -> None:
     assert all(code.isascii() for s in (options.EDUCATION, options.KEY_GROUPS,
                                         options.CERTIFICATES, options.DIFFICULTIES)
                for code in s)
+
+
+def test_industries_go_with_the_intentions_in_form_order_and_only_known_ones() -> None:
+    from kiosk.flows.registration import options
+    from kiosk.flows.registration.payload import intentions
+    from kiosk.flows.registration.state import Wants
+
+    assert len(options.INDUSTRIES) == 20          # the sections A..T of GB/T 4754-2017
+    wants = Wants(industries={"G", "C", "Z"})
+    assert intentions(wants)["industries"] == ["C", "G"]
+    assert "industries" not in intentions(Wants())
