@@ -44,7 +44,9 @@ def cmd_faults(args: argparse.Namespace) -> int:
 
 def cmd_soak(args: argparse.Namespace) -> int:
     workdir = _workdir(args.workdir, "soak")
-    sessions = args.sessions or max(1, int(args.minutes * 6))   # more than fit: time ends it
+    # more than fit, so time ends the run: a session takes 3-4 s on software GL now,
+    # and never less than 2 s (the script's own pauses)
+    sessions = args.sessions or max(1, int(args.minutes * 30))
     fig = soak.run(workdir, sessions, args.minutes, args.seed, args.every)
     save_people(fig.people, workdir)
     hits, files = scan(fig.written(), fig.people)

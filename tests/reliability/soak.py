@@ -149,6 +149,8 @@ def run(workdir: Path, sessions: int, minutes: float | None = None, seed: int = 
         _stop(proc)
     fig.exit_code = proc.returncode
     fig.seconds = time.monotonic() - start
+    # every sample, for plotting or a second look at a slope
+    (workdir / "samples.json").write_text(json.dumps(fig.samples))
     _judge(fig, workdir)
     return fig
 
