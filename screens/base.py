@@ -68,6 +68,14 @@ class KioskScreen(Screen):
         """Whether this screen is the one on the glass."""
         return self.manager is not None and self.manager.current == self.name
 
+    def redraw_on_switch(self, redraw: Callable[[], None]) -> None:
+        """Run redraw when the language or the mode (theme) changes while this screen is
+        the one on the glass; a hidden screen redraws when it is next shown."""
+        def maybe(*_: object) -> None:
+            if self.shown:
+                redraw()
+        self.shell.bind(lang=maybe, theme=maybe)
+
     def reset(self) -> None:
         """Drop visitor data (form fields, search text, scroll positions)."""
         for child in self.walk(restrict=True):

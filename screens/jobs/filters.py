@@ -30,15 +30,10 @@ class JobFiltersScreen(KioskScreen):
     done_text = StringProperty("")
 
     def on_kv_post(self, base_widget: object) -> None:
-        self.shell.bind(lang=lambda *_: self._rebuild_if_shown(),
-                        theme=lambda *_: self._rebuild_if_shown())
+        self.redraw_on_switch(self.build)
 
     def on_pre_enter(self, *_: Any) -> None:
         self.build()
-
-    def _rebuild_if_shown(self) -> None:
-        if self.shown:
-            self.build()
 
     @property
     def jobs(self) -> JobsScreen:

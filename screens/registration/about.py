@@ -29,17 +29,12 @@ class _FormScreen(KioskScreen):
     problem = StringProperty("")
 
     def on_kv_post(self, base_widget: object) -> None:
-        self.shell.bind(lang=lambda *_: self._redraw_if_shown(),
-                        theme=lambda *_: self._redraw_if_shown())
+        self.redraw_on_switch(self.redraw)
 
     def on_pre_enter(self, *_: Any) -> None:
         self.problem = ""
         self.fill_fields()
         self.redraw()
-
-    def _redraw_if_shown(self) -> None:
-        if self.shown:
-            self.redraw()
 
     def fill_fields(self) -> None:
         """Put the flow's typed values back into the fields."""

@@ -104,12 +104,7 @@ class RegConsentScreen(KioskScreen):
     declined_text = StringProperty("")
 
     def on_kv_post(self, base_widget: object) -> None:
-        self.shell.bind(lang=lambda *_: self._fill_if_shown(),
-                        theme=lambda *_: self._fill_if_shown())
-
-    def _fill_if_shown(self) -> None:
-        if self.shown:
-            self.fill()
+        self.redraw_on_switch(self.fill)
 
     def on_pre_enter(self, *_: Any) -> None:
         self.declined = False

@@ -30,12 +30,7 @@ class RegUnemploymentScreen(KioskScreen):
     message = StringProperty("")
 
     def on_kv_post(self, base_widget: object) -> None:
-        self.shell.bind(lang=lambda *_: self._redraw_if_shown(),
-                        theme=lambda *_: self._redraw_if_shown())
-
-    def _redraw_if_shown(self) -> None:
-        if self.shown:
-            self.redraw()
+        self.redraw_on_switch(self.redraw)
 
     def on_pre_enter(self, *_: Any) -> None:
         if self.state != "sending":

@@ -326,23 +326,16 @@ class RegistrationFlow:
         wipes = self._wipes
         visit.registered_at = self._now_text()
 
-        def delivered(outcome: Outcome) -> None:
-            state = _state(outcome)
-            ack = outcome.response if isinstance(outcome.response, dict) else {}
-
-            def on_ui() -> None:
-                if not self._still(visit, wipes):
-                    return
-                visit.outcome = state
-                if state == "sent":
-                    visit.reference = str(ack.get("registration_id") or "")
-                    visit.updated = ack.get("status") == "updated"
-                    visit.registered_at = _moment_text(ack.get("registered_at"),
-                                                       visit.registered_at)
-                    visit.specialist = Specialist.from_answer(ack.get("specialist"))
-                    visit.lookup = None            # the page is loaded again when shown
-                done(state)
-            self.ui.post(on_ui)
+        def record(state: Delivery, ack: dict[str, Any]) -> None:
+            visit.outcome = state
+            if state == "sent":
+                visit.reference = str(ack.get("registration_id") or "")
+                visit.updated = ack.get("status") == "updated"
+                visit.registered_at = _moment_text(ack.get("registered_at"),
+                                                   visit.registered_at)
+                visit.specialist = Specialist.from_answer(ack.get("specialist"))
+                visit.lookup = None            # the page is loaded again when shown
+        delivered = self._delivery(visit, wipes, record, done)
         visit.submitted = platform.submit_in_background(
             "registration", body, personal, delivered, order_scope=self.session.visit.id)
 
@@ -468,18 +461,11 @@ class RegistrationFlow:
         visit.unemployment = application
         wipes, submitted_at = self._wipes, self._now_text()
 
-        def delivered(outcome: Outcome) -> None:
-            state = _state(outcome)
-            ack = outcome.response if isinstance(outcome.response, dict) else {}
-
-            def on_ui() -> None:
-                if not self._still(visit, wipes):
-                    return
-                visit.unemployment_outcome = state
-                if state == "sent":
-                    visit.unemployment_reference = str(ack.get("application_id") or "")
-                done(state)
-            self.ui.post(on_ui)
+        def record(state: Delivery, ack: dict[str, Any]) -> None:
+            visit.unemployment_outcome = state
+            if state == "sent":
+                visit.unemployment_reference = str(ack.get("application_id") or "")
+        delivered = self._delivery(visit, wipes, record, done)
         visit.unemployment_at = submitted_at
         visit.unemployment_submitted = platform.submit_in_background(
             "unemployment", body, personal, delivered, order_scope=self.session.visit.id)
@@ -576,6 +562,22 @@ class RegistrationFlow:
         return "reg_consent"
 
     # -- helpers ----------------------------------------------------------------------------
+    def _delivery(self, visit: RegistrationVisit, wipes: int,
+                  record: Callable[[Delivery, dict[str, Any]], None],
+                  done: Callable[[str], None]) -> Callable[[Outcome], None]:
+        """The outbox's callback for one submission: on the UI thread, and only while
+        the visit that made it lasts, record(state, answer) then done(state)."""
+        def delivered(outcome: Outcome) -> None:
+            state = _state(outcome)
+            ack = outcome.response if isinstance(outcome.response, dict) else {}
+
+            def on_ui() -> None:
+                if self._still(visit, wipes):
+                    record(state, ack)
+                    done(state)
+            self.ui.post(on_ui)
+        return delivered
+
     def _record_url(self) -> str:
         ref = self.visit.reference
         return self.record_url.replace("{ref}", ref) if self.record_url and ref else ""
