@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 import tty
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,7 +47,8 @@ class SimState:
     already_read: bool = False
     fault: str = "none"
     behaviour: str = "not_found_until_lifted"
-    requests: list[tuple[int, int]] = field(default_factory=list)
+    # the last commands asked of the reader (bounded: a soak asks millions)
+    requests: deque[tuple[int, int]] = field(default_factory=lambda: deque(maxlen=256))
     held: list[bytes] = field(default_factory=list)
 
 

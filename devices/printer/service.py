@@ -74,11 +74,16 @@ class PrintJob:
 
 
 class PrinterService:
-    """The printer capability of the kiosk core."""
+    """The printer capability of the kiosk core.
+
+    It remembers the last `history` jobs so a retried job id is not printed twice;
+    a visit prints a handful, so a few dozen is plenty and the memory stays flat
+    through days of visitors.
+    """
 
     def __init__(self, connect: Callable[[], Any], renderer: Renderer, *,
                  status_timeout_s: float = 0.5, presence: Callable[[], bool] | None = None,
-                 history: int = 500, poll_s: float = 0.0) -> None:
+                 history: int = 32, poll_s: float = 0.0) -> None:
         self.renderer = renderer
         self._connect = connect
         self._timeout = status_timeout_s

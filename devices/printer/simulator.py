@@ -23,6 +23,11 @@ _CONDITIONS = {"paper_near_end": {"paper_near_end": True}, "paper_out": {"paper_
 _NOT_PRINTING = {"paper_out", "cover_open", "error", "offline"}
 
 
+# Receipts the simulated roll remembers; older ones are gone as torn-off paper is
+# (their cuts still count), so a simulator fed for days stays the same size.
+KEEP_RECEIPTS = 64
+
+
 class PrinterSimulator:
     """The printer mechanism: thread-safe, fed by any number of links."""
 
@@ -35,6 +40,7 @@ class PrinterSimulator:
         self._printer = EscposDecoder(self._answer)
         self._ignored = EscposDecoder(self._answer)   # bytes sent while it cannot print
         self._taken_cuts = 0
+        self._dropped_cuts = 0
         self.bytes_received = 0
 
     # -- faults -----------------------------------------------------------
@@ -65,8 +71,20 @@ class PrinterSimulator:
             if data:
                 printing = self._fault not in _NOT_PRINTING
                 (self._printer if printing else self._ignored).feed(data)
+                self._ignored.paper.items.clear()     # what it could not print is lost
+            self._forget_old_receipts()
             out, self._answers = bytes(self._answers), []
         return out
+
+    def _forget_old_receipts(self) -> None:
+        """Drop the oldest receipts once more than KEEP_RECEIPTS * 1.5 are held."""
+        items = self._printer.paper.items
+        cut_at = [i for i, item in enumerate(items) if isinstance(item, PaperCut)]
+        if len(cut_at) <= KEEP_RECEIPTS * 3 // 2:
+            return
+        drop = len(cut_at) - KEEP_RECEIPTS
+        del items[:cut_at[drop - 1] + 1]
+        self._dropped_cuts += drop
 
     def _answer(self, n: int) -> None:
         if self._fault == "silent" or n not in (1, 2, 3, 4):
@@ -77,7 +95,8 @@ class PrinterSimulator:
     # -- the paper ---------------------------------------------------------
     @property
     def paper(self) -> Paper:
-        """Everything printed so far (a snapshot)."""
+        """What is printed on the roll so far: the last KEEP_RECEIPTS receipts or more
+        (a snapshot)."""
         with self._lock:
             return Paper(list(self._printer.paper.items))
 
@@ -86,8 +105,9 @@ class PrinterSimulator:
         return self.paper.text()
 
     def cuts(self) -> int:
-        """Receipts cut so far."""
-        return self.paper.cuts()
+        """Receipts cut so far, forgotten ones included."""
+        with self._lock:
+            return self._dropped_cuts + self._printer.paper.cuts()
 
     def receipt_in_mouth(self) -> bool:
         """True while a cut receipt hangs out of the printer, not yet taken."""
@@ -111,7 +131,7 @@ class PrinterSimulator:
         """Tear everything off (a technician's reset)."""
         with self._lock:
             self._printer = EscposDecoder(self._answer)
-            self._taken_cuts = 0
+            self._taken_cuts = self._dropped_cuts = 0
 
     def save_png(self, path: Path) -> Path:
         """The roll as a PNG (the technicians' console and print previews)."""

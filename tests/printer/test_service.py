@@ -116,3 +116,24 @@ def test_a_cancelled_job_does_not_stop_the_printer(sim, tcp, p80) -> None:
         assert svc.submit(sample_receipt("job"), "job:11").result(10).state is JobState.PRINTED
     finally:
         svc.close()
+
+
+def test_a_long_day_of_receipts_keeps_memory_flat(sim) -> None:
+    """Found by the soak: the service kept 500 jobs and the roll every receipt ever cut."""
+    from devices.printer.simulator import KEEP_RECEIPTS
+
+    cut = b"hello\n\x1dV\x00"
+    for _ in range(KEEP_RECEIPTS * 3):
+        sim.feed(cut)
+    assert sim.cuts() == KEEP_RECEIPTS * 3          # every cut still counts
+    assert len(sim.receipts()) <= KEEP_RECEIPTS * 3 // 2
+    assert not sim.receipt_in_mouth() or sim.cuts() > 0
+    sim.take_receipt()
+    assert not sim.receipt_in_mouth()
+
+
+def test_the_service_remembers_only_recent_jobs(service) -> None:
+    for n in range(40):
+        service.submit(Document([Text(f"slip {n}")]), f"slip:{n}")
+    service.submit(Document([Text("last")]), "slip:last").result(10)
+    assert service.job("slip:0") is None and service.job("slip:39") is not None
