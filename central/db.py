@@ -24,7 +24,7 @@ from central.secretbox import SecretBox, key_file_for, open_box
 # Bumped whenever SCHEMA changes in a way CREATE ... IF NOT EXISTS cannot apply;
 # MIGRATIONS[n] takes a database from version n to n + 1, and an older database runs
 # them one after another (each in its own transaction, with its version bump).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _LOCKS: dict[int, threading.RLock] = {}
 # Tables whose rows are sealed with the platform's secret (one is enough to check it).
 SEALED = (("devices", "key"), ("seekers", "data"), ("appointments", "data"),
@@ -137,8 +137,21 @@ def _add_specialists(conn: sqlite3.Connection, _path: Path) -> None:
         conn.execute("PRAGMA user_version=3")
 
 
+def _add_command_expiry(conn: sqlite3.Connection, _path: Path) -> None:
+    """Version 3's remote-management commands had no expiry: a command queued for a
+    terminal that is switched off would run whenever it came back. Old ones expire a
+    day after they were queued."""
+    with write(conn):
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(fleet_commands)")}
+        if "expires_at" not in columns:
+            conn.execute("ALTER TABLE fleet_commands ADD COLUMN expires_at TEXT")
+            conn.execute("UPDATE fleet_commands SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ',"
+                         " created_at, '+1 day')")
+        conn.execute("PRAGMA user_version=4")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Path], None]] = {
-    1: _seal_device_keys, 2: _add_specialists}
+    1: _seal_device_keys, 2: _add_specialists, 3: _add_command_expiry}
 
 
 @contextmanager

@@ -85,7 +85,7 @@ CREATE TABLE IF NOT EXISTS assessments (
 CREATE TABLE IF NOT EXISTS fleet_commands (
     id TEXT PRIMARY KEY, device_id TEXT NOT NULL, kind TEXT NOT NULL, args TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'pending', result TEXT, created_at TEXT NOT NULL,
-    done_at TEXT
+    done_at TEXT, expires_at TEXT
 );
 CREATE INDEX IF NOT EXISTS fleet_pending ON fleet_commands(device_id, status);
 CREATE TABLE IF NOT EXISTS fleet_config (

@@ -8,8 +8,9 @@ wired after the first frame is used as soon as it is there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from kiosk.clock import Clock
 from kiosk.handoff import UiQueue
@@ -39,6 +40,15 @@ class Simulators:
     camera: SimulatedCamera | None = None
 
 
+class Remote(Protocol):
+    """Remote management as the rest of the terminal sees it (kiosk.fleet's Fleet,
+    which reads the core: typed here by what it offers, to keep imports one way)."""
+
+    def tick(self) -> None: ...
+
+    def health(self) -> dict[str, object]: ...
+
+
 @dataclass
 class KioskCore:
     """The wired core of one running terminal."""
@@ -53,6 +63,9 @@ class KioskCore:
     camera: Camera | None = None
     platform: PlatformService | None = None
     ime: EngineLoader | None = None
+    fleet: Remote | None = None
+    # set by the app shell: ends the app (the service manager starts it again)
+    leave: Callable[[str], None] | None = None
     simulators: Simulators = field(default_factory=Simulators)
     flows: dict[str, object] = field(default_factory=dict)
 

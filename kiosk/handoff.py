@@ -12,6 +12,10 @@ from __future__ import annotations
 import logging
 import queue
 from collections.abc import Callable
+from concurrent.futures import Future
+from typing import TypeVar
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +29,19 @@ class UiQueue:
     def post(self, fn: Callable[[], None]) -> None:
         """Run fn on the UI thread soon (callable from any thread)."""
         self._pending.put(fn)
+
+    def call(self, fn: Callable[[], T], timeout_s: float) -> T:
+        """Run fn on the UI thread and wait for what it returns (or raises); from
+        another thread only. concurrent.futures.TimeoutError when no frame ran it."""
+        done: Future[T] = Future()
+
+        def run() -> None:
+            try:
+                done.set_result(fn())
+            except Exception as exc:  # noqa: BLE001 - handed to the waiting thread
+                done.set_exception(exc)
+        self.post(run)
+        return done.result(timeout_s)
 
     def run_pending(self) -> int:
         """Run what was posted so far (UI thread); returns how many ran."""

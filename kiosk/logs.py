@@ -12,6 +12,7 @@ import logging
 import re
 import sys
 import time
+from collections import deque
 from collections.abc import Mapping
 
 _ID_LIKE = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
@@ -41,6 +42,31 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(doc, ensure_ascii=False)
 
 
+class RecentLines(logging.Handler):
+    """The last lines logged, formatted and scrubbed as on stderr, for a technician's
+    log upload from the fleet console (journald keeps the full record)."""
+
+    def __init__(self, keep: int = 2000) -> None:
+        super().__init__()
+        self.lines: deque[str] = deque(maxlen=keep)
+        self.setFormatter(JsonFormatter())
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.lines.append(self.format(record))
+        except Exception:  # noqa: BLE001 - logging must never raise into its caller
+            self.handleError(record)
+
+
+RECENT = RecentLines()
+
+
+def recent(n: int) -> list[str]:
+    """The last n log lines of this process."""
+    lines = list(RECENT.lines)
+    return lines[-n:] if n > 0 else []
+
+
 def configure(level: str = "INFO", modules: Mapping[str, str] | None = None) -> None:
     """Install the JSON handler as the root logger's only handler (idempotent).
 
@@ -54,6 +80,7 @@ def configure(level: str = "INFO", modules: Mapping[str, str] | None = None) -> 
     handler.setFormatter(JsonFormatter())
     handler._kiosk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
+    root.addHandler(RECENT)
     root.setLevel(level)
     for name, mod_level in (modules or {}).items():
         logging.getLogger(name).setLevel(mod_level)

@@ -91,6 +91,7 @@ class VisitorSession:
         self.visit = Visit(language=default_language)
         self.end_reason = ""
         self.failure = ""
+        self.service_message = ""     # a technician's words on the out-of-service notice
         self._since = clock.monotonic()
         self._last_touch = self._since
         self._listeners: list[Listener] = []
@@ -195,17 +196,18 @@ class VisitorSession:
             self.failure = ""
             self._enter(SessionState.IDLE)
 
-    def out_of_service(self, reason: str) -> None:
-        """Take the terminal out of service (technician or a fatal device fault)."""
+    def out_of_service(self, reason: str, message: str = "") -> None:
+        """Take the terminal out of service (technician or a fatal device fault);
+        message is a technician's words for visitors, shown on the notice."""
         log.warning("terminal out of service", extra={"reason": reason})
         self._wipe("out_of_service")
-        self.failure = reason
+        self.failure, self.service_message = reason, message
         self._enter(SessionState.OUT_OF_SERVICE)
 
     def back_in_service(self) -> None:
         """Return to the attract screen after out-of-service."""
         if self.state is SessionState.OUT_OF_SERVICE:
-            self.failure = ""
+            self.failure = self.service_message = ""
             self._enter(SessionState.IDLE)
 
     # -- time -------------------------------------------------------------

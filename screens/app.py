@@ -85,6 +85,7 @@ class KioskApp(App):
                  after_first_frame: Callable[[], None] | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.core = core
+        core.leave = self.leave          # a restart asked by the fleet ends the app here
         self._after_first_frame = after_first_frame
         self.session: VisitorSession = core.session
         self.translator = translator
@@ -256,6 +257,8 @@ class KioskApp(App):
         elif state is SessionState.ACTIVE and self.root.current in _OUTSIDE_SESSION:
             self.go("home")
         elif state is not SessionState.ACTIVE:
+            if state is SessionState.OUT_OF_SERVICE:
+                self.screen("out_of_service").message = session.service_message
             self.go(_STATE_SCREENS[state])
         self.tick()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import json
 import sqlite3
 import time
@@ -13,8 +14,9 @@ from typing import Annotated, Any
 from fastapi import Path, Request
 from fastapi.responses import JSONResponse, Response
 
+from central.contract import document
 from central.db import iso, read, utc_now, write
-from central.errors import ApiError
+from central.errors import ApiError, CentralError
 from central.idempotency import submit
 from central.routes.common import body, db, new_id, signed_router
 
@@ -45,24 +47,34 @@ def heartbeat(request: Request) -> JSONResponse:
 
 def _command(row: tuple[Any, ...]) -> dict[str, Any]:
     return {"id": row[0], "kind": row[1], "args": json.loads(row[2]), "status": row[3],
-            "created_at": row[4]}
+            "created_at": row[4], "expires_at": row[5]}
 
 
-COMMAND_SQL = "SELECT id, kind, args, status, created_at FROM fleet_commands "
+COMMAND_SQL = "SELECT id, kind, args, status, created_at, expires_at FROM fleet_commands "
+# What a command's result says happened; ok alone (older terminals) means done or failed.
+OUTCOMES = ("done", "failed", "refused", "expired")
+DEFAULT_TTL_S = 3600
 
 
 @router.get("/fleet/commands")
 def commands(request: Request) -> JSONResponse:
-    conn = db(request)
-    with read(conn):
+    """The terminal's pending commands that have not expired; expired ones are marked
+    so, and the technician sees they never ran."""
+    conn, now = db(request), iso(utc_now())
+    with write(conn):
+        conn.execute("UPDATE fleet_commands SET status = 'expired', done_at = ? WHERE "
+                     "device_id = ? AND status = 'pending' AND expires_at < ?",
+                     (now, request.state.device_id, now))
         rows = conn.execute(COMMAND_SQL + "WHERE device_id = ? AND status = 'pending' "
                             "ORDER BY created_at, id", (request.state.device_id,)).fetchall()
-    return JSONResponse({"items": [_command(row) for row in rows]})
+    return JSONResponse({"items": [_command(row) for row in rows],
+                         "server_time": round(time.time(), 3)})
 
 
 @router.post("/fleet/commands/{command_id}/result")
 def command_result(request: Request, command_id: CommandId) -> Response:
     doc = body(request, "CommandResultIn")
+    outcome = doc.get("outcome") or ("done" if doc["ok"] else "failed")
 
     def handler(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
         row = conn.execute(COMMAND_SQL + "WHERE id = ? AND device_id = ?",
@@ -70,8 +82,8 @@ def command_result(request: Request, command_id: CommandId) -> Response:
         if row is None:
             raise ApiError(404, "unknown_command", "no such command for this terminal")
         conn.execute("UPDATE fleet_commands SET status = ?, result = ?, done_at = ? "
-                     "WHERE id = ?", ("done" if doc["ok"] else "failed",
-                                      doc.get("output", ""), iso(utc_now()), command_id))
+                     "WHERE id = ?", (outcome, doc.get("output", ""), iso(utc_now()),
+                                      command_id))
         row = conn.execute(COMMAND_SQL + "WHERE id = ?", (command_id,)).fetchone()
         return 200, _command(row)
 
@@ -114,14 +126,34 @@ def logs(request: Request) -> Response:
 
 
 def queue_command(conn: sqlite3.Connection, device: str, kind: str,
-                  args: dict[str, Any]) -> str:
-    """Queue a command for a terminal (technicians' side)."""
-    command_id = new_id("K")
+                  args: dict[str, Any], ttl_s: float = DEFAULT_TTL_S) -> str:
+    """Queue a command for a terminal (technicians' side); it expires after ttl_s.
+
+    Only kinds the contract names are queued (the terminal refuses others anyway,
+    but a technician's typo should be told at once, not an hour later)."""
+    kinds = document()["components"]["schemas"]["CommandKind"]["enum"]
+    if kind not in kinds:
+        raise CentralError(f"unknown command {kind!r}; known: {', '.join(kinds)}")
+    if not 0 < ttl_s <= 30 * 86400:
+        raise CentralError("a command's time to live is between 1 second and 30 days")
+    command_id, now = new_id("K"), utc_now()
     with write(conn):
-        conn.execute("INSERT INTO fleet_commands(id, device_id, kind, args, created_at) "
-                     "VALUES(?, ?, ?, ?, ?)", (command_id, device, kind, json.dumps(args),
-                                               iso(utc_now())))
+        conn.execute("INSERT INTO fleet_commands(id, device_id, kind, args, created_at, "
+                     "expires_at) VALUES(?, ?, ?, ?, ?, ?)",
+                     (command_id, device, kind, json.dumps(args), iso(now),
+                      iso(now + dt.timedelta(seconds=ttl_s))))
     return command_id
+
+
+def command_rows(conn: sqlite3.Connection, device: str | None = None) -> list[dict[str, Any]]:
+    """Commands with their outcome, newest first (the technicians' list)."""
+    where, params = ("WHERE device_id = ? ", (device,)) if device else ("", ())
+    with read(conn):
+        rows = conn.execute("SELECT id, kind, args, status, created_at, expires_at, device_id,"
+                            " result, done_at FROM fleet_commands " + where +
+                            "ORDER BY created_at DESC, id", params).fetchall()
+    return [{**_command(row[:6]), "device_id": row[6], "result": row[7], "done_at": row[8]}
+            for row in rows]
 
 
 def set_config(conn: sqlite3.Connection, device: str, settings: dict[str, Any]) -> int:

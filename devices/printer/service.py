@@ -92,6 +92,7 @@ class PrinterService:
         self._poll_s = poll_s
         self._printer: Any = None
         self._status = UNKNOWN
+        self._since_paper = 0
         self._jobs: OrderedDict[str, PrintJob] = OrderedDict()
         self._lock = threading.Lock()
         self._queue: queue.Queue[Any] = queue.Queue()
@@ -121,6 +122,12 @@ class PrinterService:
         self._queue.put(fut)
         return fut
 
+    @property
+    def printed_since_paper_change(self) -> int:
+        """Receipts printed since the paper last ran out and a roll went in (how a
+        technician guesses how much is left on a roll without a near-end sensor)."""
+        return self._since_paper
+
     def receipt_in_mouth(self) -> bool:
         """True while a printed receipt waits to be taken (when the printer can tell)."""
         return bool(self._presence and self._presence())
@@ -142,6 +149,26 @@ class PrinterService:
                 self._jobs.popitem(last=False)
         self._queue.put(job)
         return job
+
+    def cancel_queued(self) -> int:
+        """Fail every job still waiting (a technician clearing a stuck queue); the one
+        printing now ends on its own. Returns how many were cancelled."""
+        kept, cancelled = [], 0
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if isinstance(item, PrintJob):
+                item.state = JobState.FAILED
+                _settle(item.future, JobResult(item.job_id, JobState.FAILED,
+                                               error="cancelled by a technician"))
+                cancelled += 1
+            else:
+                kept.append(item)
+        for item in kept:
+            self._queue.put(item)
+        return cancelled
 
     # -- worker ------------------------------------------------------------
     def _next(self) -> Any:
@@ -193,7 +220,10 @@ class PrinterService:
 
     def _query(self) -> PrinterStatus:
         try:
+            was_out = self._status.paper_out
             self._status = query_status(self._ensure_printer(), self._timeout)
+            if was_out and not self._status.unknown and not self._status.paper_out:
+                self._since_paper = 0              # a new roll went in
         except Exception as exc:
             log.warning("printer status unavailable", extra={"cause": str(exc)})
             self._disconnect()
@@ -228,6 +258,7 @@ class PrinterService:
     def _end(self, job: PrintJob, state: JobState, before: PrinterStatus,
              after: PrinterStatus, sent: int, error: str = "") -> JobResult:
         job.state = state
+        self._since_paper += state is JobState.PRINTED
         level = logging.INFO if state is JobState.PRINTED else logging.WARNING
         log.log(level, "print job ended", extra={"job": job.job_id, "state": state.value,
                                                  "bytes": sent, "error": error})

@@ -34,7 +34,8 @@ from kiosk.platform.outbox_store import OutboxStore, Row
 log = logging.getLogger(__name__)
 
 # the terminal's own kinds; the visitor flows declare theirs (kiosk.flows.outbox_kinds)
-OWN_KINDS = {"command_result": Kind("/fleet/commands/{command_id}/result")}
+OWN_KINDS = {"command_result": Kind("/fleet/commands/{command_id}/result"),
+             "screenshot": Kind("/fleet/screenshots"), "logs": Kind("/fleet/logs")}
 DAY_S = 86400.0
 State = Literal["sent", "queued", "refused"]
 

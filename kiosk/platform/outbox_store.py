@@ -204,6 +204,11 @@ class OutboxStore:
         return {"pending": pending, "parked": parked, "set_aside": dead,
                 "delivered": meta.get("delivered", 0), "purged": meta.get("purged", 0)}
 
+    def oldest_pending(self) -> float | None:
+        """When the oldest undelivered submission was made (None: nothing waits)."""
+        with self._lock:
+            return self._conn.execute("SELECT min(created_at) FROM pending").fetchone()[0]
+
     def dead_letters(self) -> list[dict[str, Any]]:
         """Set-aside submissions without their personal fields."""
         return self._rows("SELECT key, kind, path, created_at, failed_at, status, code, "

@@ -32,6 +32,13 @@ from kiosk.platform.sender import Sender
 from kiosk.platform.worker import Periodic
 
 log = logging.getLogger(__name__)
+DEVICES = ("reader", "printer", "camera", "audio")   # the contract's TerminalHealth.devices
+
+
+def _utc(moment: float) -> str:
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(moment, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,8 @@ class PlatformService:
         self.catalog = Catalog(data_dir / "catalog.sqlite3", clock)
         self.syncer = Periodic("catalog-sync", self.sync, self.options.sync_interval_s)
         self.beat = Periodic("heartbeat", self.heartbeat, self.options.heartbeat_s)
+        self.health_source: Callable[[], dict[str, object]] = self._bare_health
+        self.heard: Callable[[dict[str, Any], float], None] | None = None
         self._running = False
 
     def start(self) -> PlatformService:
@@ -167,21 +176,42 @@ class PlatformService:
             self.status.note("data_as_of", self.catalog.data_as_of())
 
     def heartbeat(self) -> Any:
-        """Tell the platform we are alive, with queue depth; a clock problem shows here
-        first. A link back after an outage wakes the sender."""
+        """Tell the platform we are alive and how we are (health_source, the fleet's
+        Health once remote management is wired); a clock problem shows here first. A
+        link back after an outage wakes the sender; the answer goes to `heard`."""
         was_down = self.status.snapshot()["reachable"] is False
-        counts = self.outbox.counts()
         try:
             answer = self.client.post("/devices/heartbeat", {
-                "app_version": self.options.app_version,
-                "status": {"outbox": counts["pending"], "parked": counts["parked"],
-                           "set_aside": counts["set_aside"]},
+                "app_version": self.options.app_version, "health": self.health_source(),
                 "kiosk_time": self.clock.now().timestamp()})
         except PlatformError:
             return None
         if was_down:
             self.sender.wake()
+        if self.heard is not None and isinstance(answer, dict):
+            self.heard(answer, self.clock.now().timestamp())
         return answer
+
+    def link_health(self) -> dict[str, object]:
+        """The link's part of the contract's TerminalHealth: outbox, catalog, reachability."""
+        now = self.clock.now().timestamp()
+        counts = self.outbox.counts()
+        oldest = self.outbox.store.oldest_pending()
+        synced = self.catalog.data_as_of()
+        return {
+            "outbox": {"pending": counts["pending"], "parked": counts["parked"],
+                       "set_aside": counts["set_aside"],
+                       "oldest_age_s": round(max(0.0, now - oldest), 1) if oldest else None},
+            "catalog": {"last_sync": _utc(synced) if synced else None,
+                        "age_s": round(max(0.0, now - synced), 1) if synced else None},
+            "reachable": self.status.snapshot()["reachable"]}
+
+    def _bare_health(self) -> dict[str, object]:
+        """Health when nothing else is wired (a CLI heartbeat): devices unknown."""
+        return {"release": self.options.app_version, "uptime_s": 0.0, "session": "idle",
+                "devices": {name: {"state": "unknown"} for name in DEVICES},
+                "clock_skew_s": None, "disk_free_mb": 0.0, "memory_mb": 0.0,
+                **self.link_health()}
 
     def state(self) -> dict[str, Any]:
         """Everything a technician wants to see about the link, as plain values."""

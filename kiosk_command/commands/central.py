@@ -53,9 +53,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd = csub.add_parser("command", help="queue a remote-management command for a terminal")
     cmd.add_argument("--db", type=Path, required=True)
     cmd.add_argument("--device", required=True)
-    cmd.add_argument("--kind", required=True, help="e.g. restart, screenshot, upload_logs")
+    cmd.add_argument("--kind", required=True, help="e.g. restart, screenshot, upload_logs, "
+                                                   "out_of_service (the contract's CommandKind)")
     cmd.add_argument("--args", default="{}", help="JSON object of arguments")
+    cmd.add_argument("--ttl", type=float, default=3600.0,
+                     help="seconds until the command expires unrun (default 3600)")
     cmd.set_defaults(handler=run_command)
+    cmds = csub.add_parser("commands", help="remote-management commands and their outcomes")
+    cmds.add_argument("--db", type=Path, required=True)
+    cmds.add_argument("--device", help="only this terminal's")
+    cmds.set_defaults(handler=run_commands)
     conf = csub.add_parser("fleet-config", help="set a terminal's configuration overrides")
     conf.add_argument("--db", type=Path, required=True)
     conf.add_argument("--device", required=True)
@@ -187,10 +194,26 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_command(args: argparse.Namespace) -> int:
     from central.db import connect
+    from central.errors import CentralError
     from central.routes.fleet import queue_command
 
-    print(queue_command(connect(args.db), args.device, args.kind,
-                        _json_object(args.args, "--args")))
+    try:
+        print(queue_command(connect(args.db), args.device, args.kind,
+                            _json_object(args.args, "--args"), args.ttl))
+    except CentralError as exc:
+        raise CentralToolError(str(exc), exc.exit_code) from None
+    return 0
+
+
+def run_commands(args: argparse.Namespace) -> int:
+    from central.db import connect
+    from central.routes.fleet import command_rows
+
+    print("id\tdevice\tkind\tstatus\tcreated_at\texpires_at\tdone_at\tresult")
+    for c in command_rows(connect(args.db), args.device):
+        result = (c["result"] or "").replace("\n", " ")[:80]
+        print("\t".join((c["id"], c["device_id"], c["kind"], c["status"], c["created_at"],
+                         c["expires_at"] or "", c["done_at"] or "", result)))
     return 0
 
 

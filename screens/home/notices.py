@@ -24,4 +24,7 @@ class FailsafeScreen(KioskScreen):
 
 
 class OutOfServiceScreen(KioskScreen):
-    """The terminal cannot serve visitors; staff can."""
+    """The terminal cannot serve visitors; staff can. message: a technician's own
+    words for visitors (from the fleet console), shown as given."""
+
+    message = StringProperty("")

@@ -87,6 +87,20 @@ def test_job_interest_open_expired_withdrawn(api):
     assert api.post("/job-interests", {"job_id": "J99999999"}, idem=key()).status_code == 404
 
 
+HEALTH = {"release": "0.1", "uptime_s": 5.0, "session": "idle",
+          "devices": {d: {"state": "ok"} for d in ("reader", "printer", "camera", "audio")},
+          "outbox": {"pending": 0, "parked": 0, "set_aside": 0}, "catalog": {},
+          "clock_skew_s": None, "disk_free_mb": 900.0, "memory_mb": 250.0, "reachable": True}
+
+
+def test_a_heartbeat_with_free_form_status_is_refused(api):
+    old = api.post("/devices/heartbeat", {"app_version": "0.1", "status": {"printer": "ok"}})
+    assert old.status_code == 422
+    bad = api.post("/devices/heartbeat", {"app_version": "0.1", "health": {
+        **HEALTH, "devices": {**HEALTH["devices"], "printer": {"state": "on fire"}}}})
+    assert bad.status_code == 422
+
+
 def test_fleet_calls(api, platform):
     from central.db import connect
     from central.routes.fleet import queue_command, set_config
@@ -94,7 +108,7 @@ def test_fleet_calls(api, platform):
     conn = connect(platform.db_path)
     command_id = queue_command(conn, platform.device_id, "screenshot", {})
     set_config(conn, platform.device_id, {"display": {"brightness": 80}})
-    beat = api.post("/devices/heartbeat", {"app_version": "0.1", "status": {"printer": "ok"}})
+    beat = api.post("/devices/heartbeat", {"app_version": "0.1", "health": HEALTH})
     assert beat.json()["pending_commands"] >= 1 and beat.json()["config_version"] >= 1
     assert command_id in [c["id"] for c in api.get("/fleet/commands").json()["items"]]
     done = api.post(f"/fleet/commands/{command_id}/result", {"ok": True}, idem=key())
