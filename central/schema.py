@@ -91,6 +91,14 @@ CREATE INDEX IF NOT EXISTS fleet_pending ON fleet_commands(device_id, status);
 CREATE TABLE IF NOT EXISTS fleet_config (
     device_id TEXT PRIMARY KEY, version INTEGER NOT NULL, settings TEXT NOT NULL
 );
+-- configuration profiles (a hall or a group of terminals) and who follows which; every
+-- change takes the next number of meta.config_seq, so a terminal's version only grows
+CREATE TABLE IF NOT EXISTS fleet_profiles (
+    name TEXT PRIMARY KEY, settings TEXT NOT NULL, stamp INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS fleet_members (
+    device_id TEXT PRIMARY KEY, profile TEXT NOT NULL, stamp INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS uploads (
     id TEXT PRIMARY KEY, device_id TEXT NOT NULL, kind TEXT NOT NULL, meta TEXT NOT NULL,
     data BLOB NOT NULL, created_at TEXT NOT NULL

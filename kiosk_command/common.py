@@ -8,8 +8,9 @@ from kiosk import logs
 from kiosk.config import Settings, load_settings
 
 
-def settings_from(args: argparse.Namespace) -> Settings:
-    """Load settings (honouring --config) and configure logging from them."""
-    settings = load_settings(getattr(args, "config", None))
+def settings_from(args: argparse.Namespace, fleet: bool = False) -> Settings:
+    """Load settings (honouring --config) and configure logging from them; fleet: with
+    the last good configuration from the fleet (the running terminal)."""
+    settings = load_settings(getattr(args, "config", None), fleet=fleet)
     logs.configure(settings.logging.level, settings.logging.modules)
     return settings

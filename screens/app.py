@@ -86,6 +86,7 @@ class KioskApp(App):
         super().__init__(**kwargs)
         self.core = core
         core.leave = self.leave          # a restart asked by the fleet ends the app here
+        core.settings_listeners.append(self._on_settings)
         self._after_first_frame = after_first_frame
         self.session: VisitorSession = core.session
         self.translator = translator
@@ -261,6 +262,14 @@ class KioskApp(App):
                 self.screen("out_of_service").message = session.service_message
             self.go(_STATE_SCREENS[state])
         self.tick()
+
+    def _on_settings(self, settings: Any) -> None:
+        """Configuration from the fleet, applied while nobody is served: the texts the
+        shell shows from it (the first screen redraws on the next visit)."""
+        k = settings.kiosk
+        self.hall_name, self.staff_desk = k.hall_name, k.staff_desk
+        self.languages = [lang for lang in k.languages if lang in ("zh", "en", "bo")]
+        self.session.default_language = k.language
 
     def _on_session_end(self) -> None:
         self.visitor_name = ""

@@ -17,17 +17,12 @@ from fastapi.responses import JSONResponse, Response
 from central.contract import document
 from central.db import iso, read, utc_now, write
 from central.errors import ApiError, CentralError
+from central.fleetconfig import effective, set_overrides
 from central.idempotency import submit
 from central.routes.common import body, db, new_id, signed_router
 
 router = signed_router()
 CommandId = Annotated[str, Path(pattern=r"^[A-Za-z0-9-]{1,64}$")]
-
-
-def _config_version(conn: sqlite3.Connection, device: str) -> tuple[int, dict[str, Any]]:
-    row = conn.execute("SELECT version, settings FROM fleet_config WHERE device_id = ?",
-                       (device,)).fetchone()
-    return (row[0], json.loads(row[1])) if row else (0, {})
 
 
 @router.post("/devices/heartbeat")
@@ -40,7 +35,7 @@ def heartbeat(request: Request) -> JSONResponse:
                      (iso(utc_now()), json.dumps(doc, ensure_ascii=False), device))
         pending = conn.execute("SELECT count(*) FROM fleet_commands WHERE device_id = ? "
                                "AND status = 'pending'", (device,)).fetchone()[0]
-        version = _config_version(conn, device)[0]
+    version = effective(conn, device)[0]
     return JSONResponse({"server_time": round(time.time(), 3), "pending_commands": pending,
                          "config_version": version})
 
@@ -92,9 +87,7 @@ def command_result(request: Request, command_id: CommandId) -> Response:
 
 @router.get("/fleet/config")
 def config(request: Request) -> JSONResponse:
-    conn = db(request)
-    with read(conn):
-        version, settings = _config_version(conn, request.state.device_id)
+    version, settings = effective(db(request), request.state.device_id)
     return JSONResponse({"version": version, "settings": settings})
 
 
@@ -157,10 +150,5 @@ def command_rows(conn: sqlite3.Connection, device: str | None = None) -> list[di
 
 
 def set_config(conn: sqlite3.Connection, device: str, settings: dict[str, Any]) -> int:
-    """Replace a terminal's configuration overrides; returns the new version."""
-    with write(conn):
-        version = _config_version(conn, device)[0] + 1
-        conn.execute("INSERT INTO fleet_config VALUES(?, ?, ?) ON CONFLICT(device_id) DO "
-                     "UPDATE SET version = excluded.version, settings = excluded.settings",
-                     (device, version, json.dumps(settings, ensure_ascii=False)))
-    return version
+    """Replace a terminal's configuration overrides; returns its new version."""
+    return set_overrides(conn, device, settings)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import tomllib
 import typing
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ from kiosk.config.fields import check_value
 from kiosk.config.schema import Settings
 from kiosk.errors import ConfigError
 
+log = logging.getLogger(__name__)
 ENV_PREFIX = "KIOSK_"
 SYSTEM_FILE = Path("/etc/kiosk/kiosk.toml")
 
@@ -90,17 +93,63 @@ def _build_section(name: str, cls: type, values: Mapping[str, Any]) -> Any:
     return cls(**kwargs)
 
 
-def load_settings(config_file: str | Path | None = None,
-                  environ: Mapping[str, str] | None = None,
-                  overrides: Mapping[str, Any] | None = None) -> Settings:
-    """Load default.toml, the site file and the environment, in that order.
+@dataclass(frozen=True)
+class Layers:
+    """The configuration a terminal was started with, in two parts around the fleet's:
+    base (default.toml and the site file) is overridden by the fleet's settings, and
+    local (the environment and the caller's overrides) overrides both, so a
+    technician on site, a demo or a script has the last word."""
 
-    overrides (section -> {key: value}) come last: the demo and scripts use
-    them to point the terminal at their own platform and simulators.
-    """
+    base: dict[str, Any]
+    local: dict[str, Any]
+
+    def settings(self, fleet: Mapping[str, Any] | None = None) -> Settings:
+        """Validated Settings with the fleet's layer (ConfigError names what is wrong)."""
+        built = build(layer(layer(self.base, fleet or {}), self.local))
+        object.__setattr__(built, "_layers", self)      # not a field: see layers_of()
+        return built
+
+
+def layers_of(settings: Settings) -> Layers | None:
+    """The layers a Settings was built from (None when built by hand)."""
+    return getattr(settings, "_layers", None)
+
+
+def load_layers(config_file: str | Path | None = None,
+                environ: Mapping[str, str] | None = None,
+                overrides: Mapping[str, Any] | None = None) -> Layers:
+    """default.toml and the site file; the environment and overrides."""
     tree = read_toml(default_file())
     site = Path(config_file) if config_file else (SYSTEM_FILE if SYSTEM_FILE.exists() else None)
     if site is not None:
         tree = layer(tree, read_toml(site))
-    tree = layer(tree, env_layer(os.environ if environ is None else environ))
-    return build(layer(tree, overrides or {}))
+    local = layer(env_layer(os.environ if environ is None else environ), overrides or {})
+    return Layers(tree, local)
+
+
+def load_settings(config_file: str | Path | None = None,
+                  environ: Mapping[str, str] | None = None,
+                  overrides: Mapping[str, Any] | None = None, fleet: bool = False) -> Settings:
+    """Load default.toml, the site file and the environment, in that order.
+
+    overrides (section -> {key: value}) come last: the demo and scripts use
+    them to point the terminal at their own platform and simulators. fleet: a
+    running terminal also lays the last good configuration from the fleet
+    (kept in its data folder) between the site file and the environment; one
+    that no longer validates is left out, with a warning.
+    """
+    layers = load_layers(config_file, environ, overrides)
+    plain = layers.settings()
+    if not fleet:
+        return plain
+    from kiosk.config.fleetfile import read_fleet_file
+
+    held = read_fleet_file(Path(plain.paths.data_dir).expanduser())
+    if held is None:
+        return plain
+    try:
+        return layers.settings(held.settings)
+    except ConfigError as exc:
+        log.warning("the fleet's configuration on disk no longer validates; left out",
+                    extra={"version": held.version, "cause": str(exc)})
+        return plain

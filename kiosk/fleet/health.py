@@ -85,7 +85,7 @@ class Facts:
 
 
 def health(core: KioskCore, facts: Facts) -> dict[str, object]:
-    """The contract's Health for this moment."""
+    """The contract's TerminalHealth for this moment (without config: the Fleet adds it)."""
     now = core.clock.now().timestamp()
     report: dict[str, object] = {
         "release": facts.release[:60], "uptime_s": round(max(0.0, now - facts.started_at), 1),

@@ -1,7 +1,8 @@
 """The fleet worker: health into every heartbeat, a heartbeat at once when a device
 changes, and the fleet's commands run in their time.
 
-It ticks every second on its own thread (Periodic): compares the devices' states
+It ticks every second on its own thread (Periodic): fetches a new configuration
+version when the last heartbeat named one (config.py), compares the devices' states
 and whether the terminal serves at all with the last tick (a change wakes the
 heartbeat, so a printer out of paper or a terminal out of service is seen on the
 console within seconds, not a minute later), fetches commands when the
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.files import private_dir
+from kiosk.fleet.config import FleetConfig, fetch
 from kiosk.fleet.health import Facts, device_health, health
 from kiosk.fleet.ledger import CommandLedger
 from kiosk.fleet.loglevels import TimedLevels
@@ -39,6 +41,8 @@ class Fleet:
         self.facts = Facts(release, core.clock.now().timestamp())
         self.ledger = CommandLedger(private_dir(data_dir) / "fleet.sqlite3")
         self.levels = TimedLevels()
+        self.config = FleetConfig(core, data_dir, self._beat_now)
+        self._config_wait = threading.Event()
         self.runner = CommandRunner(core, self.ledger, handlers)
         self.worker = Periodic("fleet", self.tick, TICK_S)
         self._devices: dict[str, str] | None = None
@@ -60,8 +64,12 @@ class Fleet:
         self.ledger.close()
 
     def health(self) -> dict[str, object]:
-        """The contract's Health, now."""
-        return health(self.core, self.facts)
+        """The contract's TerminalHealth, now."""
+        return {**health(self.core, self.facts), "config": self.config.report()}
+
+    def _beat_now(self) -> None:
+        if self.core.platform is not None:
+            self.core.platform.beat.wake()
 
     def heard(self, answer: dict[str, Any], at: float) -> None:
         """A heartbeat's answer: the clock's skew, and whether commands wait."""
@@ -71,6 +79,9 @@ class Fleet:
                                round(at - float(server), 1))
         if answer.get("pending_commands"):
             self._commands_wait.set()
+            self.worker.wake()
+        if self.config.wants(answer.get("config_version")):
+            self._config_wait.set()
             self.worker.wake()
 
     def tick(self) -> None:
@@ -82,6 +93,12 @@ class Fleet:
         self._watch_devices()
         for name in self.levels.expire(self.core.clock.now().timestamp()):
             log.info("log level put back", extra={"module": name})
+        if self._config_wait.is_set():
+            self._config_wait.clear()
+            got = fetch(self.core)
+            if got is not None:
+                self.config.offer(*got)
+        self.config.apply_when_idle()
         if self._commands_wait.is_set():
             self._commands_wait.clear()
             self.runner.poll()

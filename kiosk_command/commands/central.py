@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 from pathlib import Path
+from typing import Any
 
 from kiosk.errors import KioskError
 
@@ -68,6 +70,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     conf.add_argument("--device", required=True)
     conf.add_argument("settings", help='JSON, e.g. {"platform": {"timeout_s": 8}}')
     conf.set_defaults(handler=run_fleet_config)
+    prof = csub.add_parser("fleet-profile", help="configuration profiles for halls or groups")
+    psub = prof.add_subparsers(dest="profile_command", required=True, metavar="ACTION")
+    pset = psub.add_parser("set", help="create or replace a profile")
+    pset.add_argument("--db", type=Path, required=True)
+    pset.add_argument("name")
+    pset.add_argument("settings", help='JSON, e.g. {"kiosk": {"hall_name": "…"}}')
+    pset.set_defaults(handler=run_profile_set)
+    pas = psub.add_parser("assign", help="make a terminal follow a profile")
+    pas.add_argument("--db", type=Path, required=True)
+    pas.add_argument("--device", required=True)
+    pas.add_argument("name")
+    pas.set_defaults(handler=run_profile_assign)
+    pshow = psub.add_parser("show", help="the settings and version a terminal should run")
+    pshow.add_argument("--db", type=Path, required=True)
+    pshow.add_argument("--device", required=True)
+    pshow.set_defaults(handler=run_profile_show)
     _register_unemployment(csub)
 
 
@@ -169,8 +187,6 @@ def run_seed(args: argparse.Namespace) -> int:
 
 
 def _json_object(text: str, what: str) -> dict:
-    import json
-
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -218,12 +234,44 @@ def run_commands(args: argparse.Namespace) -> int:
 
 
 def run_fleet_config(args: argparse.Namespace) -> int:
-    from central.db import connect
-    from central.routes.fleet import set_config
+    from central.fleetconfig import set_overrides
 
-    version = set_config(connect(args.db), args.device, _json_object(args.settings, "settings"))
-    print(f"configuration version {version}")
+    def set_(conn: Any, device: str, settings: dict) -> str:
+        return f"configuration version {set_overrides(conn, device, settings)}"
+    return _fleet_config(set_, args.db, args.device, _json_object(args.settings, "settings"))
+
+
+def _fleet_config(fn: Any, *call: Any) -> int:
+    """Run a central.fleetconfig function, its refusal as one line."""
+    from central.db import connect
+    from central.errors import CentralError
+
+    try:
+        print(fn(connect(call[0]), *call[1:]))
+    except CentralError as exc:
+        raise CentralToolError(str(exc), exc.exit_code) from None
     return 0
+
+
+def run_profile_set(args: argparse.Namespace) -> int:
+    from central.fleetconfig import set_profile
+
+    return _fleet_config(set_profile, args.db, args.name, _json_object(args.settings, "settings"))
+
+
+def run_profile_assign(args: argparse.Namespace) -> int:
+    from central.fleetconfig import assign
+
+    return _fleet_config(assign, args.db, args.device, args.name)
+
+
+def run_profile_show(args: argparse.Namespace) -> int:
+    from central.fleetconfig import effective
+
+    def show(conn: Any, device: str) -> str:
+        version, settings = effective(conn, device)
+        return json.dumps({"version": version, "settings": settings}, ensure_ascii=False)
+    return _fleet_config(show, args.db, args.device)
 
 
 def run_unemployment_list(args: argparse.Namespace) -> int:

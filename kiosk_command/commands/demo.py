@@ -77,7 +77,7 @@ def _interactive(args: argparse.Namespace) -> int:
             "paths": {"data_dir": str(args.workdir / "kiosk")},
             "display": {"fullscreen": False, "show_cursor": True},
         }
-        settings = load_settings(args.config, overrides=overrides)
+        settings = load_settings(args.config, overrides=overrides, fleet=True)
         logs.configure(settings.logging.level, settings.logging.modules)
         print(f"reference platform: {platform.url}  (technician exit PIN: 123456, "
               "or five taps in the top-left corner)")

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     # the camera's OpenCV brings numpy, whose BLAS threads would spin on the
     # terminal's few cores after each call; the kiosk does no linear algebra
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    settings = settings_from(args)
+    settings = settings_from(args, fleet=True)
     size = tuple(int(v) for v in args.size.split("x")) if args.size else None
     prepare_kivy(settings, size=size)
     with contextlib.ExitStack() as stack:

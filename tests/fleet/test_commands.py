@@ -82,3 +82,40 @@ def test_a_raised_log_level_is_put_back_at_its_time() -> None:
 def test_uploaded_log_lines_lose_personal_shapes(line: str, kept: str, gone: str) -> None:
     cleaned, blanked = clean_line(line)
     assert kept in cleaned and gone not in cleaned and blanked >= 1
+
+
+def test_the_last_good_configuration_is_laid_between_site_and_environment(tmp_path) -> None:
+    from kiosk.config import load_settings
+    from kiosk.config.fleetfile import HeldConfig, write_fleet_file
+
+    env = {"KIOSK_PATHS__DATA_DIR": str(tmp_path), "KIOSK_KIOSK__HALL_NAME": "现场名称"}
+    write_fleet_file(tmp_path, HeldConfig(3, {"kiosk": {"staff_desk": "6", "hall_name": "远端"}}))
+    settings = load_settings(None, environ=env, fleet=True)
+    assert settings.kiosk.staff_desk == "6"            # the fleet's
+    assert settings.kiosk.hall_name == "现场名称"        # the environment wins over it
+    assert load_settings(None, environ=env).kiosk.staff_desk == "1"   # only when asked
+
+
+def test_a_last_good_file_that_no_longer_validates_is_left_out(tmp_path) -> None:
+    from kiosk.config import load_settings
+    from kiosk.config.fleetfile import FLEET_FILE
+
+    (tmp_path / FLEET_FILE).write_text('{"version": 2, "settings": {"kiosk": {"warning_s": 1}}}')
+    env = {"KIOSK_PATHS__DATA_DIR": str(tmp_path)}
+    assert load_settings(None, environ=env, fleet=True).kiosk.warning_s == 25.0
+    (tmp_path / FLEET_FILE).write_text("{not json")
+    assert load_settings(None, environ=env, fleet=True).kiosk.warning_s == 25.0
+
+
+def test_what_changes_live_and_what_waits_for_a_restart() -> None:
+    from kiosk.config import load_settings
+    from kiosk.fleet.config import ConfigRefused, check, differences
+
+    current = load_settings(None, environ={})
+    new = check(current, {"kiosk": {"staff_desk": "4"}, "printer": {"status_poll_s": 3}})
+    assert differences(current, new) == ({"kiosk.staff_desk"}, {"printer.status_poll_s"})
+    for bad, why in (({"paths": {"data_dir": "/tmp"}}, "paths.data_dir"),
+                     ({"platform": {"key_file": "/k"}}, "platform.key_file"),
+                     ({"kiosk": "x"}, "tables"), ({"nosuch": {}}, "unknown section")):
+        with pytest.raises(ConfigRefused, match=why):
+            check(current, bad)

@@ -37,6 +37,22 @@ def fleet_command(ctx: ScriptContext, arg: dict[str, Any]) -> None:
     ctx.resources.setdefault("fleet_commands", {})[arg.get("as", arg["kind"])] = command_id
 
 
+def fleet_config(ctx: ScriptContext, arg: dict[str, Any]) -> None:
+    """{"settings": {...}, "profile"?: name}: a technician sets this terminal's own
+    overrides, or a profile's settings and makes the terminal follow it."""
+    from central.fleetconfig import assign, set_overrides, set_profile
+
+    conn = _db(ctx)
+    try:
+        if arg.get("profile"):
+            set_profile(conn, arg["profile"], arg["settings"])
+            assign(conn, ctx.platform.device_id, arg["profile"])
+        else:
+            set_overrides(conn, ctx.platform.device_id, arg["settings"])
+    finally:
+        conn.close()
+
+
 def fleet_round(ctx: ScriptContext, _arg: Any) -> Any:
     """A heartbeat, then one round of the fleet worker, off the UI thread (a command
     that needs the screen runs on this frame loop); waits until the round is done."""
@@ -76,10 +92,28 @@ def expect_command(ctx: ScriptContext, arg: dict[str, Any]) -> Any:
     return reached
 
 
-def expect_health(ctx: ScriptContext, arg: dict[str, str]) -> Any:
-    """{"printer": "paper_out", ...} or {"session": "out_of_service"}: waits until the
-    platform's last heartbeat from this terminal says so (no one asks for a beat: a
-    device change must send one by itself)."""
+def _at(doc: Any, path: str) -> Any:
+    for part in path.split("."):
+        doc = doc.get(part) if isinstance(doc, dict) else None
+    return doc
+
+
+def _matches(health: dict[str, Any], key: str, want: Any) -> tuple[Any, bool]:
+    """A device name, a field of the health, or a dotted path ("config.version");
+    a key ending in "~" wants the text to contain the value."""
+    contains = key.endswith("~")
+    key = key.rstrip("~")
+    path = f"devices.{key}.state" if key in ("reader", "printer", "camera", "audio") else key
+    seen = _at(health, path)
+    ok = (str(want) in str(seen)) if contains and seen is not None else seen == want
+    return seen, ok
+
+
+def expect_health(ctx: ScriptContext, arg: dict[str, Any]) -> Any:
+    """{"printer": "paper_out", "session": "out_of_service", "config.version": 2,
+    "config.refused_reason~": "idle_timeout_s"}: waits until the platform's last
+    heartbeat from this terminal says so (no one asks for a beat: a change must send
+    one by itself)."""
     def heard() -> bool:
         conn = _db(ctx)
         try:
@@ -88,13 +122,13 @@ def expect_health(ctx: ScriptContext, arg: dict[str, str]) -> Any:
         finally:
             conn.close()
         health = json.loads(row[0]).get("health", {}) if row and row[0] else {}
-        seen = {key: health.get("devices", {}).get(key, {}).get("state")
-                if key in ("reader", "printer", "camera", "audio") else health.get(key)
-                for key in arg}
-        heard.detail = f"the platform last heard {seen}"  # type: ignore[attr-defined]
-        return seen == arg
+        results = {key: _matches(health, key, want) for key, want in arg.items()}
+        heard.detail = ("the platform last heard "  # type: ignore[attr-defined]
+                        + str({k: seen for k, (seen, _) in results.items()}))
+        return all(ok for _, ok in results.values())
     return heard
 
 
-STEPS = {"fleet_command": fleet_command, "fleet_round": fleet_round,
+STEPS = {"fleet_command": fleet_command, "fleet_config": fleet_config,
+         "fleet_round": fleet_round,
          "expect_command": expect_command, "expect_health": expect_health}
