@@ -48,6 +48,8 @@ class Remote(Protocol):
 
     def health(self) -> dict[str, object]: ...
 
+    def act(self, kind: str, args: dict[str, object]) -> tuple[bool, str]: ...
+
 
 @dataclass
 class KioskCore:

@@ -31,7 +31,6 @@ from kiosk.i18n import Text, Translator
 from kiosk.ime.loader import EngineLoader
 from kiosk.session import SessionState, VisitorSession
 from kiosk.taps import TapGuard
-from kiosk.technician import pin_matches
 from screens import registry
 from screens.base import KioskScreen
 from screens.theme import Theme, make_theme
@@ -260,7 +259,8 @@ class KioskApp(App):
         elif state is not SessionState.ACTIVE:
             if state is SessionState.OUT_OF_SERVICE:
                 self.screen("out_of_service").message = session.service_message
-            self.go(_STATE_SCREENS[state])
+            if not (self.root.current == "tech_menu" and state in _MENU_STAYS):
+                self.go(_STATE_SCREENS[state])
         self.tick()
 
     def _on_settings(self, settings: Any) -> None:
@@ -286,6 +286,9 @@ class KioskApp(App):
     def _on_touch(self, _window: Any, touch: Any) -> bool:
         self._count_corner_tap(touch)
         state = self.session.state
+        pad = self.overlays.get("tech_exit")
+        if self.root.current == "tech_menu" or (pad is not None and pad.get_parent_window()):
+            return False         # the technician's taps reach the pad or menu: no visit
         if state is SessionState.IDLE:
             self.session.touch()
             lang = self._language_under(touch)
@@ -326,12 +329,17 @@ class KioskApp(App):
     def open_tech_exit(self) -> None:
         self.overlays["tech_exit"].open(animation=False)
 
-    def technician_exit(self, pin: str) -> bool:
-        """Leave the app when pin is the technician's; False when it is not."""
-        if not pin_matches(pin, self.technician_pin_sha256):
-            return False
-        self.leave("technician exit")
-        return True
+    def technician_sign_in(self, pin: str) -> str:
+        """Open the technician's menu when pin is right: "ok", "wrong" or "locked"
+        (the pad locks for a growing time after wrong PINs)."""
+        flow = self.core.flows.get("technician")
+        outcome = flow.sign_in(pin) if flow is not None else "wrong"
+        if outcome == "ok":
+            self.overlays["tech_exit"].dismiss(animation=False)
+            self.go("tech_menu")
+            if self.session.state in (SessionState.ACTIVE, SessionState.WARNING):
+                self.session.end("technician")   # the touch that opened the pad: no visit
+        return outcome
 
     def leave(self, reason: str) -> None:
         """Close the app (the only way out besides the technician's PIN is a script's end)."""
@@ -349,7 +357,10 @@ class KioskApp(App):
         return not getattr(self, "_leaving", False)
 
 
-_OUTSIDE_SESSION = {"attract", "failsafe", "out_of_service"}
+_OUTSIDE_SESSION = {"attract", "failsafe", "out_of_service", "tech_menu"}
+# the technician's menu stays while the technician takes the terminal out of service
+# and back (its close goes to the screen of the state)
+_MENU_STAYS = {SessionState.IDLE, SessionState.OUT_OF_SERVICE}
 _STATE_SCREENS = {
     SessionState.IDLE: "attract",
     SessionState.FAILSAFE: "failsafe",

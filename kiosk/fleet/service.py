@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.files import private_dir
+from kiosk.fleet.commands import CommandFailed
 from kiosk.fleet.config import FleetConfig, fetch
 from kiosk.fleet.health import Facts, device_health, health
 from kiosk.fleet.ledger import CommandLedger
 from kiosk.fleet.loglevels import TimedLevels
 from kiosk.fleet.runner import CommandRunner, Handler
 from kiosk.platform.worker import Periodic
+from kiosk.technician import PinGuard
 
 if TYPE_CHECKING:
     from kiosk.core import KioskCore
@@ -65,7 +67,27 @@ class Fleet:
 
     def health(self) -> dict[str, object]:
         """The contract's TerminalHealth, now."""
-        return {**health(self.core, self.facts), "config": self.config.report()}
+        report = {**health(self.core, self.facts), "config": self.config.report()}
+        pins = getattr(self.core.flows.get("technician"), "pins", None)
+        if isinstance(pins, PinGuard):
+            facts = pins.facts()
+            report["technician"] = {"uses": facts.uses, "wrong_pins": facts.wrong_in_a_row,
+                                    "locked_for_s": facts.locked_for_s}
+        return report
+
+    def act(self, kind: str, args: dict[str, object]) -> tuple[bool, str]:
+        """Run a command's action now for the technician at the glass (not through the
+        platform, so not in the ledger): (done, the line for the technician)."""
+        handler = self.runner.handlers.get(kind)
+        if handler is None:
+            return False, "this terminal has no way to do that now"
+        try:
+            return True, handler(args)
+        except CommandFailed as exc:
+            return False, str(exc)
+        except Exception as exc:  # noqa: BLE001 - the menu must stay usable
+            log.exception("technician action raised", extra={"kind": kind})
+            return False, f"unexpected {type(exc).__name__}; see the log"
 
     def _beat_now(self) -> None:
         if self.core.platform is not None:
@@ -108,6 +130,10 @@ class Fleet:
         now = {name: h.state for name, h in device_health(self.core).items()}
         state = self.core.session.state.value       # out of service or failsafe: say so now
         now["service"] = state if state in ("out_of_service", "failsafe") else "serving"
+        pins = getattr(self.core.flows.get("technician"), "pins", None)
+        if isinstance(pins, PinGuard):     # a sign-in or a wrong PIN is told at once
+            facts = pins.facts()
+            now["technician"] = f"{facts.uses}/{facts.wrong_in_a_row}"
         changed = self._devices is not None and now != self._devices
         if changed:
             log.info("device state changed", extra={"devices": now})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from kivy.properties import BooleanProperty, NumericProperty, StringProperty
+from kivy.properties import NumericProperty, StringProperty
 from kivy.uix.modalview import ModalView
 
 from screens.base import KioskOverlay, Shell
@@ -12,9 +12,10 @@ from screens.widgets import KButton
 
 
 class TechShell(Shell, Protocol):
-    """The shell's technician exit, which checks the PIN."""
+    """The shell's way into the technician's menu, which checks the PIN: "ok",
+    "wrong" or "locked"."""
 
-    def technician_exit(self, pin: str) -> bool: ...
+    def technician_sign_in(self, pin: str) -> str: ...
 
 
 class TimeoutOverlay(KioskOverlay, ModalView):
@@ -24,10 +25,11 @@ class TimeoutOverlay(KioskOverlay, ModalView):
 
 
 class TechExitOverlay(KioskOverlay, ModalView):
-    """A PIN pad that lets a technician leave the kiosk app."""
+    """A PIN pad that lets a technician into the terminal's menu (refusal: "wrong"
+    or "locked", said on the pad)."""
 
     pin = StringProperty("")
-    wrong = BooleanProperty(False)
+    refusal = StringProperty("")
 
     def on_kv_post(self, base_widget: object) -> None:
         for key in "123456789C0<":
@@ -37,7 +39,7 @@ class TechExitOverlay(KioskOverlay, ModalView):
 
     def press(self, key: str) -> None:
         """A digit, C (clear) or < (delete)."""
-        self.wrong = False
+        self.refusal = ""
         if key == "C":
             self.pin = ""
         elif key == "<":
@@ -48,6 +50,7 @@ class TechExitOverlay(KioskOverlay, ModalView):
     shell: TechShell
 
     def submit(self) -> None:
-        """Leave the app when the PIN is right; say so when it is not."""
+        """Into the menu when the PIN is right; say why not when it is not."""
         pin, self.pin = self.pin, ""
-        self.wrong = not self.shell.technician_exit(pin)
+        outcome = self.shell.technician_sign_in(pin)
+        self.refusal = "" if outcome == "ok" else outcome

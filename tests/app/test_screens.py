@@ -22,8 +22,8 @@ import pytest
 from tests.app.rules import violations
 
 SCENES = ["attract", "home", "soon", "timeout", "failsafe", "out_of_service", "tech_exit",
-          "fairs", "jobs", "job_groups", "job_filters", "job_detail", "job_print", "job_qr",
-          "job_interest", "keyboard", "keypad"]
+          "tech_menu", "fairs", "jobs", "job_groups", "job_filters", "job_detail", "job_print",
+          "job_qr", "job_interest", "keyboard", "keypad"]
 COMBOS = [(lang, mode) for lang in ("zh", "en", "bo") for mode in ("normal", "elder")]
 # an overlay covers the footer: the warning and the PIN pad dim the screen; the docked
 # keyboard lies over the bottom of the screen until Done
