@@ -23,6 +23,7 @@ from central.demo.policies import make_policies
 from central.demo.seekers import make_seekers
 from central.screening import discriminatory
 from central.secretbox import SecretBox
+from central.workdays import calendar_docs
 
 SEED = 6
 DEMO_VERSION = "1"
@@ -76,6 +77,7 @@ def seed_demo(conn: sqlite3.Connection, today: dt.date | None = None, jobs: int 
         put_items(conn, "fairs", make_fairs(24, seed, today), stamp)
         put_items(conn, "policies", make_policies(seed, today), stamp)
         put_items(conn, "services", make_services(), stamp)
+        put_items(conn, "calendar", calendar_docs(), stamp)
         conn.executemany("INSERT OR IGNORE INTO slots VALUES(?, ?, ?, ?, ?, ?, ?)",
                          make_slots(seed, today))
         stamp = next_stamp(conn)

@@ -27,11 +27,19 @@ from kiosk.platform.catalog_store import (
     timestamp,
 )
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.search import JobFilters, SearchResult, Sort, browse_counts, search_jobs
+from kiosk.platform.search import (
+    JobFilters,
+    SearchResult,
+    Sort,
+    browse_counts,
+    search_jobs,
+    search_policies,
+)
 
 log = logging.getLogger(__name__)
 COLLECTIONS = {"jobs": "/jobs", "fairs": "/fairs", "policies": "/policies",
                "services": "/guidance/services"}
+COLLECTIONS["calendar"] = "/calendar"   # public holidays and make-up workdays
 OPTIMISE_AFTER = 5000
 
 
@@ -153,3 +161,9 @@ class Catalog:
             row = self.reader.execute("SELECT d.body FROM jobs j JOIN job_docs d "
                                       "USING (rowid) WHERE j.id = ?", (job_id,)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def search_policies(self, text: str) -> list[str]:
+        """Ids of the cached policies whose title or body matches text (any in force or
+        not: the policies flow applies their dates against the clock)."""
+        with self.read_lock:
+            return search_policies(self.reader, text)
