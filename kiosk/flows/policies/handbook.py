@@ -1,0 +1,72 @@
+"""The handbook's rules: categories, which policies are in force, which are "for you".
+
+Categories are the handbook's own (pol.cat.<code> in policies.po): five topics a
+policy names itself (`topic`), and three key groups a policy is listed under
+when its `groups` (the registration's KEY_GROUPS codes) include one of theirs.
+Dates are applied here against the terminal's clock, so a policy disappears on
+the day after its end even while the platform is away and nothing syncs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+Policy = dict[str, Any]
+
+TOPICS: tuple[str, ...] = ("employment", "business", "training", "insurance", "rights")
+GROUPS: dict[str, frozenset[str]] = {
+    "graduates": frozenset({"college_graduate", "vocational_graduate"}),
+    "hard_to_employ": frozenset({"hard_to_employ", "zero_employment_family",
+                                 "assistance_target"}),
+    "rural_migrant": frozenset({"rural_migrant"}),
+}
+# the order the handbook shows them in: topics, then the key groups, rights last
+CATEGORIES: tuple[str, ...] = ("employment", "business", "training", "insurance",
+                               "graduates", "hard_to_employ", "rural_migrant", "rights")
+SUMMARY_FIELDS: tuple[str, ...] = ("audience", "benefit", "materials", "apply_at")
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def started(policy: Policy, today: dt.date) -> bool:
+    """In force from its valid_from (none: from its issue)."""
+    begins = _date(policy.get("valid_from"))
+    return begins is None or begins <= today
+
+
+def ended(policy: Policy, today: dt.date) -> bool:
+    """Its last day (valid_until) has passed."""
+    last = _date(policy.get("valid_until"))
+    return last is not None and last < today
+
+
+def current(policies: list[Policy], today: dt.date) -> list[Policy]:
+    """The policies in force today: started, not ended, and not replaced by a policy
+    that is itself in force (a replacement announced ahead keeps the old one until
+    the new one starts)."""
+    live = [p for p in policies if started(p, today) and not ended(p, today)]
+    ids = {str(p.get("id")) for p in live}
+    return [p for p in live if str(p.get("replaced_by") or "") not in ids]
+
+
+def in_category(policy: Policy, category: str) -> bool:
+    """Whether the handbook lists the policy under category."""
+    if category in GROUPS:
+        return bool(GROUPS[category] & set(policy.get("groups") or ()))
+    return policy.get("topic") == category
+
+
+def for_groups(policies: list[Policy], groups: set[str]) -> list[Policy]:
+    """The policies meant for any of a visitor's key groups."""
+    return [p for p in policies if groups & set(p.get("groups") or ())]
+
+
+def counts(policies: list[Policy]) -> dict[str, int]:
+    """Policies in force per category (a category with none still shows, saying so)."""
+    return {c: sum(in_category(p, c) for p in policies) for c in CATEGORIES}

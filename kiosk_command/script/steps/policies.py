@@ -1,0 +1,182 @@
+"""Scenes and steps of the policies flow (政策查询): the handbook, a policy, questions.
+
+Steps: {"policy_question_sent": null} remembers the question this visit asked
+(its tracking number and phone or slip code) for later steps;
+{"expect_promised": "2026-04-07"} checks its promised date;
+{"answer_policy_question": "TEXT"} answers it as staff do, with
+`kiosk central questions answer` on the run's platform database;
+{"keys_tracking_number": null} / {"keys_question_secret": null} type the
+remembered number and phone (or code) on the open digit pad, key by key;
+{"expect_policies_listed": "P0002"} / {"expect_policies_not_listed": "P0002"}
+check what the handbook holds on the terminal's clock.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+from devices.idcard.card import parse_card
+from devices.idcard.deck import card_text, sample
+from kiosk.flows.policies.flow import PoliciesFlow
+from kiosk_command.script.context import ScriptContext, ScriptFailure
+from kiosk_command.script.steps.keyboard import keys
+from kiosk_command.script.steps.scenes import catalog, home
+
+REMEMBERED = "policies.question"
+
+
+def _flow(ctx: ScriptContext) -> PoliciesFlow:
+    return ctx.core.flow("policies", PoliciesFlow)
+
+
+def policy_question_sent(ctx: ScriptContext, _arg: Any) -> Any:
+    """Wait until this visit's question left the terminal's hands (sent or queued) and
+    remember its number and phone or code for steps after the visit ends."""
+    def stored() -> bool:
+        asked = _flow(ctx).visit.asked
+        if asked is None or asked.state == "sending":
+            return False
+        ctx.resources[REMEMBERED] = (asked.tracking_number, asked.phone or asked.code)
+        return True
+    return stored
+
+
+def _remembered(ctx: ScriptContext) -> tuple[str, str]:
+    found = ctx.resources.get(REMEMBERED)
+    if found is None:
+        raise ScriptFailure("no question remembered; run policy_question_sent first")
+    return found
+
+
+def expect_promised(ctx: ScriptContext, day: str) -> None:
+    asked = _flow(ctx).visit.asked
+    if asked is None:
+        raise ScriptFailure("no question was asked in this visit")
+    if asked.answer_by.isoformat() != day:
+        raise ScriptFailure(f"the answer is promised by {asked.answer_by}, not {day}")
+
+
+def answer_policy_question(ctx: ScriptContext, text: str) -> None:
+    """Staff answer the remembered question with the platform's own command."""
+    if ctx.platform is None:
+        raise ScriptFailure("this script runs without the platform")
+    number, _secret = _remembered(ctx)
+    done = subprocess.run([sys.executable, "-m", "kiosk_command.main", "central", "questions",
+                           "answer", "--db", str(ctx.platform.db_path), number, text],
+                          capture_output=True, text=True, timeout=60, check=False)
+    if done.returncode != 0:
+        raise ScriptFailure(f"kiosk central questions answer failed: {done.stderr.strip()}")
+
+
+def keys_tracking_number(ctx: ScriptContext, _arg: Any) -> None:
+    number, _secret = _remembered(ctx)
+    keys(ctx, "".join(c for c in number if c.isdigit()))
+
+
+def keys_question_secret(ctx: ScriptContext, _arg: Any) -> None:
+    keys(ctx, _remembered(ctx)[1])
+
+
+def _listed(ctx: ScriptContext) -> set[str]:
+    return {str(p.get("id")) for p in _flow(ctx).policies()}
+
+
+def expect_policies_listed(ctx: ScriptContext, policy_id: str) -> None:
+    if policy_id not in _listed(ctx):
+        raise ScriptFailure(f"policy {policy_id} is not in force on the terminal's clock")
+
+
+def expect_policies_not_listed(ctx: ScriptContext, policy_id: str) -> None:
+    if policy_id in _listed(ctx):
+        raise ScriptFailure(f"policy {policy_id} is still listed")
+
+
+STEPS = {"policy_question_sent": policy_question_sent, "expect_promised": expect_promised,
+         "answer_policy_question": answer_policy_question,
+         "keys_tracking_number": keys_tracking_number,
+         "keys_question_secret": keys_question_secret,
+         "expect_policies_listed": expect_policies_listed,
+         "expect_policies_not_listed": expect_policies_not_listed}
+
+
+# -- scenes -------------------------------------------------------------------
+def _handbook(ctx: ScriptContext, card: bool = False) -> PoliciesFlow:
+    home(ctx)
+    catalog(ctx)
+    if card:
+        ctx.core.session.card_read(parse_card(card_text(sample("resident"))),
+                                   ctx.core.clock.now().date())
+    ctx.app.go("policies")
+    return _flow(ctx)
+
+
+def _offline(ctx: ScriptContext) -> None:
+    _handbook(ctx)
+    service = ctx.core.platform
+    if service is not None:                 # the link drops: the list says how old it is
+        service.status.failed(ctx.core.clock.now().timestamp(), "scene", reachable=False)
+    ctx.app.screen("policies").refresh()
+
+
+def _list(ctx: ScriptContext, how: str) -> None:
+    flow = _handbook(ctx, card=how == "for_you")
+    if how == "category":
+        flow.show_category("employment")
+    elif how == "search":
+        flow.show_search("创业")
+    else:
+        flow.visit.groups = ("college_graduate", "registered_unemployed")
+        flow.show_for_you()
+    ctx.app.go("policy_list")
+
+
+def _policy(ctx: ScriptContext, then: str = "policy") -> PoliciesFlow:
+    flow = _handbook(ctx)
+    flow.open("P0003")
+    ctx.app.go(then)
+    return flow
+
+
+def _asked(ctx: ScriptContext) -> None:
+    """The slip's screen of a question (the tracking number and date are fixed)."""
+    import datetime as dt
+
+    from kiosk.clock import CHINA
+    from kiosk.flows.policies.flow import Asked
+
+    flow = _policy(ctx, "policy")
+    flow.visit.asked = Asked("ZX20260403-482913", "灵活就业以后，社保补贴什么时候发？",
+                             "P0003", str(flow.policy.get("title", "")),
+                             dt.datetime(2026, 4, 3, 16, 20, tzinfo=CHINA), dt.date(2026, 4, 7),
+                             "13800138000", "", "sent")
+    screen = ctx.app.screen("policy_ask")
+    screen.state = "sent"
+    ctx.app.go("policy_ask")
+
+
+def _answer(ctx: ScriptContext) -> None:
+    flow = _handbook(ctx)
+    flow.visit.answer = ("pol.lookup.answered", {
+        "number": "ZX20260403-482913",
+        "answer": "可以。灵活就业人员缴费后次月申请，审核通过后按季度发放到本人社保卡。"})
+    screen = ctx.app.screen("policy_lookup")
+    screen.state = "shown"
+    ctx.app.go("policy_lookup")
+    screen.result = ctx.app.say(flow.visit.answer)
+
+
+SCENES = {
+    "policies": lambda ctx: (_handbook(ctx), None)[1],
+    "policies_offline": _offline,
+    "policy_list": lambda ctx: _list(ctx, "category"),
+    "policy_search": lambda ctx: _list(ctx, "search"),
+    "policy_for_you": lambda ctx: _list(ctx, "for_you"),
+    "policy": lambda ctx: (_policy(ctx), None)[1],
+    "policy_qr": lambda ctx: (_policy(ctx, "policy_qr"), None)[1],
+    "policy_ask": lambda ctx: (_policy(ctx, "policy_ask"), None)[1],
+    "policy_asked": _asked,
+    "policy_lookup": lambda ctx: (_handbook(ctx), ctx.app.go("policy_lookup"))[1],
+    "policy_answer": _answer,
+}
