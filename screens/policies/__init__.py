@@ -1,6 +1,6 @@
 """政策查询: the handbook, a category or search list, a policy, its QR code, questions."""
 
-from screens.policies.ask import PolicyAskScreen, PolicyLookupScreen
+from screens.policies.ask import PolicyAskedScreen, PolicyAskScreen, PolicyLookupScreen
 from screens.policies.handbook import PoliciesScreen, PolicyListScreen
 from screens.policies.policy import PolicyQrScreen, PolicyScreen
 
@@ -11,5 +11,6 @@ SCREENS = {
     "policy": (PolicyScreen, "policies.kv"),
     "policy_qr": (PolicyQrScreen, "policies.kv"),
     "policy_ask": (PolicyAskScreen, "policies.kv"),
+    "policy_asked": (PolicyAskedScreen, "policies.kv"),
     "policy_lookup": (PolicyLookupScreen, "policies.kv"),
 }

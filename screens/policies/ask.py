@@ -14,33 +14,23 @@ from typing import Any
 
 from kivy.properties import OptionProperty, StringProperty
 
-from kiosk.flows.policies.flow import Delivery, PoliciesFlow, PrintOutcome
-from kiosk.i18n import Text
+from kiosk.flows.policies.flow import Answer, Delivery, PoliciesFlow, PrintOutcome
 from screens.base import KioskScreen
 from screens.widgets import KButton
 
 
 class PolicyAskScreen(KioskScreen):
-    """Common questions, the question, an optional phone; then the number and the date."""
+    """Common questions, the question, an optional phone, send."""
 
     flow: PoliciesFlow
-    state = OptionProperty("ask", options=["ask", "sending", "sent", "queued", "refused"])
     about = StringProperty("")
     message = StringProperty("")
-    number = StringProperty("")
-    promise = StringProperty("")
-    code = StringProperty("")
-    print_message = StringProperty("")
 
     def on_kv_post(self, base_widget: object) -> None:
         self.redraw_on_switch(self.refresh)
 
     def on_pre_enter(self, *_: Any) -> None:
-        if self.state not in ("ask", "sending"):
-            self.state = "ask"
-            self.ids.question.forget()
-            self.ids.phone.forget()
-        self.message = self.print_message = ""
+        self.message = ""
         self.refresh()
 
     def refresh(self) -> None:
@@ -51,12 +41,9 @@ class PolicyAskScreen(KioskScreen):
         box.clear_widgets()
         for i, text in enumerate(flow.common_questions()):
             words = app.say(text)
-            button = KButton(tid=f"pol.ask.common{i}", raw=words,
-                             bg=app.theme.palette.surface, color=app.theme.palette.primary)
+            button = KButton(tid=f"pol.ask.common{i}", raw=words)
             button.bind(on_action=lambda _w, t=words: self.choose(t))
             box.add_widget(button)
-        if self.state != "ask":
-            self._show_asked()
 
     def choose(self, text: str) -> None:
         """A common question fills the question field (the visitor may still change it)."""
@@ -66,26 +53,52 @@ class PolicyAskScreen(KioskScreen):
 
     def send(self) -> None:
         refused = self.flow.ask(self.ids.question.text, self.ids.phone.text.strip(),
-                                self._delivered)
+                                self.shell.screen("policy_asked").delivered)
         if refused is not None:
             self.message = self.shell.say(refused)
             return
-        self.state = "sending"
-        self._show_asked()
+        self.ids.question.forget()
+        self.ids.phone.forget()
+        self.shell.go("policy_asked")
 
-    def _delivered(self, state: Delivery) -> None:
-        if self.state == "sending":
-            self.state = state
-        self._show_asked()
+    def reset(self) -> None:
+        super().reset()
+        self.about = self.message = ""
 
-    def _show_asked(self) -> None:
+
+class PolicyAskedScreen(KioskScreen):
+    """The tracking number and the promised date at once; sent or saved; the slip."""
+
+    flow: PoliciesFlow
+    state = OptionProperty("sending", options=["sending", "sent", "queued", "refused"])
+    number = StringProperty("")
+    promise = StringProperty("")
+    code = StringProperty("")
+    code_note = StringProperty("")
+    print_message = StringProperty("")
+
+    def on_kv_post(self, base_widget: object) -> None:
+        self.redraw_on_switch(self.show)
+
+    def on_pre_enter(self, *_: Any) -> None:
+        self.print_message = ""
+        self.show()
+        self.ids.scroll.scroll_y = 1
+
+    def delivered(self, state: Delivery) -> None:
+        self.state = state
+        self.show()
+
+    def show(self) -> None:
         app, asked = self.shell, self.flow.visit.asked
         if asked is None:
             return
+        self.state = asked.state                      # type: ignore[assignment]
         self.number = asked.tracking_number
         self.promise = app.say(self.flow.asked_message())
-        self.code = (app.tr("pol.asked.code", app.lang, code=asked.code) if asked.code
-                     else app.tr("pol.asked.phone", app.lang))
+        self.code = asked.code
+        self.code_note = app.tr("pol.asked.code" if asked.code else "pol.asked.phone",
+                                app.lang)
 
     def print_slip(self) -> None:
         self.print_message = self.shell.tr("pol.print.printing", self.shell.lang)
@@ -96,9 +109,8 @@ class PolicyAskScreen(KioskScreen):
 
     def reset(self) -> None:
         super().reset()
-        self.state = "ask"
-        self.about = self.message = self.number = self.promise = self.code = ""
-        self.print_message = ""
+        self.state = "sending"
+        self.number = self.promise = self.code = self.code_note = self.print_message = ""
 
 
 class PolicyLookupScreen(KioskScreen):
@@ -107,35 +119,39 @@ class PolicyLookupScreen(KioskScreen):
     flow: PoliciesFlow
     state = OptionProperty("ask", options=["ask", "looking", "shown"])
     result = StringProperty("")
+    number = StringProperty("")
+    answer = StringProperty("")
 
     def on_kv_post(self, base_widget: object) -> None:
         self.redraw_on_switch(self._redraw)
 
     def _redraw(self) -> None:
         if self.flow.visit.answer is not None:
-            self.result = self.shell.say(self.flow.visit.answer)
+            self.show(self.flow.visit.answer)
 
     def on_pre_enter(self, *_: Any) -> None:
         if self.state == "shown" and self.flow.visit.answer is None:
-            self.state, self.result = "ask", ""
+            self.again()
 
     def look_up(self) -> None:
-        refused = self.flow.look_up(self.ids.number.text, self.ids.secret.text, self._found)
+        self.number = self.answer = ""
+        refused = self.flow.look_up(self.ids.number.text, self.ids.secret.text, self.show)
         if refused is not None:
             self.result = self.shell.say(refused)
             return
         self.state, self.result = "looking", self.shell.tr("pol.lookup.looking",
                                                            self.shell.lang)
 
-    def _found(self, words: Text) -> None:
-        self.state, self.result = "shown", self.shell.say(words)
+    def show(self, found: Answer) -> None:
+        self.state, self.result = "shown", self.shell.say(found.words)
+        self.number, self.answer = found.number, found.answer
 
     def again(self) -> None:
         self.flow.visit.answer = None
         self.ids.number.forget()
         self.ids.secret.forget()
-        self.state, self.result = "ask", ""
+        self.state, self.result, self.number, self.answer = "ask", "", "", ""
 
     def reset(self) -> None:
         super().reset()
-        self.state, self.result = "ask", ""
+        self.state, self.result, self.number, self.answer = "ask", "", "", ""

@@ -155,8 +155,7 @@ class PolicyListScreen(_AsOf, KioskScreen):
             box.add_widget(PolicyCard(
                 tid=f"pol.card.{i}", policy_id=str(policy.get("id", "")),
                 title=str(policy.get("title", "")), summary=str(policy.get("summary", "")),
-                meta=app.say(("pol.list.meta", {"issuer": policy.get("issued_by", ""),
-                                                "date": policy.get("issued_at", "")})),
+                meta=f"{policy.get('issued_by', '')} · {policy.get('issued_at', '')}",
                 opener=self._open))
         self.ids.scroll.scroll_y = 1
         self._update_as_of()

@@ -22,6 +22,7 @@ class PolicyScreen(KioskScreen):
 
     flow: PoliciesFlow
     title = StringProperty("")
+    issuer = StringProperty("")
     issued = StringProperty("")
     ends = StringProperty("")
     message = StringProperty("")
@@ -39,7 +40,8 @@ class PolicyScreen(KioskScreen):
     def refresh(self) -> None:
         app, flow = self.shell, self.flow
         self.title = str(flow.policy.get("title", ""))
-        self.issued = app.say(flow.issued_line())
+        issuer, issued = flow.issued_lines()
+        self.issuer, self.issued = app.say(issuer), app.say(issued)
         ends = flow.ends_line()
         self.ends = app.say(ends) if ends else ""
         self.can_print = flow.can_print()
@@ -70,7 +72,7 @@ class PolicyScreen(KioskScreen):
 
     def reset(self) -> None:
         super().reset()
-        self.title = self.issued = self.ends = self.message = ""
+        self.title = self.issuer = self.issued = self.ends = self.message = ""
         self.printing = False
         if "summary" in self.ids:
             self.ids.summary.clear_widgets()

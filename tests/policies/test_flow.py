@@ -8,7 +8,7 @@ import datetime as dt
 from devices.idcard.card import Card
 from devices.idcard.validation import check_char
 from kiosk.flows.policies import handbook, questions
-from kiosk.flows.policies.flow import PoliciesFlow
+from kiosk.flows.policies.flow import Answer, PoliciesFlow
 from kiosk.i18n import Translator
 from tests.conftest import run_kiosk
 from tests.policies.conftest import FRIDAY, make_flow, move_to, wait_ui
@@ -112,7 +112,7 @@ def test_a_question_on_the_friday_before_qingming_is_due_on_tuesday(online, plat
     assert flow.ask("again", "13800138000", states.append) is None          # sends nothing
     wait_ui(flow, lambda: bool(states))
     assert states == ["sent"] and asked.answer_by == dt.date(2026, 4, 7)
-    assert flow.asked_message() == ("pol.asked.sent", {"date": "2026-04-07"})
+    assert flow.asked_message() == ("pol.asked.sent", {"y": 2026, "m": 4, "d": 7})
     listed = run_kiosk("central", "questions", "list", "--db", str(platform.db_path))
     assert listed.stdout.count(asked.tracking_number) == 1                  # exactly once
 
@@ -120,19 +120,19 @@ def test_a_question_on_the_friday_before_qingming_is_due_on_tuesday(online, plat
     digits = asked.tracking_number[2:].replace("-", "")
     assert flow.look_up(digits, "13800138000", words.append) is None
     wait_ui(flow, lambda: bool(words))
-    assert words[0][0] == "pol.lookup.waiting"
+    assert words[0].words == ("pol.lookup.waiting", {"y": 2026, "m": 4, "d": 7})
     run_kiosk("central", "questions", "answer", "--db", str(platform.db_path),
               asked.tracking_number, "带身份证到社区窗口办理即可。")
     later = make_flow(clock, service)                                        # a new visit
     words.clear()
     assert later.look_up(digits, "13800138000", words.append) is None
     wait_ui(later, lambda: bool(words))
-    assert words[0] == ("pol.lookup.answered", {"number": asked.tracking_number,
-                                                "answer": "带身份证到社区窗口办理即可。"})
+    assert words[0] == Answer(("pol.lookup.answered", {}), asked.tracking_number,
+                              "带身份证到社区窗口办理即可。")
     words.clear()
     later.look_up(digits, "13900139000", words.append)                       # not their phone
     wait_ui(later, lambda: bool(words))
-    assert words[0] == ("pol.lookup.not_found", {})
+    assert words[0] == Answer(("pol.lookup.not_found", {}))
 
 
 def test_without_a_phone_the_slip_carries_a_code(online) -> None:
@@ -146,7 +146,7 @@ def test_without_a_phone_the_slip_carries_a_code(online) -> None:
     words: list = []
     flow.look_up(asked.tracking_number, asked.code, words.append)
     wait_ui(flow, lambda: bool(words))
-    assert words[0][0] == "pol.lookup.waiting"
+    assert words[0].words[0] == "pol.lookup.waiting"
 
 
 def test_what_cannot_be_asked_or_looked_up_says_why(online) -> None:

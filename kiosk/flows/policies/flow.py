@@ -67,7 +67,16 @@ class PoliciesVisit:
     policy: Policy = field(default_factory=dict)
     groups: tuple[str, ...] | None = None       # the card holder's key groups, once known
     asked: Asked | None = None
-    answer: Text | None = None
+    answer: Answer | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a lookup found: the words about it, and staff's answer as they wrote it."""
+
+    words: Text
+    number: str = ""
+    answer: str = ""
 
 
 @dataclass(frozen=True)
@@ -193,14 +202,15 @@ class PoliciesFlow:
     def policy(self) -> Policy:
         return self.visit.policy
 
-    def issued_line(self) -> Text:
+    def issued_lines(self) -> tuple[Text, Text]:
+        """Who issued it, and when (two lines: an issuer's name is long)."""
         p = self.policy
-        return "pol.detail.issued", {"issuer": p.get("issued_by", ""),
-                                     "date": p.get("issued_at", "")}
+        return (("pol.detail.issuer", {"issuer": p.get("issued_by", "")}),
+                ("pol.detail.date", day_values(_date(p.get("issued_at")))))
 
     def ends_line(self) -> Text | None:
-        until = self.policy.get("valid_until")
-        return ("pol.detail.until", {"date": until}) if until else None
+        until = _date(self.policy.get("valid_until"))
+        return ("pol.detail.until", day_values(until)) if until else None
 
     def summary_rows(self) -> list[tuple[str, Text]]:
         """The plain summary first: who, what, bring, where (empty ones left out)."""
@@ -379,10 +389,11 @@ class PoliciesFlow:
         if asked.state == "refused":
             return "pol.asked.refused", {"desk": self.staff_desk}
         key = "pol.asked.queued" if asked.state == "queued" else "pol.asked.sent"
-        return key, {"date": asked.answer_by.isoformat()}
+        return key, day_values(asked.answer_by)
 
     # -- looking an answer up ------------------------------------------------------------
-    def look_up(self, number_text: str, secret: str, done: Callable[[Text], None]) -> Text | None:
+    def look_up(self, number_text: str, secret: str,
+                done: Callable[[Answer], None]) -> Text | None:
         """Ask the platform for the answer (worker thread); done(words) on the UI thread.
         Returns the words to show at once when the input cannot be a question's."""
         number = questions.typed_number(number_text)
@@ -424,25 +435,34 @@ def _groups(platform: PlatformService, number: str) -> tuple[str, ...] | None:
     return tuple(str(g) for g in groups) if isinstance(groups, list) else ()
 
 
-def _answer_text(platform: PlatformService, number: str, secret: str, desk: str) -> Text:
+def _answer_text(platform: PlatformService, number: str, secret: str, desk: str) -> Answer:
     from kiosk.platform.errors import PlatformError, Refused
 
+    unreachable = Answer(("pol.lookup.unreachable", {"desk": desk}))
     try:
         found = platform.ask("/policy-questions/status",
                              {"tracking_number": number, "secret": secret})
     except Refused as exc:
         if exc.status == 404:
-            return "pol.lookup.not_found", {}
+            return Answer(("pol.lookup.not_found", {}))
         log.info("policies: lookup refused", extra={"error": type(exc).__name__})
-        return "pol.lookup.unreachable", {"desk": desk}
+        return unreachable
     except PlatformError as exc:
         log.info("policies: no answer", extra={"error": type(exc).__name__})
-        return "pol.lookup.unreachable", {"desk": desk}
+        return unreachable
     if not isinstance(found, dict):
-        return "pol.lookup.unreachable", {"desk": desk}
+        return unreachable
     if found.get("status") == "answered" and found.get("answer"):
-        return "pol.lookup.answered", {"number": number, "answer": str(found["answer"])}
-    return "pol.lookup.waiting", {"number": number, "date": str(found.get("answer_by", ""))}
+        return Answer(("pol.lookup.answered", {}), number, str(found["answer"]))
+    return Answer(("pol.lookup.waiting", day_values(_date(found.get("answer_by")))), number)
+
+
+def day_values(day: dt.date | None) -> dict[str, object]:
+    """A date as each language writes it ({y}年{m}月{d}日): never a digit string that
+    Tibetan would turn into its own digits around ASCII dashes."""
+    if day is None:
+        return {"y": "", "m": "", "d": ""}
+    return {"y": day.year, "m": day.month, "d": day.day}
 
 
 def _date(value: Any) -> dt.date | None:

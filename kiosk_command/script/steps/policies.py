@@ -105,6 +105,8 @@ STEPS = {"policy_question_sent": policy_question_sent, "expect_promised": expect
 def _handbook(ctx: ScriptContext, card: bool = False) -> PoliciesFlow:
     home(ctx)
     catalog(ctx)
+    if ctx.core.platform is not None:        # a scene before may have taken the link away
+        ctx.core.platform.status.ok(ctx.core.clock.now().timestamp())
     if card:
         ctx.core.session.card_read(parse_card(card_text(sample("resident"))),
                                    ctx.core.clock.now().date())
@@ -139,8 +141,9 @@ def _policy(ctx: ScriptContext, then: str = "policy") -> PoliciesFlow:
     return flow
 
 
-def _asked(ctx: ScriptContext) -> None:
-    """The slip's screen of a question (the tracking number and date are fixed)."""
+def _asked(ctx: ScriptContext, phone: str = "13800138000") -> None:
+    """The screen after a question (a fixed tracking number and date); without a phone
+    it shows the slip's code."""
     import datetime as dt
 
     from kiosk.clock import CHINA
@@ -150,21 +153,19 @@ def _asked(ctx: ScriptContext) -> None:
     flow.visit.asked = Asked("ZX20260403-482913", "灵活就业以后，社保补贴什么时候发？",
                              "P0003", str(flow.policy.get("title", "")),
                              dt.datetime(2026, 4, 3, 16, 20, tzinfo=CHINA), dt.date(2026, 4, 7),
-                             "13800138000", "", "sent")
-    screen = ctx.app.screen("policy_ask")
-    screen.state = "sent"
-    ctx.app.go("policy_ask")
+                             phone, "" if phone else "305718", "sent")
+    ctx.app.go("policy_asked")
 
 
 def _answer(ctx: ScriptContext) -> None:
+    from kiosk.flows.policies.flow import Answer
+
     flow = _handbook(ctx)
-    flow.visit.answer = ("pol.lookup.answered", {
-        "number": "ZX20260403-482913",
-        "answer": "可以。灵活就业人员缴费后次月申请，审核通过后按季度发放到本人社保卡。"})
-    screen = ctx.app.screen("policy_lookup")
-    screen.state = "shown"
+    flow.visit.answer = Answer(("pol.lookup.answered", {}), "ZX20260403-482913",
+                               "可以。灵活就业人员缴费后次月申请，审核通过后按季度发放到"
+                               "本人社保卡。")
     ctx.app.go("policy_lookup")
-    screen.result = ctx.app.say(flow.visit.answer)
+    ctx.app.screen("policy_lookup").show(flow.visit.answer)
 
 
 SCENES = {
@@ -177,6 +178,7 @@ SCENES = {
     "policy_qr": lambda ctx: (_policy(ctx, "policy_qr"), None)[1],
     "policy_ask": lambda ctx: (_policy(ctx, "policy_ask"), None)[1],
     "policy_asked": _asked,
+    "policy_asked_code": lambda ctx: _asked(ctx, ""),
     "policy_lookup": lambda ctx: (_handbook(ctx), ctx.app.go("policy_lookup"))[1],
     "policy_answer": _answer,
 }
