@@ -93,7 +93,56 @@ def expect_policies_not_listed(ctx: ScriptContext, policy_id: str) -> None:
         raise ScriptFailure(f"policy {policy_id} is still listed")
 
 
-STEPS = {"policy_question_sent": policy_question_sent, "expect_promised": expect_promised,
+def printed_policy_slip(ctx: ScriptContext, _arg: Any) -> Any:
+    """Wait until a receipt on the simulated paper holds the open policy's title and
+    issuer; then its QR code, read off a picture of that receipt as a phone would,
+    must be the policy's full-text address."""
+    sim = ctx.core.simulators.printer if ctx.core else None
+    if sim is None:
+        raise ScriptFailure("the printer is not simulated in this run")
+    policy = _flow(ctx).policy
+    if not policy:
+        raise ScriptFailure("no policy is open in this session")
+    title, issuer, url = policy["title"], policy["issued_by"], policy["url"]
+
+    def printed() -> bool:
+        for receipt in sim.receipts():
+            text = receipt.text().replace("\n", "")
+            if title in text and issuer in text:
+                found = _qr_of(receipt, sim.dots)
+                if found != url:
+                    raise ScriptFailure(f"the slip's QR code reads {found!r}, not {url!r}")
+                return True
+        return False
+    printed.detail = f"a slip with {title!r} and {issuer!r}"  # type: ignore[attr-defined]
+    return printed
+
+
+def _qr_of(receipt: Any, dots: int) -> str | None:
+    import numpy as np
+
+    from devices.camera.qr import QrDecoder
+    from devices.printer.paper_png import render_png
+
+    return QrDecoder().decode(np.array(render_png(receipt, dots)))
+
+
+def printed_question_slip(ctx: ScriptContext, _arg: Any) -> Any:
+    """Wait until a receipt holds the remembered question's tracking number and date."""
+    sim = ctx.core.simulators.printer if ctx.core else None
+    if sim is None:
+        raise ScriptFailure("the printer is not simulated in this run")
+    asked = _flow(ctx).visit.asked
+    if asked is None:
+        raise ScriptFailure("no question was asked in this visit")
+    wanted = (asked.tracking_number, asked.answer_by.isoformat())
+    return lambda: any(all(w in r.text().replace("\n", "") for w in wanted)
+                       for r in sim.receipts())
+
+
+STEPS = {"printed_policy_slip": printed_policy_slip,
+         "printed_question_slip": printed_question_slip,
+         "policy_question_sent": policy_question_sent, "expect_promised": expect_promised,
          "answer_policy_question": answer_policy_question,
          "keys_tracking_number": keys_tracking_number,
          "keys_question_secret": keys_question_secret,
