@@ -93,7 +93,7 @@ class PolicyAskedScreen(KioskScreen):
         app, asked = self.shell, self.flow.visit.asked
         if asked is None:
             return
-        self.state = asked.state                      # type: ignore[assignment]
+        self.state = asked.state
         self.number = asked.tracking_number
         self.promise = app.say(self.flow.asked_message())
         self.code = asked.code

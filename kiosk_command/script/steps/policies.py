@@ -217,17 +217,27 @@ def _answer(ctx: ScriptContext) -> None:
     ctx.app.screen("policy_lookup").show(flow.visit.answer)
 
 
+def _show(ctx: ScriptContext, screen: str) -> None:
+    """The handbook, then one of its screens."""
+    _handbook(ctx)
+    ctx.app.go(screen)
+
+
+def _show_policy(ctx: ScriptContext, screen: str) -> None:
+    _policy(ctx, screen)
+
+
 SCENES = {
-    "policies": lambda ctx: (_handbook(ctx), None)[1],
+    "policies": lambda ctx: _show(ctx, "policies"),
     "policies_offline": _offline,
     "policy_list": lambda ctx: _list(ctx, "category"),
     "policy_search": lambda ctx: _list(ctx, "search"),
     "policy_for_you": lambda ctx: _list(ctx, "for_you"),
-    "policy": lambda ctx: (_policy(ctx), None)[1],
-    "policy_qr": lambda ctx: (_policy(ctx, "policy_qr"), None)[1],
-    "policy_ask": lambda ctx: (_policy(ctx, "policy_ask"), None)[1],
+    "policy": lambda ctx: _show_policy(ctx, "policy"),
+    "policy_qr": lambda ctx: _show_policy(ctx, "policy_qr"),
+    "policy_ask": lambda ctx: _show_policy(ctx, "policy_ask"),
     "policy_asked": _asked,
     "policy_asked_code": lambda ctx: _asked(ctx, ""),
-    "policy_lookup": lambda ctx: (_handbook(ctx), ctx.app.go("policy_lookup"))[1],
+    "policy_lookup": lambda ctx: _show(ctx, "policy_lookup"),
     "policy_answer": _answer,
 }
