@@ -68,6 +68,8 @@ CALENDAR_2027: dict[str, Any] = {
     "source": "法定节假日（当年调休安排公布前）",
 }
 CALENDARS = (CALENDAR_2026, CALENDAR_2027)
+# bumped whenever a year is added or changed: the demo seeding publishes it again
+CALENDAR_VERSION = "2026-published+2027-provisional"
 
 
 def calendar_docs() -> list[dict[str, Any]]:

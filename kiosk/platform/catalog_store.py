@@ -114,6 +114,7 @@ def open_catalog(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA cache_size=-32768")  # 32 MiB: the jobs table and hot index pages
     conn.executescript(SCHEMA)
+    _index_cached_policies(conn)
     return conn
 
 
@@ -267,3 +268,20 @@ def index_policies(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> Non
                      (rowid, index_tokens(title), index_tokens(body)))
         conn.execute("INSERT INTO policy_chars(rowid, chars) VALUES (?, ?)",
                      (rowid, index_chars(title, body)))
+
+
+def _index_cached_policies(conn: sqlite3.Connection) -> None:
+    """A cache synced before policies had a search index: index what it holds (once;
+    later pages keep the index current)."""
+    if conn.execute("SELECT 1 FROM policy_rows LIMIT 1").fetchone():
+        return
+    rows = conn.execute("SELECT body FROM docs WHERE collection = 'policies'").fetchall()
+    if rows:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            index_policies(conn, [json.loads(r[0]) for r in rows])
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+

@@ -174,3 +174,24 @@ def test_every_text_the_flow_says_is_in_every_catalog() -> None:
     for lang in ("zh", "en", "bo"):
         missing = [k for k in keys if not texts.has(k, lang)]
         assert not missing, (lang, missing)
+
+
+def test_a_platform_of_the_older_contract_still_fills_the_categories() -> None:
+    old = {"id": "X1", "title": "高校毕业生就业见习管理办法", "category": "高校毕业生"}
+    assert handbook.in_category(old, "graduates")
+    assert handbook.in_category({"category": "创业扶持"}, "business")
+    assert handbook.for_groups([old], {"college_graduate"}) == [old]
+
+
+def test_a_cache_synced_before_the_index_is_indexed_when_opened(tmp_path) -> None:
+    from kiosk.platform.catalog_store import apply_docs, open_catalog
+    from kiosk.platform.search import search_policies
+
+    conn = open_catalog(tmp_path / "c.sqlite3")
+    apply_docs(conn, "policies", [{"id": "P1", "title": "创业担保贷款", "body": "贷款"}])
+    conn.execute("DELETE FROM policy_rows")            # as an older terminal left it
+    conn.close()
+    again = open_catalog(tmp_path / "c.sqlite3")
+    assert search_policies(again, "创业") == ["P1"]
+    apply_docs(again, "policies", [{"id": "P1", "deleted": True}])
+    assert search_policies(again, "创业") == []

@@ -25,6 +25,12 @@ GROUPS: dict[str, frozenset[str]] = {
 CATEGORIES: tuple[str, ...] = ("employment", "business", "training", "insurance",
                                "graduates", "hard_to_employ", "rural_migrant", "rights")
 SUMMARY_FIELDS: tuple[str, ...] = ("audience", "benefit", "materials", "apply_at")
+# a platform of the older contract sends only its own category words: where they go
+TOPIC_OF: dict[str, str] = {"就业补贴": "employment", "创业扶持": "business",
+                            "职业培训": "training", "社会保险": "insurance",
+                            "劳动权益": "rights"}
+GROUPS_OF: dict[str, tuple[str, ...]] = {"高校毕业生": ("college_graduate",),
+                                         "就业援助": ("hard_to_employ",)}
 
 
 def _date(value: Any) -> dt.date | None:
@@ -55,16 +61,30 @@ def current(policies: list[Policy], today: dt.date) -> list[Policy]:
     return [p for p in live if str(p.get("replaced_by") or "") not in ids]
 
 
+def topic(policy: Policy) -> str:
+    """The policy's handbook topic (from its category words when it names none)."""
+    return str(policy.get("topic") or TOPIC_OF.get(str(policy.get("category")), ""))
+
+
+def groups(policy: Policy) -> set[str]:
+    """The key groups the policy is meant for (from its category words when it names
+    none)."""
+    named = policy.get("groups")
+    if isinstance(named, list):
+        return {str(g) for g in named}
+    return set(GROUPS_OF.get(str(policy.get("category")), ()))
+
+
 def in_category(policy: Policy, category: str) -> bool:
     """Whether the handbook lists the policy under category."""
     if category in GROUPS:
-        return bool(GROUPS[category] & set(policy.get("groups") or ()))
-    return policy.get("topic") == category
+        return bool(GROUPS[category] & groups(policy))
+    return topic(policy) == category
 
 
-def for_groups(policies: list[Policy], groups: set[str]) -> list[Policy]:
+def for_groups(policies: list[Policy], wanted: set[str]) -> list[Policy]:
     """The policies meant for any of a visitor's key groups."""
-    return [p for p in policies if groups & set(p.get("groups") or ())]
+    return [p for p in policies if wanted & groups(p)]
 
 
 def counts(policies: list[Policy]) -> dict[str, int]:
