@@ -95,6 +95,13 @@ class PoliciesScreen(_AsOf, KioskScreen):
             box.add_widget(button)
         self._update_as_of()
 
+    def _update_as_of(self) -> None:
+        """Also offer "for me" as soon as a card is read on this screen."""
+        super()._update_as_of()
+        card = self.flow.has_card()
+        if card != self.card:
+            self.card = card
+
     def open_category(self, code: str) -> None:
         self.flow.show_category(code)
         self.shell.go("policy_list")
