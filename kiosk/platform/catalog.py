@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.clock import Clock
+from kiosk.platform import search as policy_search
 from kiosk.platform.catalog_store import (
     apply_docs,
     apply_jobs,
@@ -27,14 +28,7 @@ from kiosk.platform.catalog_store import (
     timestamp,
 )
 from kiosk.platform.client import PlatformClient
-from kiosk.platform.search import (
-    JobFilters,
-    SearchResult,
-    Sort,
-    browse_counts,
-    search_jobs,
-    search_policies,
-)
+from kiosk.platform.search import JobFilters, SearchResult, Sort, browse_counts, search_jobs
 
 log = logging.getLogger(__name__)
 COLLECTIONS = {"jobs": "/jobs", "fairs": "/fairs", "policies": "/policies",
@@ -166,4 +160,4 @@ class Catalog:
         """Ids of the cached policies whose title or body matches text (any in force or
         not: the policies flow applies their dates against the clock)."""
         with self.read_lock:
-            return search_policies(self.reader, text)
+            return policy_search.search_policies(self.reader, text)
