@@ -2,9 +2,11 @@
 
 Titles follow the style of real notices; every sentence is ours. Each policy
 has the handbook's four plain answers (who it is for, what you get, what to
-bring, where to apply), the handbook topic it belongs to, and the registration
-key groups (kiosk/flows/registration/options.py KEY_GROUPS) it is meant for,
-which is how a visitor's "for you" list is chosen. Two show how policies end:
+bring, where to apply), the handbook topic it belongs to, and the audiences it is
+meant for (graduates, hard_to_employ, rural_migrant, unemployed): the terminal maps
+the key groups a visitor registered under onto them for the "for you" list. They
+are the handbook's own words, not the registration's codes, which stay sealed
+with the visitor's record. Two show how policies end:
 one runs out a few weeks after the demo day, another is replaced by a revised
 version that takes over the day after.
 """
@@ -15,14 +17,15 @@ import datetime as dt
 import random
 from typing import Any
 
-GRADUATES = ["college_graduate", "vocational_graduate"]
-HARD = ["hard_to_employ", "zero_employment_family", "assistance_target"]
-UNEMPLOYED = ["registered_unemployed"]
+# the handbook's audiences (the terminal maps a visitor's registered key groups onto them)
+GRADUATES = ["graduates"]
+HARD = ["hard_to_employ"]
+UNEMPLOYED = ["unemployed"]
 RURAL = ["rural_migrant"]
 CENTRE = "各区（市）县公共就业服务中心综合窗口，或本终端“政策咨询”留言"
 ID = "本人居民身份证"
 
-# (category, topic, groups, title, summary, audience, benefit, materials, apply_at)
+# (category, topic, audiences, title, summary, audience, benefit, materials, apply_at)
 POLICIES: list[tuple[str, str, list[str], str, str, str, str, str, str]] = [
     ("就业补贴", "employment", GRADUATES, "关于做好高校毕业生等青年就业创业工作的通知",
      "企业招用离校2年内未就业的高校毕业生并为其缴纳社会保险，可以领取一次性吸纳就业补贴。",

@@ -99,6 +99,12 @@ def test_for_you_follows_the_registered_key_groups(online) -> None:
     assert flow.listed() and all("rural_migrant" in p["groups"] for p in flow.listed())
 
 
+def test_every_registration_key_group_has_an_audience() -> None:
+    from kiosk.flows.registration.options import KEY_GROUPS
+
+    assert set(handbook.AUDIENCE_OF) == set(KEY_GROUPS)
+
+
 def test_a_question_on_the_friday_before_qingming_is_due_on_tuesday(online, platform) -> None:
     clock, service = online
     move_to(clock, FRIDAY)

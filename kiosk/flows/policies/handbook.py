@@ -1,8 +1,9 @@
 """The handbook's rules: categories, which policies are in force, which are "for you".
 
 Categories are the handbook's own (pol.cat.<code> in policies.po): five topics a
-policy names itself (`topic`), and three key groups a policy is listed under
-when its `groups` (the registration's KEY_GROUPS codes) include one of theirs.
+policy names itself (`topic`), and three key groups a policy is listed under when
+its `groups` (the handbook's audiences) name them. "For you" maps the key groups a
+visitor registered under (the registration's KEY_GROUPS codes) onto the audiences.
 Dates are applied here against the terminal's clock, so a policy disappears on
 the day after its end even while the platform is away and nothing syncs.
 """
@@ -15,11 +16,14 @@ from typing import Any
 Policy = dict[str, Any]
 
 TOPICS: tuple[str, ...] = ("employment", "business", "training", "insurance", "rights")
-GROUPS: dict[str, frozenset[str]] = {
-    "graduates": frozenset({"college_graduate", "vocational_graduate"}),
-    "hard_to_employ": frozenset({"hard_to_employ", "zero_employment_family",
-                                 "assistance_target"}),
-    "rural_migrant": frozenset({"rural_migrant"}),
+# the key-group categories, each an audience a policy may name in its `groups`
+GROUPS: tuple[str, ...] = ("graduates", "hard_to_employ", "rural_migrant")
+# a visitor's registered key groups (registration KEY_GROUPS) as the policies' audiences
+AUDIENCE_OF: dict[str, str] = {
+    "college_graduate": "graduates", "vocational_graduate": "graduates",
+    "hard_to_employ": "hard_to_employ", "zero_employment_family": "hard_to_employ",
+    "assistance_target": "hard_to_employ", "rural_migrant": "rural_migrant",
+    "registered_unemployed": "unemployed",
 }
 # the order the handbook shows them in: topics, then the key groups, rights last
 CATEGORIES: tuple[str, ...] = ("employment", "business", "training", "insurance",
@@ -29,7 +33,7 @@ SUMMARY_FIELDS: tuple[str, ...] = ("audience", "benefit", "materials", "apply_at
 TOPIC_OF: dict[str, str] = {"就业补贴": "employment", "创业扶持": "business",
                             "职业培训": "training", "社会保险": "insurance",
                             "劳动权益": "rights"}
-GROUPS_OF: dict[str, tuple[str, ...]] = {"高校毕业生": ("college_graduate",),
+GROUPS_OF: dict[str, tuple[str, ...]] = {"高校毕业生": ("graduates",),
                                          "就业援助": ("hard_to_employ",)}
 
 
@@ -67,7 +71,7 @@ def topic(policy: Policy) -> str:
 
 
 def groups(policy: Policy) -> set[str]:
-    """The key groups the policy is meant for (from its category words when it names
+    """The audiences the policy is meant for (from its category words when it names
     none)."""
     named = policy.get("groups")
     if isinstance(named, list):
@@ -78,12 +82,13 @@ def groups(policy: Policy) -> set[str]:
 def in_category(policy: Policy, category: str) -> bool:
     """Whether the handbook lists the policy under category."""
     if category in GROUPS:
-        return bool(GROUPS[category] & groups(policy))
+        return category in groups(policy)
     return topic(policy) == category
 
 
-def for_groups(policies: list[Policy], wanted: set[str]) -> list[Policy]:
-    """The policies meant for any of a visitor's key groups."""
+def for_groups(policies: list[Policy], key_groups: set[str]) -> list[Policy]:
+    """The policies meant for any of a visitor's registered key groups."""
+    wanted = {AUDIENCE_OF[g] for g in key_groups if g in AUDIENCE_OF}
     return [p for p in policies if wanted & groups(p)]
 
 
