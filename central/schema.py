@@ -103,4 +103,11 @@ CREATE TABLE IF NOT EXISTS uploads (
     id TEXT PRIMARY KEY, device_id TEXT NOT NULL, kind TEXT NOT NULL, meta TEXT NOT NULL,
     data BLOB NOT NULL, created_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS policy_questions (
+    tracking_number TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, id_hash TEXT,
+    policy_id TEXT, lang TEXT NOT NULL, data BLOB NOT NULL, status TEXT NOT NULL,
+    asked_at TEXT NOT NULL, answer_by TEXT NOT NULL, answer TEXT, answered_at TEXT,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS policy_questions_due ON policy_questions(status, answer_by);
 """

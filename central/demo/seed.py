@@ -23,6 +23,7 @@ from central.demo.policies import make_policies
 from central.demo.seekers import make_seekers
 from central.screening import discriminatory
 from central.secretbox import SecretBox
+from central.workdays import CALENDAR_VERSION, calendar_docs
 
 SEED = 6
 DEMO_VERSION = "1"
@@ -67,6 +68,7 @@ def seed_jobs(conn: sqlite3.Connection, count: int, today: dt.date | None = None
 def seed_demo(conn: sqlite3.Connection, today: dt.date | None = None, jobs: int = 2000,
               seed: int = SEED) -> bool:
     """Load the demo data set once; False when the database already has it."""
+    seed_calendar(conn)
     if get_meta(conn, "demo_data") == DEMO_VERSION:
         return False
     today = today or dt.date.today()
@@ -127,3 +129,15 @@ def seed_seekers(conn: sqlite3.Connection, box: SecretBox, count: int) -> range:
                          "VALUES(?, ?, ?, ?, ?, ?, ?)", rows)
         set_meta(conn, "seeded_seekers", str(first + count))
     return range(first, first + count)
+
+
+def seed_calendar(conn: sqlite3.Connection) -> bool:
+    """Publish the working-day calendar (central/workdays.py) when this database holds
+    an older version or none, also on a database seeded before the calendar existed;
+    terminals pick the change up with their next sync."""
+    if get_meta(conn, "calendar") == CALENDAR_VERSION:
+        return False
+    with write(conn):
+        put_items(conn, "calendar", calendar_docs(), next_stamp(conn))
+        set_meta(conn, "calendar", CALENDAR_VERSION)
+    return True

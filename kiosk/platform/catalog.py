@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.clock import Clock
+from kiosk.platform import search as policy_search
 from kiosk.platform.catalog_store import (
     apply_docs,
     apply_jobs,
@@ -32,6 +33,7 @@ from kiosk.platform.search import JobFilters, SearchResult, Sort, browse_counts,
 log = logging.getLogger(__name__)
 COLLECTIONS = {"jobs": "/jobs", "fairs": "/fairs", "policies": "/policies",
                "services": "/guidance/services"}
+COLLECTIONS["calendar"] = "/calendar"   # public holidays and make-up workdays
 OPTIMISE_AFTER = 5000
 
 
@@ -153,3 +155,9 @@ class Catalog:
             row = self.reader.execute("SELECT d.body FROM jobs j JOIN job_docs d "
                                       "USING (rowid) WHERE j.id = ?", (job_id,)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def search_policies(self, text: str) -> list[str]:
+        """Ids of the cached policies whose title or body matches text (any in force or
+        not: the policies flow applies their dates against the clock)."""
+        with self.read_lock:
+            return policy_search.search_policies(self.reader, text)

@@ -47,6 +47,12 @@ CREATE TABLE IF NOT EXISTS docs (
     PRIMARY KEY (collection, id));
 CREATE TABLE IF NOT EXISTS sync_state (
     collection TEXT PRIMARY KEY, cursor TEXT, synced_at REAL, changes INTEGER DEFAULT 0);
+CREATE TABLE IF NOT EXISTS policy_rows (rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,
+    title TEXT, body TEXT);
+CREATE VIRTUAL TABLE IF NOT EXISTS policy_bi USING fts5(
+    title, body, content='', columnsize=0, tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS policy_chars USING fts5(
+    chars, content='', columnsize=0, detail=none, tokenize='ascii');
 """
 
 
@@ -108,6 +114,7 @@ def open_catalog(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA cache_size=-32768")  # 32 MiB: the jobs table and hot index pages
     conn.executescript(SCHEMA)
+    _index_cached_policies(conn)
     return conn
 
 
@@ -210,6 +217,8 @@ def apply_jobs(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> None:
 
 def apply_docs(conn: sqlite3.Connection, collection: str, items: list[dict[str, Any]]) -> None:
     """Upsert fairs, policies or services as JSON; tombstones delete."""
+    if collection == "policies":
+        index_policies(conn, items)
     conn.executemany("DELETE FROM docs WHERE collection = ? AND id = ?",
                      [(collection, i["id"]) for i in items if i.get("deleted")])
     sort_key = SORT_KEYS.get(collection, "updated_at")
@@ -228,3 +237,51 @@ def optimise(conn: sqlite3.Connection) -> None:
     """Merge the index segments after a large sync (queries read fewer b-trees)."""
     conn.execute("INSERT INTO job_bi(job_bi) VALUES ('optimize')")
     conn.execute("INSERT INTO job_chars(job_chars) VALUES ('optimize')")
+
+
+def index_policies(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> None:
+    """Keep the policies' title and body in bigram and character indexes like the jobs'
+    (the same tokens, so a policy search reads like a job search): old tokens out,
+    the new version's in; a tombstone only takes out."""
+    ids = list({str(i["id"]) for i in items})
+    for pid in ids:
+        old = conn.execute("SELECT rowid, title, body FROM policy_rows WHERE id = ?",
+                           (pid,)).fetchone()
+        if old is None:
+            continue
+        rowid, title, body = old
+        conn.execute("INSERT INTO policy_bi(policy_bi, rowid, title, body) "
+                     "VALUES ('delete', ?, ?, ?)", (rowid, index_tokens(title),
+                                                    index_tokens(body)))
+        conn.execute("INSERT INTO policy_chars(policy_chars, rowid, chars) "
+                     "VALUES ('delete', ?, ?)", (rowid, index_chars(title, body)))
+        conn.execute("DELETE FROM policy_rows WHERE rowid = ?", (rowid,))
+    latest = {str(i["id"]): i for i in items}
+    for pid, item in latest.items():
+        if item.get("deleted"):
+            continue
+        title = clean_text(str(item.get("title") or ""))
+        body = clean_text(str(item.get("body") or ""))
+        rowid = conn.execute("INSERT INTO policy_rows(id, title, body) VALUES (?, ?, ?)",
+                             (pid, title, body)).lastrowid
+        conn.execute("INSERT INTO policy_bi(rowid, title, body) VALUES (?, ?, ?)",
+                     (rowid, index_tokens(title), index_tokens(body)))
+        conn.execute("INSERT INTO policy_chars(rowid, chars) VALUES (?, ?)",
+                     (rowid, index_chars(title, body)))
+
+
+def _index_cached_policies(conn: sqlite3.Connection) -> None:
+    """A cache synced before policies had a search index: index what it holds (once;
+    later pages keep the index current)."""
+    if conn.execute("SELECT 1 FROM policy_rows LIMIT 1").fetchone():
+        return
+    rows = conn.execute("SELECT body FROM docs WHERE collection = 'policies'").fetchall()
+    if rows:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            index_policies(conn, [json.loads(r[0]) for r in rows])
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+

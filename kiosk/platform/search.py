@@ -215,3 +215,23 @@ def browse_counts(conn: sqlite3.Connection, text: str, filters: JobFilters,
                             f"ORDER BY count(*) DESC", params).fetchall()
         out[column] = {str(k): n for k, n in rows}
     return out
+
+
+def search_policies(conn: sqlite3.Connection, text: str, limit: int = 200) -> list[str]:
+    """Ids of the cached policies whose title or body holds every part of text, the
+    same parse and indexes as a job search (bigram phrases, single characters)."""
+    check_text("text", text)
+    query = parse_query(text)
+    if query.empty:
+        return []
+    where, params = [], []
+    if query.bigram_expr:
+        where.append("r.rowid IN (SELECT rowid FROM policy_bi WHERE policy_bi MATCH ?)")
+        params.append(query.bigram_expr)
+    if query.char_expr:
+        where.append("r.rowid IN (SELECT rowid FROM policy_chars WHERE policy_chars MATCH ?)")
+        params.append(query.char_expr)
+    rows = conn.execute(f"SELECT r.id FROM policy_rows r WHERE {' AND '.join(where)} "
+                        f"ORDER BY r.rowid LIMIT ?", (*params, limit)).fetchall()
+    return [r[0] for r in rows]
+

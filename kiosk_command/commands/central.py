@@ -87,6 +87,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     pshow.add_argument("--device", required=True)
     pshow.set_defaults(handler=run_profile_show)
     _register_unemployment(csub)
+    _register_questions(csub)
 
 
 UNEMPLOYMENT_STATUSES = "received, under_review, approved, rejected, needs_documents"
@@ -301,4 +302,47 @@ def run_unemployment_status(args: argparse.Namespace) -> int:
     except CentralError as exc:
         raise CentralToolError(str(exc), 2) from None
     print(f"{args.id}: {before} -> {args.status}")
+    return 0
+
+
+def _register_questions(csub: argparse._SubParsersAction) -> None:
+    """`kiosk central questions list|answer`: staff answering visitors' policy questions."""
+    p = csub.add_parser("questions", help="visitors' policy questions (answer within a "
+                                          "working day)")
+    qsub = p.add_subparsers(dest="questions_command", required=True, metavar="ACTION")
+    listing = qsub.add_parser("list", help="the questions, soonest due first")
+    listing.add_argument("--db", type=Path, required=True)
+    listing.add_argument("--status", choices=("received", "answered"),
+                         help="only those with this status")
+    listing.set_defaults(handler=run_questions_list)
+    answer = qsub.add_parser("answer", help="answer a question (the visitor reads it by "
+                                            "tracking number and phone)")
+    answer.add_argument("--db", type=Path, required=True)
+    answer.add_argument("id", metavar="ID", help="the tracking number, ZX...")
+    answer.add_argument("text", metavar="TEXT", help="the answer")
+    answer.set_defaults(handler=run_questions_answer)
+
+
+def run_questions_list(args: argparse.Namespace) -> int:
+    from central.db import connect, secret_box
+    from central.questions import questions
+
+    conn = connect(args.db)
+    print("tracking_number\tstatus\tanswer_by\tasked_at\tpolicy\tphone\tquestion")
+    for q in questions(conn, secret_box(conn, args.db), args.status):
+        phone = f"{q.phone[:3]}****{q.phone[-4:]}" if q.phone and len(q.phone) >= 7 else "-"
+        print("\t".join((q.tracking_number, q.status, q.answer_by, q.asked_at,
+                         q.policy_id or "-", phone, q.text.replace("\n", " "))))
+    return 0
+
+
+def run_questions_answer(args: argparse.Namespace) -> int:
+    from central.db import connect
+    from central.questions import QuestionError, answer
+
+    try:
+        before = answer(connect(args.db), args.id, args.text)
+    except QuestionError as exc:
+        raise CentralToolError(str(exc), exc.exit_code) from None
+    print(f"{args.id}: {before} -> answered")
     return 0

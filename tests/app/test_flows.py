@@ -98,7 +98,8 @@ def test_outbox_kinds_come_from_the_flows() -> None:
 def test_receipts_come_from_the_flows() -> None:
     from kiosk.receipts import templates
 
-    assert sorted(templates()) == ["appointment", "complaint", "job", "registration", "report",
+    assert sorted(templates()) == ["appointment", "complaint", "job", "policy",
+                                   "policy_question", "registration", "report",
                                    "unemployment"]
     for name, module in templates().items():
         assert module.__name__.startswith("kiosk.flows."), name
