@@ -27,7 +27,7 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
     day_offset moves the platform's idea of today (which postings are still open)
     by that many days: demo data generated for another day stays consistent.
     """
-    from central.routes import appointments, catalog, feedback, fleet, seekers
+    from central.routes import appointments, catalog, enrolment, feedback, fleet, seekers
     from central.routes import policies as policy_routes
 
     app = FastAPI(title="Employment platform (reference)", version="1", openapi_url=None,
@@ -51,7 +51,7 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
     def openapi() -> Response:
         return Response(document_json(), media_type="application/json")
 
-    for module in (catalog, seekers, appointments, feedback, fleet):
+    for module in (catalog, seekers, appointments, feedback, fleet, enrolment):
         app.include_router(module.router)
     app.include_router(policy_routes.router)
     return app

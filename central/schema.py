@@ -99,6 +99,13 @@ CREATE TABLE IF NOT EXISTS fleet_profiles (
 CREATE TABLE IF NOT EXISTS fleet_members (
     device_id TEXT PRIMARY KEY, profile TEXT NOT NULL, stamp INTEGER NOT NULL
 );
+-- terminals asking to be paired (central/enrolment.py); the encrypted key is dropped
+-- once fetched
+CREATE TABLE IF NOT EXISTS enrolment_requests (
+    id TEXT PRIMARY KEY, device_hint TEXT NOT NULL, code_hash TEXT NOT NULL,
+    public_key BLOB NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+    status TEXT NOT NULL, device_id TEXT, epk BLOB, sealed BLOB
+);
 CREATE TABLE IF NOT EXISTS uploads (
     id TEXT PRIMARY KEY, device_id TEXT NOT NULL, kind TEXT NOT NULL, meta TEXT NOT NULL,
     data BLOB NOT NULL, created_at TEXT NOT NULL

@@ -68,6 +68,8 @@ class KioskCore:
     fleet: Remote | None = None
     # set by the app shell: ends the app (the service manager starts it again)
     leave: Callable[[str], None] | None = None
+    # the code a terminal without a key shows until a technician pairs it ("" when paired)
+    pairing_code: str = ""
     # told on the UI thread when settings change while running (configuration from the fleet)
     settings_listeners: list[Callable[[Settings], None]] = field(default_factory=list)
     simulators: Simulators = field(default_factory=Simulators)

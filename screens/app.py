@@ -259,8 +259,11 @@ class KioskApp(App):
         elif state is not SessionState.ACTIVE:
             if state is SessionState.OUT_OF_SERVICE:
                 self.screen("out_of_service").message = session.service_message
+            target = _STATE_SCREENS[state]
+            if state is SessionState.OUT_OF_SERVICE and session.failure == "pairing":
+                target = "tech_pairing"          # no key yet: the code to confirm
             if not (self.root.current == "tech_menu" and state in _MENU_STAYS):
-                self.go(_STATE_SCREENS[state])
+                self.go(target)
         self.tick()
 
     def _on_settings(self, settings: Any) -> None:
@@ -357,7 +360,7 @@ class KioskApp(App):
         return not getattr(self, "_leaving", False)
 
 
-_OUTSIDE_SESSION = {"attract", "failsafe", "out_of_service", "tech_menu"}
+_OUTSIDE_SESSION = {"attract", "failsafe", "out_of_service", "tech_menu", "tech_pairing"}
 # the technician's menu stays while the technician takes the terminal out of service
 # and back (its close goes to the screen of the state)
 _MENU_STAYS = {SessionState.IDLE, SessionState.OUT_OF_SERVICE}

@@ -70,6 +70,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     conf.add_argument("--device", required=True)
     conf.add_argument("settings", help='JSON, e.g. {"platform": {"timeout_s": 8}}')
     conf.set_defaults(handler=run_fleet_config)
+    pair = csub.add_parser("pair", help="confirm the pairing code a new terminal shows")
+    pair.add_argument("--db", type=Path, required=True)
+    pair.add_argument("--device", help="its id in the fleet (default: the name it asked with)")
+    pair.add_argument("code", help="the code on its screen or slip, e.g. 1234 5678")
+    pair.set_defaults(handler=run_pair)
+    waiting = csub.add_parser("pairing", help="terminals waiting to be paired")
+    waiting.add_argument("--db", type=Path, required=True)
+    waiting.set_defaults(handler=run_pairing)
     prof = csub.add_parser("fleet-profile", help="configuration profiles for halls or groups")
     psub = prof.add_subparsers(dest="profile_command", required=True, metavar="ACTION")
     pset = psub.add_parser("set", help="create or replace a profile")
@@ -252,6 +260,24 @@ def _fleet_config(fn: Any, *call: Any) -> int:
     except CentralError as exc:
         raise CentralToolError(str(exc), exc.exit_code) from None
     return 0
+
+
+def run_pair(args: argparse.Namespace) -> int:
+    from central.db import secret_box
+    from central.enrolment import pair
+
+    def confirm(conn: Any, code: str, device: str | None) -> str:
+        return f"paired {pair(conn, secret_box(conn, args.db), code, device)}"
+    return _fleet_config(confirm, args.db, args.code, args.device)
+
+
+def run_pairing(args: argparse.Namespace) -> int:
+    from central.enrolment import pending
+
+    def listing(conn: Any) -> str:
+        return "\n".join(f"{w.request_id}\t{w.device_hint}\t{w.created_at}"
+                         for w in pending(conn)) or "none waiting"
+    return _fleet_config(listing, args.db)
 
 
 def run_profile_set(args: argparse.Namespace) -> int:

@@ -19,13 +19,25 @@ def build_service(settings: Settings, clock: Clock):  # noqa: ANN201 - PlatformS
     from kiosk.platform.signing import load_key
 
     cfg = settings.platform
-    if not cfg.key_file:
-        raise PlatformError("platform: platform.key_file is not set (enrol the terminal first)")
-    client = PlatformClient(cfg.url, cfg.device_id, load_key(cfg.key_file), clock=clock,
+    key_file = key_path(settings)
+    if key_file is None:
+        raise PlatformError("platform: no signing key (platform.key_file is not set and the "
+                            "terminal has not been paired)")
+    client = PlatformClient(cfg.url, cfg.device_id, load_key(key_file), clock=clock,
                             timeout_s=cfg.timeout_s)
     return PlatformService(Path(settings.paths.data_dir).expanduser(), client, clock,
                            Options.from_section(cfg, app_version=_version()),
                            outbox_kinds())
+
+
+def key_path(settings: Settings) -> Path | None:
+    """The configured key file, else the key pairing left in the data folder."""
+    from kiosk.fleet.enrolment import KEY_FILE
+
+    if settings.platform.key_file:
+        return Path(settings.platform.key_file).expanduser()
+    paired = Path(settings.paths.data_dir).expanduser() / KEY_FILE
+    return paired if paired.exists() else None
 
 
 def _version() -> str:
@@ -38,7 +50,18 @@ def _version() -> str:
 
 
 def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:
-    """Start the outbox sender and the periodic catalog sync; stop them with the stack."""
+    """Start the outbox sender and the periodic catalog sync; stop them with the stack.
+    A terminal without a key asks to be paired first (kiosk_command/pairing.py)
+    and is wired once the key has come."""
+    if key_path(core.settings) is None and core.settings.platform.url:
+        from kiosk_command.pairing import start_pairing
+
+        start_pairing(core, stack, lambda: _wire(core, stack))
+        return
+    _wire(core, stack)
+
+
+def _wire(core: KioskCore, stack: contextlib.ExitStack) -> None:
     service = build_service(core.settings, core.clock)
     core.platform = service.start()
     stack.callback(service.stop)

@@ -88,3 +88,21 @@ def _row(i: int, label: str, value: str) -> BoxLayout:
     name.bind(height=lambda *_: setattr(row, "height", max(name.height, shown.height)))
     shown.bind(height=lambda *_: setattr(row, "height", max(name.height, shown.height)))
     return row
+
+
+class TechPairingScreen(KioskScreen):
+    """A terminal without a key: its pairing code, large, until a technician confirms it."""
+
+    flow: TechnicianFlow
+    code = StringProperty("")
+
+    def on_pre_enter(self, *_: Any) -> None:
+        self.code = self.flow.pairing_code()
+        self._event = Clock.schedule_interval(lambda _dt: self._refresh(), 1.0)
+
+    def _refresh(self) -> None:
+        """An expired request starts over with a new code."""
+        self.code = self.flow.pairing_code()
+
+    def on_leave(self, *_: Any) -> None:
+        self._event.cancel()

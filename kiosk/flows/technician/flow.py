@@ -39,6 +39,10 @@ class TechnicianFlow:
     def locked_for(self) -> int:
         return round(self.pins.locked_for() + 0.499)
 
+    def pairing_code(self) -> str:
+        """The code to confirm on the platform ("" once paired)."""
+        return self.core.pairing_code
+
     # -- status -------------------------------------------------------------
     def rows(self) -> list[tuple[Text, Text]]:
         """(label, value) for every line of the status list."""
