@@ -18,6 +18,7 @@ from kivy.uix.widget import Widget
 from kiosk.flows import discover
 from kiosk.flows.assessment.flow import AssessmentFlow
 from kiosk.flows.assessment.inventory import TYPE_MAX
+from kiosk.i18n import listing
 from screens.base import KioskScreen, Shell
 from screens.qr import QrImage  # noqa: F401 - kv rules use it
 from screens.widgets import KButton, KLabel
@@ -84,13 +85,18 @@ class AsReportScreen(KioskScreen):
         app, flow = self.shell, self.flow
         pal = app.theme.palette
         self.code = flow.result().code           # type: ignore[union-attr]
-        self.names = " · ".join(app.say(name) for _t, name, _w in flow.letters())
+        self.names = app.say(listing(name for _t, name, _w in flow.letters()))
         self.can_print = flow.can_print()
         self.qr = flow.qr_text(app.lang)
         self.bars_title = app.tr("as.ui.bars", app.lang, top=TYPE_MAX)
         self.desk = app.say(flow.desk_text())
         notes = self.ids.notes
         notes.clear_widgets()
+        for i, (names, codes) in enumerate(flow.ties()):
+            notes.add_widget(_label(app.tr("as.tie", app.lang, names=app.say(listing(names))),
+                                    f"as.report.tie{i}", colour=pal.accent))
+            notes.add_widget(_label(codes, f"as.report.codes{i}", role="heading", bold=True,
+                                    colour=pal.accent))
         for i, text in enumerate(flow.summary()):
             notes.add_widget(_label(app.say(text), f"as.report.note{i}", colour=pal.accent))
         bars = self.ids.bars
@@ -99,25 +105,42 @@ class AsReportScreen(KioskScreen):
             row = BoxLayout(orientation="vertical", size_hint_y=None,
                             spacing=app.theme.gap * 0.25)
             row.bind(minimum_height=row.setter("height"))
-            row.add_widget(_label(f"{app.say(name)} {letter}  {total}/{TYPE_MAX}",
-                                  f"as.report.bar.{letter}", bold=strong))
+            words = BoxLayout(size_hint_y=None, spacing=app.theme.gap)
+            label = _label(app.say(name), f"as.report.bar.{letter}", bold=strong)
+            score = _label(f"{letter}  {total}/{TYPE_MAX}", f"as.report.score.{letter}",
+                           bold=strong)
+            score.halign = "right"
+            label.bind(height=lambda _w, h, box=words: setattr(box, "height", h))
+            words.add_widget(label)
+            words.add_widget(score)
+            row.add_widget(words)
             row.add_widget(ScoreBar(share=total / TYPE_MAX, strong=strong, size_hint_y=None,
                                     height=app.theme.body * 0.9))
             bars.add_widget(row)
         letters = self.ids.letters
         letters.clear_widgets()
         for letter, name, words in flow.letters():
-            letters.add_widget(_label(f"{letter}  {app.say(name)}", f"as.report.letter.{letter}",
-                                      role="heading", bold=True, colour=pal.primary))
+            head = BoxLayout(size_hint_y=None, spacing=app.theme.gap)
+            mark = _label(letter, f"as.report.letter.{letter}", role="heading", bold=True,
+                          colour=pal.primary)
+            mark.size_hint_x = 0.15
+            said = _label(app.say(name), f"as.report.name.{letter}", role="heading",
+                          bold=True, colour=pal.primary)
+            said.bind(height=lambda _w, h, box=head: setattr(box, "height", h))
+            head.add_widget(mark)
+            head.add_widget(said)
+            letters.add_widget(head)
             letters.add_widget(_label(app.say(words), f"as.report.explain.{letter}"))
         groups = self.ids.groups
         groups.clear_widgets()
         for i, (group, name, samples) in enumerate(flow.suggested_groups()):
-            said = app.say(samples)
-            button = _quiet(tid=f"as.report.group.{i}",
-                            raw=app.say(name) + (f"\n{said}" if said else ""))
+            button = _quiet(tid=f"as.report.group.{i}", raw=app.say(name))
             button.bind(on_action=lambda _w, g=group: self.open_group(g))
             groups.add_widget(button)
+            said = app.say(samples)
+            if said:
+                groups.add_widget(_label(said, f"as.report.samples.{i}", role="small",
+                                         colour=pal.muted))
 
     def open_group(self, group: str) -> None:
         self.shell.go(self.flow.open_group(group))

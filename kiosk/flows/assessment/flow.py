@@ -211,18 +211,21 @@ class AssessmentFlow:
             raise AssessmentError("assessment: the report needs every question answered")
         return found
 
-    def summary(self) -> list[Text]:
-        """What the code says as a whole: ties, a flat or a low profile, each said."""
+    def ties(self) -> list[tuple[list[Text], str]]:
+        """Each tie that reaches into the code: the tied types' names, and the codes the
+        ties allow ("SEC / ESC"), said as a tie rather than an order."""
         r = self._need()
-        out: list[Text] = []
-        for tier in r.ties:
-            out.append(("as.tie", {"letters": "/".join(tier),
-                                   "codes": " / ".join(r.codes)}))
+        codes = " / ".join(r.codes)
+        return [([(f"as.type.{t}", {}) for t in tier], codes) for tier in r.ties]
+
+    def summary(self) -> list[Text]:
+        """What the profile says as a whole: flat, or low, each called what it is."""
+        r = self._need()
         if r.shape == "flat":
-            out.append(("as.flat", {"desk": self.staff_desk}))
-        elif r.low:
-            out.append(("as.low", {}))
-        return out
+            return [("as.flat", {"desk": self.staff_desk})]
+        if r.low:
+            return [("as.low", {})]
+        return []
 
     def bars(self) -> list[tuple[str, Text, int, bool]]:
         """(letter, its name, total, in the code) for every type, highest first."""
