@@ -70,7 +70,8 @@ def build(r: ReportData, stamp: Stamp, lang: str = "zh", paper_mm: int = 80) -> 
     """The report in the visitor's language; bars are shorter on 58 mm paper."""
     w = ReceiptWriter("report", lang, paper_mm)
     w.heading("title")
-    w.field("code", r.code)
+    w.note("code", bold=True)
+    w.blocks.append(d.Heading(r.code, size=2))
     _names(w, r.code)
     if r.tied:
         w.note("tie", codes=" / ".join(r.codes))
