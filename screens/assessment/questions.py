@@ -33,6 +33,7 @@ class AsIntroScreen(KioskScreen):
     intro = StringProperty("")
     progress = StringProperty("")
     held = BooleanProperty(False)
+    finished = BooleanProperty(False)
 
     def on_kv_post(self, base_widget: object) -> None:
         self.redraw_on_switch(self.fill)
@@ -45,6 +46,7 @@ class AsIntroScreen(KioskScreen):
         self.intro = app.tr("as.ui.intro", app.lang, activities=len(ITEMS) // 2,
                             count=len(ITEMS), minutes=MINUTES)
         self.held = self.flow.in_progress()
+        self.finished = self.flow.visit.finished
         n = len(self.flow.visit.answers)
         self.progress = app.tr("as.ui.in_progress", app.lang, n=n) if self.held else ""
 
@@ -56,7 +58,7 @@ class AsIntroScreen(KioskScreen):
 
     def reset(self) -> None:
         super().reset()
-        self.progress, self.held = "", False
+        self.progress, self.held, self.finished = "", False, False
 
 
 class AsItemScreen(KioskScreen):

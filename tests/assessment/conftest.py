@@ -23,12 +23,12 @@ from tests.registration.conftest import (  # noqa: F401 - fixtures
 )
 
 
-def make_flow(clock: FakeClock | None = None, platform: PlatformService | None = None,
+def make_flow(clock: FakeClock | None = None, service: PlatformService | None = None,
               receipts: ReceiptDesk | None = None) -> AssessmentFlow:
     """A flow over a fresh core (a session of its own)."""
     clock = clock or FakeClock()
     session = VisitorSession(clock)
-    core = KioskCore(load_settings(environ={}), clock, session, platform=platform,
+    core = KioskCore(load_settings(environ={}), clock, session, platform=service,
                      receipts=receipts)
     return AssessmentFlow(core)
 

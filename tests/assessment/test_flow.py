@@ -229,7 +229,7 @@ def test_everything_the_flow_says_is_in_every_catalog(texts) -> None:
         said += [w for _t, _n, w in flow.letters()]
         said += [n for _g, n, _s in flow.suggested_groups()]
     flow.begin()
-    for item in ITEMS:
+    for _item in ITEMS:
         q = flow.question()
         said += [q.activity, q.asks, q.part] + [w for _v, w in q.answers()]
         flow.answer(0)

@@ -29,7 +29,7 @@ def assessments_at(db: Path) -> list[tuple[str | None, bytes]]:
 
 
 def kept_flow(service):
-    flow = make_flow(clock=real_now_clock(), platform=service)
+    flow = make_flow(clock=real_now_clock(), service=service)
     flow.session.touch()
     lay_card(flow)
     answer_all(flow, PROFILE)
