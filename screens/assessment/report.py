@@ -92,13 +92,14 @@ class AsReportScreen(KioskScreen):
         self.desk = app.say(flow.desk_text())
         notes = self.ids.notes
         notes.clear_widgets()
+        # a flat profile is said first: its ties say little
+        for i, text in enumerate(flow.summary()):
+            notes.add_widget(_label(app.say(text), f"as.report.note{i}", colour=pal.accent))
         for i, (names, codes) in enumerate(flow.ties()):
             notes.add_widget(_label(app.tr("as.tie", app.lang, names=app.say(listing(names))),
                                     f"as.report.tie{i}", colour=pal.accent))
             notes.add_widget(_label(codes, f"as.report.codes{i}", role="heading", bold=True,
                                     colour=pal.accent))
-        for i, text in enumerate(flow.summary()):
-            notes.add_widget(_label(app.say(text), f"as.report.note{i}", colour=pal.accent))
         bars = self.ids.bars
         bars.clear_widgets()
         for letter, name, total, strong in flow.bars():

@@ -53,7 +53,7 @@ def test_an_exact_tie_at_the_top_is_kept() -> None:
     r = score(by_type(profile))
     assert r.tiers[0] == ("S", "E")
     assert r.ties == (("S", "E"),)
-    assert r.code == "SEC" and r.codes == ("SEC", "ESC")
+    assert r.code == "SEC" and r.codes == ("SEC", "ESC") and not r.more_codes
 
 
 def test_a_tie_for_third_lists_every_code_it_allows() -> None:
@@ -71,6 +71,7 @@ def test_all_the_same_answers_are_flat_and_say_so(value: int) -> None:
     assert r.tiers == (TYPES,)
     assert r.code == "RIA"               # written down in the hexagon's order only
     assert r.ties == (TYPES,)
+    assert len(r.codes) == 6 and r.more_codes           # 120 codes: listed as "…"
     assert r.low == (value * 2 * PER_TYPE <= 0.25 * TYPE_MAX)
 
 

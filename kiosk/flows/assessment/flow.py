@@ -215,7 +215,7 @@ class AssessmentFlow:
         """Each tie that reaches into the code: the tied types' names, and the codes the
         ties allow ("SEC / ESC"), said as a tie rather than an order."""
         r = self._need()
-        codes = " / ".join(r.codes)
+        codes = " / ".join(r.codes) + (" / …" if r.more_codes else "")
         return [([(f"as.type.{t}", {}) for t in tier], codes) for tier in r.ties]
 
     def summary(self) -> list[Text]:
@@ -264,7 +264,8 @@ class AssessmentFlow:
         r = self._need()
         totals = r.totals
         return ReportData(
-            code=r.code, codes=r.codes, tied=tuple("".join(t) for t in r.ties),
+            code=r.code, codes=r.codes + (("…",) if r.more_codes else ()),
+            tied=tuple("".join(t) for t in r.ties),
             shape=r.shape, low=r.low,
             totals=tuple((t, totals[t]) for tier in r.tiers for t in tier),
             type_max=TYPE_MAX,

@@ -44,6 +44,7 @@ class Result:
     code: str                        # three letters, tied ones in RIASEC order
     tiers: tuple[tuple[Letter, ...], ...]   # all six, highest first, equal sums together
     codes: tuple[str, ...]           # every code the ties allow, the code first
+    more_codes: bool                 # ... and more than MAX_CODES of them
     shape: Shape
     low: bool                        # the highest type is low: few activities appeal
 
@@ -91,15 +92,15 @@ def tiers(totals: Mapping[Letter, int]) -> tuple[tuple[Letter, ...], ...]:
     return tuple(tuple(t for t in TYPES if totals[t] == v) for v in values)
 
 
-def codes(groups: tuple[tuple[Letter, ...], ...]) -> tuple[str, ...]:
-    """Every three-letter code the ties allow, the RIASEC-ordered one first (at most
-    MAX_CODES: a flat profile allows a hundred and says nothing by any of them)."""
+def codes(groups: tuple[tuple[Letter, ...], ...], most: int = MAX_CODES) -> tuple[str, ...]:
+    """Every three-letter code the ties allow, the RIASEC-ordered one first, at most
+    `most` of them (a flat profile allows a hundred and says nothing by any)."""
     out: list[str] = []
     for orders in itertools.product(*(itertools.permutations(g) for g in groups)):
         code = "".join(letter for order in orders for letter in order)[:3]
         if code not in out:
             out.append(code)
-            if len(out) == MAX_CODES:
+            if len(out) == most:
                 break
     return tuple(out)
 
@@ -109,9 +110,9 @@ def score(answers: Mapping[str, int]) -> Result:
     like, can = sums(answers)
     totals = {t: like[t] + can[t] for t in TYPES}
     groups = tiers(totals)
-    found = codes(groups)
+    found = codes(groups, MAX_CODES + 1)
     spread = max(totals.values()) - min(totals.values())
     shape: Shape = "flat" if spread <= FLAT_SHARE * TYPE_MAX else "clear"
     low = max(totals.values()) <= LOW_SHARE * TYPE_MAX
-    return Result(like=like, can=can, code=found[0], tiers=groups, codes=found,
-                  shape=shape, low=low)
+    return Result(like=like, can=can, code=found[0], tiers=groups, codes=found[:MAX_CODES],
+                  more_codes=len(found) > MAX_CODES, shape=shape, low=low)
