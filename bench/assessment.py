@@ -59,11 +59,14 @@ class Count:
 
 
 def visit_steps() -> list[dict[str, Any]]:
-    """The scripted visit from the tile on (the attract tap and the sync are set-up)."""
+    """The scripted visit from the tile on (the attract tap and the sync are set-up),
+    without the script's detour to the guidance notice and back."""
     steps = json.loads(SCRIPT.read_text(encoding="utf-8"))["steps"]
     first = next(i for i, s in enumerate(steps) if s.get("tap") == "home.tile.assessment")
+    printed = next(i for i, s in enumerate(steps) if "take_receipt" in s)
+    group = next(i for i, s in enumerate(steps) if s.get("tap") == "as.report.group.0")
     last = next(i for i, s in enumerate(steps) if s.get("wait_screen") == "jobs")
-    return steps[first:last + 1]
+    return steps[first:printed + 1] + steps[group - 1:last + 1]
 
 
 def count(steps: list[dict[str, Any]]) -> Count:
@@ -128,7 +131,7 @@ def plan(visits: int) -> list[dict[str, Any]]:
         steps += [{"tap": "attract.start"}, {"wait_screen": "home"},
                   {"bench_visit": {"record": n > 0, "edge": "start"}}, *timed,
                   {"bench_visit": {"record": n > 0, "edge": "end"}},
-                  {"take_receipt": None}, {"advance": 61}, {"advance": 30},
+                  {"advance": 61}, {"advance": 30},
                   {"expect_state": "idle"}]
     return steps
 

@@ -86,13 +86,19 @@ class AsItemScreen(KioskScreen):
         self.progress = app.say(q.progress)
         self.share = q.index / q.count
         box = self.ids.answers
-        box.clear_widgets()
-        # the strongest answer on top, as people read a scale from "very much" down
-        for value, words in reversed(q.answers()):
-            button = AnswerButton(tid=f"as.answer.{value}", raw=app.say(words),
-                                  selected=q.chosen == value)
-            button.bind(on_action=lambda _w, v=value: self.choose(v))
-            box.add_widget(button)
+        # the strongest answer on top, as people read a scale from "very much" down; the
+        # five buttons are made once and only their words and choice change (a question
+        # comes up in a frame, not after five buttons are built and wrapped again)
+        steps = list(reversed(q.answers()))
+        if len(box.children) != len(steps):
+            box.clear_widgets()
+            for value, _words in steps:
+                button = AnswerButton(tid=f"as.answer.{value}")
+                button.bind(on_action=lambda _w, v=value: self.choose(v))
+                box.add_widget(button)
+        for button, (value, words) in zip(reversed(box.children), steps, strict=True):
+            button.raw = app.say(words)
+            button.selected = q.chosen == value
 
     def choose(self, value: int) -> None:
         following = self.flow.answer(value)
