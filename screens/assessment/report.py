@@ -108,9 +108,9 @@ class AsReportScreen(KioskScreen):
             row.bind(minimum_height=row.setter("height"))
             words = BoxLayout(size_hint_y=None, spacing=app.theme.gap)
             label = _label(app.say(name), f"as.report.bar.{letter}", bold=strong)
-            score = _label(f"{letter}  {total}/{TYPE_MAX}", f"as.report.score.{letter}",
-                           bold=strong)
-            score.halign = "right"
+            # as tall as its row, centred beside the name (a Tibetan name stands taller)
+            score = KLabel(raw=f"{letter}  {total}/{TYPE_MAX}", tid=f"as.report.score.{letter}",
+                           bold=strong, halign="right")
             label.bind(height=lambda _w, h, box=words: setattr(box, "height", h))
             words.add_widget(label)
             words.add_widget(score)
@@ -122,9 +122,8 @@ class AsReportScreen(KioskScreen):
         letters.clear_widgets()
         for letter, name, words in flow.letters():
             head = BoxLayout(size_hint_y=None, spacing=app.theme.gap)
-            mark = _label(letter, f"as.report.letter.{letter}", role="heading", bold=True,
-                          colour=pal.primary)
-            mark.size_hint_x = 0.15
+            mark = KLabel(raw=letter, tid=f"as.report.letter.{letter}", role="heading",
+                          bold=True, color=pal.primary, size_hint_x=0.15)
             said = _label(app.say(name), f"as.report.name.{letter}", role="heading",
                           bold=True, colour=pal.primary)
             said.bind(height=lambda _w, h, box=head: setattr(box, "height", h))

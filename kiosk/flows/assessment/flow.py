@@ -30,7 +30,7 @@ from kiosk.flows.assessment.receipt import build as build_report
 from kiosk.flows.assessment.scoring import AssessmentError, Result, score
 from kiosk.flows.jobs.flow import JobsVisit, PrintOutcome
 from kiosk.flows.jobs.query import JobQuery
-from kiosk.i18n import Text, listing, raw
+from kiosk.i18n import Text, raw
 from kiosk.platform.identity import id_hash
 from kiosk.platform.search import JobFilters
 from kiosk.receipts.desk import ReceiptLimitReached
@@ -240,13 +240,13 @@ class AssessmentFlow:
         return [(t, (f"as.type.{t}", {}), (f"as.explain.{t}", {})) for t in r.code]
 
     def suggested_groups(self) -> list[tuple[str, Text, Text]]:
-        """(group, its name, sample jobs) for the groups that fit, best first."""
+        """(group, its name, sample titles) for the groups that fit, best first."""
         r = self._need()
         out: list[tuple[str, Text, Text]] = []
         for group, letters in fit.suggested(r):
             titles = fit.samples(group, letters)
-            out.append((group, (f"reg.occupations.{group}", {}),
-                        listing(raw(t) for t in titles)))
+            # the titles are the postings' own (Chinese) words: joined as Chinese joins them
+            out.append((group, (f"reg.occupations.{group}", {}), raw("、".join(titles))))
         return out
 
     def open_group(self, group: str) -> str:
