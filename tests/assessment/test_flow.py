@@ -259,3 +259,15 @@ def test_every_profile_of_one_type_gives_that_type_first() -> None:
         answer_all(flow, {t: (1, 1) for t in TYPES} | {top: (4, 3)})
         assert flow.result().code[0] == top
         assert by_type(PROFILE)
+
+
+def test_a_delivery_after_start_again_does_not_mark_the_new_answers_kept() -> None:
+    flow = make_flow()
+    flow.session.touch()
+    answer_all(flow, PROFILE)
+    lay_card(flow)
+    got: list[str] = []
+    assert flow.save(got.append) is True          # no platform: refused, posted to the UI
+    flow.begin()                                   # "start again" before the answer came
+    flow.ui.run_pending()
+    assert got == [] and flow.visit.save_outcome == ""

@@ -111,6 +111,7 @@ class AssessmentFlow:
         k = core.settings.kiosk
         self.hall_name, self.terminal_id = k.hall_name, k.terminal_id
         self.staff_desk = k.staff_desk
+        self._wipes = 0     # "start again" / "end" count up: answers for what was wiped drop
 
     @property
     def platform(self) -> PlatformService | None:
@@ -124,9 +125,9 @@ class AssessmentFlow:
     def visit(self) -> AssessmentVisit:
         return self.session.visit.state(AssessmentVisit)
 
-    def _still(self, visit: AssessmentVisit) -> bool:
-        """Whether an answer for visit is still wanted (same visitor, not ended)."""
-        return self.session.visit.state(AssessmentVisit) is visit
+    def _still(self, visit: AssessmentVisit, wipes: int) -> bool:
+        """Whether an answer for visit is still wanted (same visitor, nothing wiped)."""
+        return wipes == self._wipes and self.session.visit.state(AssessmentVisit) is visit
 
     # -- going through the questions -------------------------------------------
     def start(self) -> str:
@@ -193,6 +194,7 @@ class AssessmentFlow:
         return "home"
 
     def _wipe(self) -> None:
+        self._wipes += 1
         fresh, visit = AssessmentVisit(), self.visit
         for f in dataclasses.fields(AssessmentVisit):
             setattr(visit, f.name, getattr(fresh, f.name))
@@ -353,12 +355,15 @@ class AssessmentFlow:
         r = self.result()
         if self.save_state() != "ready" or r is None or card is None:
             return False
-        platform = self.platform
-        if platform is None:
-            visit.save_outcome = "refused"
-            self.ui.post(lambda: done("refused"))
-            return True
+        platform, wipes = self.platform, self._wipes
         visit.save_outcome = "sending"
+        if platform is None:
+            def refused() -> None:
+                if self._still(visit, wipes):
+                    visit.save_outcome = "refused"
+                    done("refused")
+            self.ui.post(refused)
+            return True
         personal = {"id_hash": id_hash(card.number), "result": platform_result(r)}
 
         def delivered(outcome: Outcome) -> None:
@@ -366,7 +371,7 @@ class AssessmentFlow:
                                "queued" if outcome.state == "queued" else "refused")
 
             def on_ui() -> None:
-                if self._still(visit):
+                if self._still(visit, wipes):
                     visit.save_outcome = state
                     done(state)
             self.ui.post(on_ui)
