@@ -83,7 +83,9 @@ def _body(action: Action, card: Card | None, phone: str
     if kind == "rating":
         return {"service": "自助终端", "score": 1 + len(marker) % 5, "comment": marker}, {}
     if kind == "assessment":
-        return {"kind": "interest", "score": 3.5, "result": {"marker": marker}}, _who(card)
+        scores = {t: {"like": 12, "can": 10} for t in "RIASEC"}
+        return {"kind": "interest", "result": {"instrument": marker, "code": "SEC",
+                                               "scores": scores, "shape": "flat"}}, _who(card)
     if kind == "appointment":
         return {"slot_id": action.ref}, _personal(card, phone)
     if kind == "appointment_cancel":

@@ -1,9 +1,24 @@
-"""职业兴趣测评: its home tile (which says the service is coming until its
-screens land) and its receipt."""
+"""职业兴趣自评: a short interest inventory on Holland's six types that a visitor does
+alone, one question a screen, with a report on screen and paper that leads somewhere
+(the job list by group, guidance, the staff desk) and a QR code carrying the result.
+The result is kept in the visitor's record only when they choose it after a card read.
+"""
 
-from kiosk.flows import FlowInfo, Tile
+from kiosk.flows import FlowInfo, ScreenInfo, Tile
 from kiosk.platform.kinds import Kind
 
-FLOW = FlowInfo(name="assessment", tile=Tile("assessment", order=4),
-                outbox_kinds={"assessment": Kind("/assessments")},
-                receipts={"report": "kiosk.flows.assessment.receipt"})
+FLOW = FlowInfo(
+    name="assessment",
+    tile=Tile("assessment", order=4),
+    entry="as_intro",
+    screens=(
+        ScreenInfo("as_intro", ("as_intro", "as_intro_resume")),
+        ScreenInfo("as_item", ("as_item", "as_item_can")),
+        ScreenInfo("as_pause", ("as_pause",)),
+        ScreenInfo("as_report", ("as_report", "as_report_tie", "as_report_flat")),
+        ScreenInfo("as_save", ("as_save", "as_save_card", "as_save_queued")),
+    ),
+    outbox_kinds={"assessment": Kind("/assessments")},
+    receipts={"report": "kiosk.flows.assessment.receipt"},
+    factory="kiosk.flows.assessment.flow:AssessmentFlow",
+)
