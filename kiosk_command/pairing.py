@@ -46,9 +46,6 @@ class _PairingRound:
         self.done = True
         self.core.pairing_code = ""
         self.wire()
-        from kiosk_command.wiring import remote
-
-        remote.attach(self.core, self.stack)
         self.core.ui.post(self.core.session.back_in_service)
 
     def _print_once(self) -> None:

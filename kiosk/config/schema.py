@@ -69,6 +69,8 @@ class PlatformSection:
     url: str = setting("http://127.0.0.1:8780")
     device_id: str = setting("demo-001")
     key_file: str = setting("", doc="file holding this terminal's signing key")
+    pairing: bool = setting(False, doc="without a key, show a pairing code and wait for a "
+                                      "technician to confirm it (else run without the link)")
     timeout_s: float = setting(5.0, minimum=0.5, maximum=60)
     retention_days: float = setting(30.0, minimum=1, maximum=365,
                                     doc="unsent submissions older than this are purged")

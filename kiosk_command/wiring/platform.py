@@ -8,6 +8,7 @@ from pathlib import Path
 from kiosk.clock import Clock
 from kiosk.config import Settings
 from kiosk.core import KioskCore
+from kiosk_command.release import release
 
 
 def build_service(settings: Settings, clock: Clock):  # noqa: ANN201 - PlatformService
@@ -26,7 +27,7 @@ def build_service(settings: Settings, clock: Clock):  # noqa: ANN201 - PlatformS
     client = PlatformClient(cfg.url, cfg.device_id, load_key(key_file), clock=clock,
                             timeout_s=cfg.timeout_s)
     return PlatformService(Path(settings.paths.data_dir).expanduser(), client, clock,
-                           Options.from_section(cfg, app_version=_version()),
+                           Options.from_section(cfg, app_version=release()),
                            outbox_kinds())
 
 
@@ -40,25 +41,24 @@ def key_path(settings: Settings) -> Path | None:
     return paired if paired.exists() else None
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("employment-kiosk")
-    except PackageNotFoundError:
-        return "0"
-
-
 def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:
     """Start the outbox sender and the periodic catalog sync; stop them with the stack.
-    A terminal without a key asks to be paired first (kiosk_command/pairing.py)
-    and is wired once the key has come."""
-    if key_path(core.settings) is None and core.settings.platform.url:
+    A terminal without a key asks to be paired first when platform.pairing says so
+    (kiosk_command/pairing.py) and is wired once the key has come."""
+    if key_path(core.settings) is None and core.settings.platform.pairing:
         from kiosk_command.pairing import start_pairing
 
-        start_pairing(core, stack, lambda: _wire(core, stack))
+        start_pairing(core, stack, lambda: _wire_paired(core, stack))
         return
     _wire(core, stack)
+
+
+def _wire_paired(core: KioskCore, stack: contextlib.ExitStack) -> None:
+    """Once paired: the link, and remote management (wired before the key came)."""
+    from kiosk_command.wiring import remote
+
+    _wire(core, stack)
+    remote.attach(core, stack)
 
 
 def _wire(core: KioskCore, stack: contextlib.ExitStack) -> None:

@@ -30,11 +30,11 @@ PRINT_WAIT_S = 60.0
 def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:
     """Set core.fleet (needs the platform link: without one there is no fleet)."""
     from kiosk.fleet.service import Fleet
-    from kiosk_command.wiring.platform import _version
+    from kiosk_command.release import release
 
     if core.platform is None:
         return
-    fleet = Fleet(core, Path(core.settings.paths.data_dir).expanduser(), {}, _version())
+    fleet = Fleet(core, Path(core.settings.paths.data_dir).expanduser(), {}, release())
     fleet.runner.handlers = handlers(core, fleet)
     core.fleet = fleet.start()
     stack.callback(fleet.stop)

@@ -26,8 +26,9 @@ SCENES = ["attract", "home", "soon", "timeout", "failsafe", "out_of_service", "t
           "job_qr", "job_interest", "keyboard", "keypad"]
 COMBOS = [(lang, mode) for lang in ("zh", "en", "bo") for mode in ("normal", "elder")]
 # an overlay covers the footer: the warning and the PIN pad dim the screen; the docked
-# keyboard lies over the bottom of the screen until Done
-NO_STAFF_HELP = {"timeout", "tech_exit", "keyboard", "keypad"}
+# keyboard lies over the bottom of the screen until Done; the technician's menu is for
+# the staff themselves
+NO_STAFF_HELP = {"timeout", "tech_exit", "tech_menu", "keyboard", "keypad"}
 # service tiles wholly on the glass, the rest scroll into view: two rows of two; 长辈版
 # has one tile a row, twice as tall: one whole tile and the edge of the next
 HOME_TILES = {"normal": (4, 4), "elder": (1, 2)}     # (whole, at least partly shown)

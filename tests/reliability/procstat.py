@@ -1,4 +1,10 @@
-"""What a process costs, from /proc: memory (RSS, PSS, peak), open files, threads."""
+"""What a process costs, from /proc: memory (RSS, PSS, private, peak), open files, threads.
+
+Private memory (USS: pages no other process maps) is what a leak grows. PSS also
+counts a share of every library page, and that share changes whenever another
+process mapping the same files starts or stops: on a machine running tests beside
+a soak, PSS swings by tens of MiB with no change in the app itself.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ class Sample:
     rss_kib: int
     pss_kib: int
     peak_kib: int
+    uss_kib: int
     fds: int
     threads: int
 
@@ -31,14 +38,17 @@ def _kib(value: str) -> int:
     return int(value.split()[0]) if value else 0
 
 
-def _pss(pid: int) -> int:
+def _rollup(pid: int) -> dict[str, int]:
+    """Pss, Private_Clean, Private_Dirty, ... of smaps_rollup in KiB (empty when gone)."""
+    out: dict[str, int] = {}
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return _kib(line.split(":", 1)[1])
+            key, sep, value = line.partition(":")
+            if sep and value.strip().endswith("kB"):
+                out[key] = _kib(value.strip())
     except OSError:
         pass
-    return 0
+    return out
 
 
 def sample(pid: int) -> Sample | None:
@@ -48,8 +58,11 @@ def sample(pid: int) -> Sample | None:
         fds = len(os.listdir(f"/proc/{pid}/fd"))
     except OSError:
         return None
-    return Sample(_kib(status.get("VmRSS", "")), _pss(pid), _kib(status.get("VmHWM", "")),
-                  fds, int(status.get("Threads", "0")))
+    rollup = _rollup(pid)
+    return Sample(_kib(status.get("VmRSS", "")), rollup.get("Pss", 0),
+                  _kib(status.get("VmHWM", "")),
+                  rollup.get("Private_Clean", 0) + rollup.get("Private_Dirty", 0), fds,
+                  int(status.get("Threads", "0")))
 
 
 def children(pid: int) -> list[int]:

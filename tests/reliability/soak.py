@@ -3,7 +3,7 @@
 One long script holds many sessions (a process per session would hide exactly
 the leaks a soak is for). Each session: a card signs the visitor in, they open
 the job list, print a posting's slip, leave their phone for the employer, end
-the session and take the card. Meanwhile the app's memory (RSS, PSS), open file
+the session and take the card. Meanwhile the app's memory (private, RSS, PSS), open file
 descriptors and threads, the platform's memory and the data directory's size
 are sampled; over the second half of a long run their growth (least-squares
 slope) must stay under the bounds below.
@@ -31,7 +31,9 @@ from tests.reliability.pii import written_since
 
 ROOT = Path(__file__).resolve().parents[2]
 # Growth allowed per minute over the second half of a run of at least SLOPE_MIN_MINUTES.
-BOUNDS = {"pss_kib": 256.0, "fds": 0.5, "threads": 0.2, "disk_kib": 256.0}
+# Memory is judged on private memory (procstat explains why not PSS); RSS and PSS are
+# recorded beside it.
+BOUNDS = {"uss_kib": 256.0, "fds": 0.5, "threads": 0.2, "disk_kib": 256.0}
 SLOPE_MIN_MINUTES = 10.0
 
 
@@ -122,6 +124,7 @@ def _sample(app_pid: int, data_dir: Path, t: float) -> dict[str, float] | None:
     plat_pid = _platform_pid(app_pid)
     plat = procstat.sample(plat_pid) if plat_pid else None
     return {"t": round(t, 1), "rss_kib": app.rss_kib, "pss_kib": app.pss_kib,
+            "uss_kib": app.uss_kib,
             "fds": app.fds, "threads": app.threads,
             "platform_rss_kib": plat.rss_kib if plat else 0,
             "disk_kib": procstat.disk_kib(data_dir) if data_dir.exists() else 0}
