@@ -28,6 +28,7 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
     by that many days: demo data generated for another day stays consistent.
     """
     from central.routes import appointments, catalog, feedback, fleet, seekers
+    from central.routes.notice import router as notice_router
 
     app = FastAPI(title="Employment platform (reference)", version="1", openapi_url=None,
                   docs_url=None, redoc_url=None)
@@ -52,4 +53,5 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
 
     for module in (catalog, seekers, appointments, feedback, fleet):
         app.include_router(module.router)
+    app.include_router(notice_router)
     return app

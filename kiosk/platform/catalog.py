@@ -32,6 +32,7 @@ from kiosk.platform.search import JobFilters, SearchResult, Sort, browse_counts,
 log = logging.getLogger(__name__)
 COLLECTIONS = {"jobs": "/jobs", "fairs": "/fairs", "policies": "/policies",
                "services": "/guidance/services"}
+COLLECTIONS["notices"] = "/notices"     # the public notice of services (kiosk/flows/notice)
 OPTIMISE_AFTER = 5000
 
 
