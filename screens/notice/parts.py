@@ -1,0 +1,49 @@
+"""Widgets the notice screens build from the flow's cards: a text that is as tall as
+its lines, a bulleted line and a numbered step (the number in a badge, the step's own
+words beside it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kivy.uix.boxlayout import BoxLayout
+
+from screens.theme import Theme
+from screens.widgets import KLabel
+
+POLL_S = 1.0            # how often an open notice screen looks for a sync's change
+
+
+def text(raw: str, theme: Theme, *, tid: str, role: str = "body", bold: bool = False,
+         colour: Any = None, **kwargs: Any) -> KLabel:
+    """A wrapped label as tall as its text."""
+    label = KLabel(raw=raw, role=role, bold=bold, tid=tid, size_hint_y=None,
+                   color=colour or theme.palette.text, **kwargs)
+    label.bind(texture_size=lambda w, size: setattr(w, "height", size[1]))
+    return label
+
+
+def marked(mark: str, raw: str, theme: Theme, *, tid: str, badge: bool = False) -> BoxLayout:
+    """A line led by a mark: a bullet, or a step's number in a filled badge."""
+    row = BoxLayout(size_hint_y=None, spacing=theme.gap * 0.5)
+    # a badge a little taller than a line; a bullet exactly one line, so it sits on the first
+    size = theme.body * (1.7 if badge else theme.line_height)
+    head = KLabel(raw=mark, role="body", bold=True, tid=f"{tid}.mark", halign="center",
+                  size_hint=(None, None), width=size, height=size,
+                  color=theme.palette.on_primary if badge else theme.palette.primary,
+                  bg=theme.palette.primary if badge else (0, 0, 0, 0),
+                  radius=size / 2 if badge else 0)
+    body = text(raw, theme, tid=tid)
+    holder = BoxLayout(orientation="vertical", size_hint=(None, None), width=size)
+    holder.add_widget(head)
+    row.add_widget(holder)
+    row.add_widget(body)
+
+    def fit(*_: Any) -> None:
+        row.height = max(size, body.height)
+        holder.height = row.height
+        # the badge sits on the first line of the step
+        holder.padding = (0, 0, 0, row.height - size)
+    body.bind(height=fit)
+    fit()
+    return row
