@@ -52,7 +52,7 @@ class NoticeFlow:
     def __init__(self, core: KioskCore) -> None:
         self.core = core
         self.clock = core.clock
-        self._seen: tuple[float | None, list[dict[str, Any]]] | None = None
+        self._seen: tuple[tuple[str, float] | None, list[dict[str, Any]]] | None = None
 
     @property
     def platform(self) -> PlatformService | None:
@@ -64,15 +64,15 @@ class NoticeFlow:
 
     # -- reading the cache --------------------------------------------------
     def _docs(self) -> tuple[float | None, list[dict[str, Any]]]:
-        """(data as of, the notices), read again only after a sync."""
+        """(data as of, the notices), read again only after a sync that changed them."""
         p = self.platform
         if p is None:
             return None, []
-        stamp = p.catalog.data_as_of("notices")
-        if self._seen is None or self._seen[0] != stamp:
-            docs = p.catalog.documents("notices", LIMIT) if stamp is not None else []
-            self._seen = (stamp, docs)
-        return self._seen
+        revision = p.catalog.revision("notices")
+        if self._seen is None or self._seen[0] != revision:
+            docs = p.catalog.documents("notices", LIMIT) if revision is not None else []
+            self._seen = (revision, docs)
+        return (self._seen[0][1] if self._seen[0] else None), self._seen[1]
 
     def look(self) -> NoticeData:
         """What the cache holds now (cheap: an open screen looks once a second)."""

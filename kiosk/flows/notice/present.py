@@ -15,11 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-# the card's sections, in the order a visitor needs them: what it is, how long it
-# takes, how it runs, whether they qualify and what to bring; then the basis, the
-# norms, the commitments and where it is served
-SECTIONS = (("content", "text"), ("time_limit", "text"), ("steps", "steps"),
-            ("requirements", "list"), ("materials", "list"), ("basis", "list"),
+# the card's sections, in the order a visitor asks (the card opens with the service's
+# name and its one-sentence summary): how long it takes, how it runs, whether they
+# qualify and what to bring; then the full content, the basis, the norms, the
+# commitments and where it is served. In 长辈版 type the limit and the first steps are
+# still on the first screen.
+SECTIONS = (("time_limit", "text"), ("steps", "steps"), ("requirements", "list"),
+            ("materials", "list"), ("content", "text"), ("basis", "list"),
             ("norms", "list"), ("commitments", "list"), ("where", "text"))
 CHANNEL_KINDS = ("onsite", "letter", "phone", "web", "app", "wechat")
 # the terminal's service a notice may lead to, by the notice's `service`
