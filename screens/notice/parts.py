@@ -32,6 +32,8 @@ def marked(mark: str, raw: str, theme: Theme, *, tid: str, badge: bool = False) 
                   size_hint=(None, None), width=base, height=base,
                   bg=theme.palette.primary if badge else (0, 0, 0, 0))
     head.color = theme.palette.on_primary if badge else theme.palette.primary
+    if badge:
+        head.script_scale = 1.0     # a Tibetan digit at the Tibetan scale swells the badge
     body = text(raw, theme, tid=tid)
     holder = BoxLayout(orientation="vertical", size_hint=(None, None), width=base)
     holder.add_widget(head)
