@@ -13,7 +13,8 @@ from typing import Any
 from kivy.clock import Clock
 from kivy.properties import StringProperty
 
-from kiosk.flows.notice.flow import NoticeFlow, ServiceCard
+from kiosk.flows.notice.flow import NoticeFlow
+from kiosk.flows.notice.present import ServiceCard
 from screens.base import KioskScreen
 from screens.notice import parts
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from kivy.clock import Clock
 
-from kiosk.flows.notice.flow import CentreCard, NoticeFlow
+from kiosk.flows.notice.flow import NoticeFlow
+from kiosk.flows.notice.present import CentreCard
 from screens.base import KioskScreen
 from screens.notice import parts
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kiosk.flows.notice.flow import AttractCard, NoticeFlow
-from kiosk.flows.notice.present import attract_index
+from kiosk.flows.notice.flow import NoticeFlow
 from kiosk.session import SessionState
 
 if TYPE_CHECKING:
     from kiosk.core import KioskCore
+    from kiosk.flows.notice.present import AttractCard
 
 CARD_S = 8.0               # long enough to read a sentence from a few steps away
 
@@ -33,5 +33,9 @@ class HomeFlow:
             return None
         notice = self.core.flows.get("notice")
         cards = notice.attract_cards() if isinstance(notice, NoticeFlow) else ()
+        if not cards:
+            return None
+        from kiosk.flows.notice.present import attract_index
+
         index = attract_index(session.seconds_in_state(), len(cards), CARD_S)
         return cards[index] if index is not None else None

@@ -4,7 +4,9 @@ the centre's channels and hours, and the attract screen's short cards.
 Everything comes from the catalog cache, so the notice keeps showing while the
 platform is away (with the time it is from) and a change staff make on the platform
 shows after the terminal's next sync. The cache is read again only when a sync has
-happened since the last look: the attract screen asks twice a second while idle.
+happened since the last look: the attract screen asks twice a second while idle. The
+flow is made before the terminal's first frame, so what it needs only to show a notice
+(kiosk.flows.notice.present) is imported when it first shows one.
 """
 
 from __future__ import annotations
@@ -14,16 +16,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kiosk.clock import CHINA
-from kiosk.flows.notice import present
-from kiosk.flows.notice.present import AttractCard, CentreCard, ServiceCard
-from kiosk.i18n import Text
 
 if TYPE_CHECKING:
     from kiosk.core import KioskCore
+    from kiosk.flows.notice.present import AttractCard, CentreCard, ServiceCard
+    from kiosk.i18n import Text
     from kiosk.platform.service import PlatformService
 
-__all__ = ["AttractCard", "CentreCard", "NoticeData", "NoticeFlow", "NoticeVisit",
-           "ServiceCard"]
+__all__ = ["NoticeData", "NoticeFlow", "NoticeVisit"]
 
 LIMIT = 200                 # a centre publishes a dozen or two; a list, not a search
 
@@ -76,6 +76,8 @@ class NoticeFlow:
 
     def look(self) -> NoticeData:
         """What the cache holds now (cheap: an open screen looks once a second)."""
+        from kiosk.flows.notice import present
+
         p = self.platform
         stamp, docs = self._docs()
         found = present.services(docs)
@@ -91,12 +93,16 @@ class NoticeFlow:
 
     def card(self, notice_id: str | None = None) -> ServiceCard | None:
         """A service's card (the chosen one by default), as the cache holds it now."""
+        from kiosk.flows.notice import present
+
         wanted = self.visit.chosen if notice_id is None else notice_id
         doc = next((d for d in self.look().services if d.get("id") == wanted), None)
         return present.service_card(doc) if doc is not None else None
 
     def centre(self) -> CentreCard | None:
         """The centre's opening hours and complaint channels, if published."""
+        from kiosk.flows.notice import present
+
         doc = self.look().centre
         return present.centre_card(doc) if doc is not None else None
 
@@ -123,6 +129,7 @@ class NoticeFlow:
         """The screen that serves the notice's service on this terminal, if it has one
         (the screens check that it is built); None for the notice itself."""
         from kiosk.flows import discover
+        from kiosk.flows.notice import present
 
         name = present.SERVICE_FLOWS.get(card.service, card.service)
         if not name or name == "notice":
@@ -135,4 +142,9 @@ class NoticeFlow:
     # -- the attract screen ---------------------------------------------------
     def attract_cards(self) -> tuple[AttractCard, ...]:
         """The short cards the attract screen cycles through (none before a sync)."""
-        return present.attract_cards(self._docs()[1])
+        docs = self._docs()[1]
+        if not docs:
+            return ()
+        from kiosk.flows.notice import present
+
+        return present.attract_cards(docs)
