@@ -29,6 +29,7 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
     """
     from central.routes import appointments, catalog, enrolment, feedback, fleet, seekers
     from central.routes import policies as policy_routes
+    from central.routes.notice import router as notice_router
 
     app = FastAPI(title="Employment platform (reference)", version="1", openapi_url=None,
                   docs_url=None, redoc_url=None)
@@ -54,4 +55,5 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
     for module in (catalog, seekers, appointments, feedback, fleet, enrolment):
         app.include_router(module.router)
     app.include_router(policy_routes.router)
+    app.include_router(notice_router)
     return app

@@ -19,6 +19,7 @@ from central.demo import staff
 from central.demo.fairs import make_fairs
 from central.demo.guidance import make_services, make_slots
 from central.demo.jobs import job_id, make_jobs
+from central.demo.notice import make_notices
 from central.demo.policies import make_policies
 from central.demo.seekers import make_seekers
 from central.screening import discriminatory
@@ -78,6 +79,7 @@ def seed_demo(conn: sqlite3.Connection, today: dt.date | None = None, jobs: int 
         put_items(conn, "fairs", make_fairs(24, seed, today), stamp)
         put_items(conn, "policies", make_policies(seed, today), stamp)
         put_items(conn, "services", make_services(), stamp)
+        put_items(conn, "notices", make_notices(), stamp)
         conn.executemany("INSERT OR IGNORE INTO slots VALUES(?, ?, ?, ?, ?, ?, ?)",
                          make_slots(seed, today))
         stamp = next_stamp(conn)

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 COLLECTIONS = {"jobs": "/jobs", "fairs": "/fairs", "policies": "/policies",
                "services": "/guidance/services"}
 COLLECTIONS["calendar"] = "/calendar"   # public holidays and make-up workdays
+COLLECTIONS["notices"] = "/notices"     # the public notice of services (kiosk/flows/notice)
 OPTIMISE_AFTER = 5000
 
 
@@ -117,6 +118,15 @@ class Catalog:
             row = self.reader.execute("SELECT synced_at FROM sync_state WHERE collection = ?",
                                       (name,)).fetchone()
         return row[0] if row else None
+
+    def revision(self, name: str) -> tuple[str, float] | None:
+        """The cursor and last sync time of a collection (None: never synced). It moves
+        whenever a sync brought a change, even on a clock that stands still, so a reader
+        keeping documents in memory knows when to read them again."""
+        with self.read_lock:
+            row = self.reader.execute("SELECT cursor, synced_at FROM sync_state "
+                                      "WHERE collection = ?", (name,)).fetchone()
+        return (row[0] or "", row[1]) if row and row[1] is not None else None
 
     def search(self, text: str, filters: JobFilters | None = None, sort: Sort = "newest",
                limit: int = 20, offset: int = 0) -> SearchResult:

@@ -96,6 +96,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     pshow.set_defaults(handler=run_profile_show)
     _register_unemployment(csub)
     _register_questions(csub)
+    _register_notice(csub)
+
+
+def _register_notice(csub: argparse._SubParsersAction) -> None:
+    """`kiosk central notice list|set`: staff keeping the public notice of services."""
+    p = csub.add_parser("notice", help="the public notice of services (服务公示)")
+    nsub = p.add_subparsers(dest="notice_command", required=True, metavar="ACTION")
+    listing = nsub.add_parser("list", help="the notices in list order (id, service, name)")
+    listing.add_argument("--db", type=Path, required=True)
+    listing.add_argument("--json", action="store_true", help="every field, as JSON lines")
+    listing.set_defaults(handler=run_notice_list)
+    change = nsub.add_parser("set", help="change one field of a notice; terminals show it "
+                                         "after their next sync")
+    change.add_argument("--db", type=Path, required=True)
+    change.add_argument("id", metavar="ID", help="the notice, e.g. N01 or centre")
+    change.add_argument("field", metavar="FIELD", help="e.g. time_limit, steps, materials")
+    change.add_argument("value", metavar="VALUE",
+                        help="text; a list field takes a JSON array or one item a line")
+    change.set_defaults(handler=run_notice_set)
 
 
 UNEMPLOYMENT_STATUSES = "received, under_review, approved, rejected, needs_documents"
@@ -371,4 +390,29 @@ def run_questions_answer(args: argparse.Namespace) -> int:
     except QuestionError as exc:
         raise CentralToolError(str(exc), exc.exit_code) from None
     print(f"{args.id}: {before} -> answered")
+def run_notice_list(args: argparse.Namespace) -> int:
+    import json
+
+    from central.db import connect
+    from central.notices import notices
+
+    for n in notices(connect(args.db)):
+        if args.json:
+            print(json.dumps({**n.doc, "updated_at": n.updated_at}, ensure_ascii=False))
+        else:
+            print("\t".join((n.id, str(n.doc.get("service") or n.doc.get("kind", "")),
+                             str(n.doc.get("name", "")), n.updated_at)))
+    return 0
+
+
+def run_notice_set(args: argparse.Namespace) -> int:
+    from central.db import connect
+    from central.notices import NoticeError, parse_value, set_field
+
+    try:
+        stamp = set_field(connect(args.db), args.id, args.field,
+                          parse_value(args.field, args.value))
+    except NoticeError as exc:
+        raise CentralToolError(str(exc), exc.exit_code) from None
+    print(f"{args.id}: {args.field} changed ({stamp})")
     return 0

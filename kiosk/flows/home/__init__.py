@@ -6,7 +6,7 @@ from kiosk.flows import FlowInfo, ScreenInfo
 FLOW = FlowInfo(
     name="home",
     screens=(
-        ScreenInfo("attract", ("attract",)),
+        ScreenInfo("attract", ("attract", "attract_notice")),
         ScreenInfo("home", ("home",)),
         ScreenInfo("soon", ("soon",)),
         ScreenInfo("failsafe", ("failsafe",)),
@@ -15,4 +15,5 @@ FLOW = FlowInfo(
         ScreenInfo("tech_exit", ("tech_exit",), overlay=True),
         ScreenInfo("keyboard", ("keyboard", "keypad"), overlay=True),
     ),
+    factory="kiosk.flows.home.flow:HomeFlow",
 )
