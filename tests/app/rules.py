@@ -10,6 +10,7 @@ where a widget shortens on purpose (`shorten` / `may_elide`, recorded only).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kiosk.text.linebreak import is_tibetan, units
@@ -85,6 +86,9 @@ def _text_rules(name: str, w: dict[str, Any], elder: bool) -> list[str]:
     return out
 
 
+_FONT_TAGS = re.compile(r"\[/?font[^\]]*\]")
+
+
 def _tibetan_rules(name: str, w: dict[str, Any]) -> list[str]:
     out = []
     if "Tibetan" not in w["font_name"] and "Tibetan" not in str(w.get("font_name")):
@@ -96,6 +100,7 @@ def _tibetan_rules(name: str, w: dict[str, Any]) -> list[str]:
         ends.add(pos)
     pos = 0
     for line in w["text"].split("\n")[:-1]:
+        line = _FONT_TAGS.sub("", line)      # other scripts' runs are marked up by font
         pos = w["raw"].index(line, pos) + len(line)
         rest = w["raw"][pos:]
         boundary = pos + (len(rest) - len(rest.lstrip(" ")))
