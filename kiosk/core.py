@@ -18,6 +18,7 @@ from kiosk.handoff import UiQueue
 if TYPE_CHECKING:
     from devices.camera.service import Camera
     from devices.camera.simulator import SimulatedCamera
+    from devices.idcard.card import Card
     from devices.idcard.driver import IdcardReader
     from devices.idcard.simulator import IdcardSimulator
     from devices.printer.service import PrinterService
@@ -68,6 +69,8 @@ class KioskCore:
     fleet: Remote | None = None
     # set by the app shell: ends the app (the service manager starts it again)
     leave: Callable[[str], None] | None = None
+    # while the technician's menu is open, a card read goes here instead of signing in
+    card_test: Callable[[Card], None] | None = None
     # the code a terminal without a key shows until a technician pairs it ("" when paired)
     pairing_code: str = ""
     # told on the UI thread when settings change while running (configuration from the fleet)

@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Callable
 
 from devices.clock import RealClock
+from devices.idcard.card import Card
 from devices.idcard.driver import CardRead, CardRemoved, Event
 from kiosk.clock import CHINA
 from kiosk.core import KioskCore
@@ -18,11 +19,18 @@ def card_events(core: KioskCore) -> Callable[[Event], None]:
     def on_event(event: Event) -> None:
         if isinstance(event, CardRead):
             card = event.card
-            core.ui.post(lambda: core.session.card_read(
-                card, core.clock.now().astimezone(CHINA).date()))
+            core.ui.post(lambda: _card_read(core, card))
         elif isinstance(event, CardRemoved):
             core.ui.post(core.session.card_removed)
     return on_event
+
+
+def _card_read(core: KioskCore, card: Card) -> None:
+    """A visitor signing in, or the technician's test read while the menu is open."""
+    if core.card_test is not None:
+        core.card_test(card)
+        return
+    core.session.card_read(card, core.clock.now().astimezone(CHINA).date())
 
 
 def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:

@@ -43,7 +43,8 @@ def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:
 def handlers(core: KioskCore, fleet: Fleet) -> dict[str, Handler]:
     """The allowed commands' actions on this terminal."""
     acts = _Acts(core, fleet)
-    return {"restart": acts.restart, "print_test_page": acts.print_test_page,
+    return {"restart": acts.restart, "reload_config": acts.reload_config,
+            "print_test_page": acts.print_test_page,
             "out_of_service": acts.out_of_service, "in_service": acts.in_service,
             "screenshot": acts.screenshot, "upload_logs": acts.upload_logs,
             "sync_catalog": acts.sync_catalog, "log_level": acts.log_level,
@@ -68,6 +69,22 @@ class _Acts:
             raise CommandFailed("no app is running to restart")
         self.core.ui.post(lambda: leave("restart asked by the fleet"))
         return "restarting"
+
+    def reload_config(self, _args: Mapping[str, object]) -> str:
+        """Fetch the fleet's configuration now and apply it (not waiting for a heartbeat
+        to name a newer version)."""
+        from kiosk.fleet.config import fetch
+
+        got = fetch(self.core)
+        if got is None:
+            raise CommandFailed("the configuration could not be fetched")
+        self.fleet.config.offer(*got)
+        refused = self.fleet.config.refused
+        if refused and refused[0] == got[0]:
+            raise CommandFailed(f"version {got[0]} refused: {refused[1]}")
+        later = self.fleet.config.pending_restart
+        return f"configuration version {self.fleet.config.version}" + (
+            f"; at the next start: {', '.join(later)}" if later else "")
 
     def print_test_page(self, _args: Mapping[str, object]) -> str:
         from kiosk.fleet.testpage import build

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from kivy.clock import Clock
+from kivy.graphics.texture import Texture
 from kivy.properties import BooleanProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
@@ -38,12 +39,20 @@ class TechMenuScreen(KioskScreen):
         self._last_touch = self.shell.clock.monotonic()
         self.result = ""
         self.redraw()
+        self.flow.watch_cards(self._done)       # a card laid now is a test read
         self._event = Clock.schedule_interval(lambda _dt: self._every_second(), 1.0)
 
     def on_leave(self, *_: Any) -> None:
+        self.flow.watch_cards(None)
+        self.ids.preview.texture = None
         if self._event is not None:
             self._event.cancel()
             self._event = None
+
+    def test_qr(self) -> None:
+        self._last_touch = self.shell.clock.monotonic()
+        self.result = self.shell.tr("tech.result.looking")
+        self.flow.test_qr(self._done)
 
     def on_touch_down(self, touch: Any) -> bool:
         self._last_touch = self.shell.clock.monotonic()
@@ -54,6 +63,21 @@ class TechMenuScreen(KioskScreen):
             self.close()
             return
         self.redraw()
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        """The camera's latest frame, small: is it aimed, focused, lit?"""
+        frame = self.flow.preview()
+        if frame is None or frame.ndim != 3:
+            return
+        height, width = frame.shape[:2]
+        texture = self.ids.preview.texture
+        if texture is None or tuple(texture.size) != (width, height):
+            texture = Texture.create(size=(width, height), colorfmt="bgr")
+            texture.flip_vertical()
+        texture.blit_buffer(frame.tobytes(), colorfmt="bgr", bufferfmt="ubyte")
+        self.ids.preview.texture = texture
+        self.ids.preview.canvas.ask_update()
 
     def close(self) -> None:
         """Back to what the terminal shows visitors."""

@@ -11,17 +11,19 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.i18n import Text, raw
 from kiosk.technician import Attempt, PinGuard
 
 if TYPE_CHECKING:
+    from devices.idcard.card import Card
     from kiosk.core import KioskCore
 
 log = logging.getLogger(__name__)
 ACTIONS = ("print_test_page", "send_now", "sync_catalog", "out_of_service", "in_service",
            "restart", "exit")
+QR_TEST_S = 30.0           # how long the camera looks for a code before giving up
 
 
 class TechnicianFlow:
@@ -78,6 +80,48 @@ class TechnicianFlow:
     def _health(self) -> dict:
         fleet = self.core.fleet
         return dict(fleet.health()) if fleet is not None else {}
+
+    # -- device checks ------------------------------------------------------
+    def watch_cards(self, shown: Callable[[Text], None] | None) -> None:
+        """While the menu is open a card on the reader is a test read, not a visitor
+        (shown gets what was read, masked); None gives cards back to the session."""
+        if shown is None:
+            self.core.card_test = None
+            return
+
+        def read(card: Card) -> None:
+            today = self.core.clock.now().date()
+            state = "ok" if card.validation(today).valid else "invalid"
+            log.warning("technician test card read", extra={"valid": state == "ok"})
+            shown(("tech.result.card." + state, {"number": card.masked_number()}))
+        self.core.card_test = read
+
+    def test_qr(self, shown: Callable[[Text], None]) -> None:
+        """Look for a QR code with the camera for a while; shown gets its first payload
+        (cut short: a test code, never a visitor's) or that none was seen."""
+        camera = self.core.camera
+        if camera is None:
+            shown(("tech.result.no_camera", {}))
+            return
+        scanner = camera.scanner()
+        until = self.core.clock.monotonic() + QR_TEST_S
+
+        def analyse(frame: Any, _seq: int) -> None:
+            payload = scanner.feed(frame)
+            late = self.core.clock.monotonic() > until
+            if payload is None and not late:
+                return
+            camera.remove_analyser(analyse)
+            result = (("tech.result.qr", {"payload": payload[:40]}) if payload
+                      else ("tech.result.no_qr", {}))
+            self.core.ui.post(lambda: shown(result))
+        camera.add_analyser(analyse)
+        camera.start()
+
+    def preview(self) -> Any:
+        """The camera's latest frame (BGR, numpy) for the menu's preview, or None."""
+        camera = self.core.camera
+        return None if camera is None else camera.latest()[0]
 
     # -- actions ------------------------------------------------------------
     def out_of_service(self) -> bool:
