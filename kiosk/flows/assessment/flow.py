@@ -28,19 +28,17 @@ from kiosk.flows.assessment.payload import platform_result, qr_text
 from kiosk.flows.assessment.receipt import ReportData
 from kiosk.flows.assessment.receipt import build as build_report
 from kiosk.flows.assessment.scoring import AssessmentError, Result, score
-from kiosk.flows.jobs.flow import JobsVisit, PrintOutcome
+from kiosk.flows.jobs.flow import JobsVisit
 from kiosk.flows.jobs.query import JobQuery
 from kiosk.i18n import Text, raw
 from kiosk.platform.identity import id_hash
 from kiosk.platform.search import JobFilters
-from kiosk.receipts.desk import ReceiptLimitReached
+from kiosk.receipts.handing import PrintOutcome, hand_over
 from kiosk.receipts.stamp import Stamp
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
 
     from devices.printer.document import Document
-    from devices.printer.service import JobResult
     from kiosk.core import KioskCore
     from kiosk.platform.outbox import Outcome
     from kiosk.platform.service import PlatformService
@@ -295,33 +293,11 @@ class AssessmentFlow:
     def print_report(self, lang: str, done: Callable[[PrintOutcome], None]) -> None:
         """Print the report; done(outcome) runs on the UI thread when it is out, or at
         once with the reason when it cannot be printed (the screen shows the QR)."""
-        desk, doc = self.desk, self.report(lang)
-        if desk is None or doc is None or not desk.can_print():
-            self.ui.post(lambda: done(PrintOutcome(False, ("as.print.unavailable", {}))))
-            return
         visit = self.visit
         visit.print_count += 1
-        try:
-            job = desk.print(doc, f"report-{self.session.visit.id}-{visit.print_count}")
-        except ReceiptLimitReached:
-            self.ui.post(lambda: done(PrintOutcome(False, ("as.print.limit", {}))))
-            return
-
-        def finished(future: Future[JobResult]) -> None:
-            outcome = self._printed(future)
-            self.ui.post(lambda: done(outcome))
-        job.future.add_done_callback(finished)
-
-    def _printed(self, future: Future[JobResult]) -> PrintOutcome:
-        try:
-            result = future.result()
-        except Exception:  # noqa: BLE001 - a printer that broke is a report not printed
-            log.exception("assessment report: print job failed")
-            return PrintOutcome(False, ("as.print.failed", {"desk": self.staff_desk}))
-        if result.state.value == "printed":
-            return PrintOutcome(True, ("as.print.done", {}))
-        log.warning("assessment report not printed", extra={"reason": result.after.reason})
-        return PrintOutcome(False, ("as.print.failed", {"desk": self.staff_desk}))
+        hand_over(self.desk, self.ui, self.report(lang),
+                  f"report-{self.session.visit.id}-{visit.print_count}", "as.print",
+                  self.staff_desk, done)
 
     # -- keeping it in the record --------------------------------------------------------
     def save_state(self) -> SaveState:

@@ -31,6 +31,7 @@ from kiosk.flows.jobs.receipt import build as build_slip
 from kiosk.flows.jobs.slip import slip_for
 from kiosk.i18n import Text, raw
 from kiosk.receipts.desk import ReceiptLimitReached
+from kiosk.receipts.handing import PrintOutcome
 from kiosk.receipts.stamp import Stamp
 
 if TYPE_CHECKING:
@@ -64,14 +65,6 @@ class Hall:
 
     name: str
     terminal_id: str
-
-
-@dataclass(frozen=True)
-class PrintOutcome:
-    """How a slip's print ended: printed, or failed with the words to show."""
-
-    printed: bool
-    message: Text
 
 
 class JobsFlow:

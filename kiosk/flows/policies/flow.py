@@ -12,7 +12,6 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -24,12 +23,11 @@ from kiosk.flows.policies.receipt import PolicySlip
 from kiosk.flows.policies.receipt import build as build_policy_slip
 from kiosk.i18n import Text, raw
 from kiosk.platform.identity import id_hash
-from kiosk.receipts.desk import ReceiptLimitReached
+from kiosk.receipts.handing import PrintOutcome, hand_over
 from kiosk.receipts.stamp import Stamp
 
 if TYPE_CHECKING:
     from devices.printer.document import Document
-    from devices.printer.service import JobResult
     from kiosk.core import KioskCore
     from kiosk.platform.outbox import Outcome
     from kiosk.platform.service import PlatformService
@@ -77,12 +75,6 @@ class Answer:
     words: Text
     number: str = ""
     answer: str = ""
-
-
-@dataclass(frozen=True)
-class PrintOutcome:
-    printed: bool
-    message: Text
 
 
 class PoliciesFlow:
@@ -286,31 +278,7 @@ class PoliciesFlow:
 
     def _print(self, doc: Document | None, print_id: str,
                done: Callable[[PrintOutcome], None]) -> None:
-        desk = self.desk
-        if desk is None or doc is None or not desk.can_print():
-            self.ui.post(lambda: done(PrintOutcome(False, ("pol.print.unavailable", {}))))
-            return
-        try:
-            job = desk.print(doc, print_id)
-        except ReceiptLimitReached:
-            self.ui.post(lambda: done(PrintOutcome(False, ("pol.print.limit", {}))))
-            return
-
-        def finished(future: Future[JobResult]) -> None:
-            outcome = self._printed(future)
-            self.ui.post(lambda: done(outcome))
-        job.future.add_done_callback(finished)
-
-    def _printed(self, future: Future[JobResult]) -> PrintOutcome:
-        try:
-            result = future.result()
-        except Exception:  # noqa: BLE001 - a printer that broke is a slip not printed
-            log.exception("policies: print job failed")
-            return PrintOutcome(False, ("pol.print.failed", {"desk": self.staff_desk}))
-        if result.state.value == "printed":
-            return PrintOutcome(True, ("pol.print.done", {}))
-        log.warning("policies: slip not printed", extra={"reason": result.after.reason})
-        return PrintOutcome(False, ("pol.print.failed", {"desk": self.staff_desk}))
+        hand_over(self.desk, self.ui, doc, print_id, "pol.print", self.staff_desk, done)
 
     # -- asking a question -----------------------------------------------------------------
     @staticmethod

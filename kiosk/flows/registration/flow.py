@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.clock import CHINA, parse_moment
 from kiosk.errors import KioskError
-from kiosk.flows.jobs.flow import PrintOutcome
 from kiosk.flows.jobs.present import mask_phone
 from kiosk.flows.registration import documents, options, payload
 from kiosk.flows.registration.identity import (
@@ -53,14 +52,12 @@ from kiosk.flows.registration.state import (
 from kiosk.flows.registration.unemployment_receipt import UnemploymentSlip
 from kiosk.flows.registration.unemployment_receipt import build as build_unemployment_slip
 from kiosk.i18n import Text, listing, raw
-from kiosk.receipts.desk import ReceiptLimitReached
+from kiosk.receipts.handing import PrintOutcome, hand_over
 from kiosk.receipts.stamp import Stamp
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
 
     from devices.printer.document import Document
-    from devices.printer.service import JobResult
     from kiosk.core import KioskCore
     from kiosk.platform.outbox import Outcome
     from kiosk.platform.service import PlatformService
@@ -587,32 +584,7 @@ class RegistrationFlow:
 
     def _print(self, doc: Document | None, print_id: str,
                done: Callable[[PrintOutcome], None]) -> None:
-        desk = self.desk
-        if desk is None or doc is None or not desk.can_print():
-            self.ui.post(lambda: done(PrintOutcome(False, ("reg.print.unavailable", {}))))
-            return
-        try:
-            job = desk.print(doc, print_id)
-        except ReceiptLimitReached:
-            self.ui.post(lambda: done(PrintOutcome(False, ("reg.print.limit", {}))))
-            return
-
-        def finished(future: Future[JobResult]) -> None:
-            outcome = self._printed(future)
-            self.ui.post(lambda: done(outcome))
-        job.future.add_done_callback(finished)
-
-    def _printed(self, future: Future[JobResult]) -> PrintOutcome:
-        try:
-            result = future.result()
-        except Exception:  # noqa: BLE001 - a printer that broke is a slip not printed
-            log.exception("registration slip: print job failed")
-            return PrintOutcome(False, ("reg.print.failed", {"desk": self.staff_desk}))
-        if result.state.value == "printed":
-            return PrintOutcome(True, ("reg.print.done", {}))
-        log.warning("registration slip not printed", extra={"reason": result.after.reason})
-        return PrintOutcome(False, ("reg.print.failed", {"desk": self.staff_desk}))
-
+        hand_over(self.desk, self.ui, doc, print_id, "reg.print", self.staff_desk, done)
 
 def _lookup(platform: PlatformService, number: str) -> Any:
     """The platform's answer, or None when it cannot be had (never raises: a worker
