@@ -98,6 +98,7 @@ def _tibetan_rules(name: str, w: dict[str, Any]) -> list[str]:
     for piece in pieces:
         pos += len(piece)
         ends.add(pos)
+    ends |= {i for i, c in enumerate(w["raw"]) if c == "\n"}     # the text's own breaks
     pos = 0
     for line in w["text"].split("\n")[:-1]:
         line = _FONT_TAGS.sub("", line)      # other scripts' runs are marked up by font
