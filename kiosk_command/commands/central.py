@@ -97,6 +97,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _register_unemployment(csub)
     _register_questions(csub)
     _register_notice(csub)
+    _register_console(csub)
 
 
 def _register_notice(csub: argparse._SubParsersAction) -> None:
@@ -415,4 +416,86 @@ def run_notice_set(args: argparse.Namespace) -> int:
     except NoticeError as exc:
         raise CentralToolError(str(exc), exc.exit_code) from None
     print(f"{args.id}: {args.field} changed ({stamp})")
+    return 0
+
+
+def _register_console(csub: argparse._SubParsersAction) -> None:
+    """`kiosk central user ...`, `hall` and `console-shot`: the fleet console's accounts,
+    halls' opening hours, and pictures of its pages."""
+    p = csub.add_parser("user", help="fleet console accounts (the first admin, passwords, roles)")
+    usub = p.add_subparsers(dest="user_command", required=True, metavar="ACTION")
+    for action, helptext in (("add", "create an account (password read from stdin or asked)"),
+                             ("passwd", "set a new password (also lifts a lock-out)"),
+                             ("role", "change an account's role")):
+        sp = usub.add_parser(action, help=helptext)
+        sp.add_argument("--db", type=Path, required=True)
+        sp.add_argument("name")
+        if action != "passwd":
+            sp.add_argument("role", choices=("viewer", "technician", "staff", "admin"),
+                            **({"nargs": "?", "default": "viewer"} if action == "add" else {}))
+        sp.set_defaults(handler=run_user, user_action=action)
+    hall = csub.add_parser("hall", help="a hall's opening hours (alerts are raised only then)")
+    hall.add_argument("--db", type=Path, required=True)
+    hall.add_argument("name")
+    hall.add_argument("--opens", default="08:30", help="HH:MM China time (default 08:30)")
+    hall.add_argument("--closes", default="17:30", help="HH:MM (default 17:30)")
+    hall.add_argument("--days", default="12345", help="ISO weekdays open, 1 Monday (12345)")
+    hall.set_defaults(handler=run_hall)
+    shot = csub.add_parser("console-shot", help="draw the console's main pages as PNG files "
+                                                "(demo fleet, headless Chromium)")
+    shot.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    shot.add_argument("--lang", choices=("zh", "en"), default="zh")
+    shot.add_argument("--chromium", default="/usr/bin/chromium")
+    shot.set_defaults(handler=run_console_shot)
+
+
+def _password() -> str:
+    import getpass
+    import sys
+
+    if sys.stdin.isatty():
+        first = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != first:
+            raise KioskError("the two passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\n")
+
+
+def run_user(args: argparse.Namespace) -> int:
+    from central.console import accounts, audit
+    from central.db import connect, utc_now
+    from central.errors import CentralError
+
+    conn = connect(args.db)
+    try:
+        if args.user_action == "add":
+            accounts.add_user(conn, args.name, _password(), args.role, utc_now())
+            said = f"{args.name}: account added ({args.role})"
+        elif args.user_action == "passwd":
+            accounts.set_password(conn, args.name, _password())
+            said = f"{args.name}: password changed"
+        else:
+            before = accounts.set_role(conn, args.name, args.role)
+            said = f"{args.name}: {before} -> {args.role}"
+    except CentralError as exc:
+        raise CentralToolError(str(exc), exc.exit_code) from None
+    audit.record(conn, utc_now(), None, f"user_{args.user_action}", args.name,
+                 said, "kiosk central user")
+    print(said)
+    return 0
+
+
+def run_hall(args: argparse.Namespace) -> int:
+    from central.console.fleetview import set_hall
+
+    return _fleet_config(lambda conn, *a: (set_hall(conn, *a), f"{a[0]}: {a[1]}-{a[2]} "
+                                           f"on {a[3]}")[1],
+                         args.db, args.name, args.opens, args.closes, args.days)
+
+
+def run_console_shot(args: argparse.Namespace) -> int:
+    from central.console.shots import shoot
+
+    for path in shoot(args.out, args.lang, args.chromium):
+        print(path)
     return 0
