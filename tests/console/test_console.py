@@ -202,12 +202,37 @@ def test_staff_answer_a_question_and_take_a_help_request(console, terminal, page
     assert found and found["answer"] == "请携带身份证到三号窗口办理。"   # what the terminal reads
 
 
+def test_enrolment_confirms_the_code_and_places_the_terminal(console, page, tmp_path) -> None:
+    from kiosk.fleet.enrolment import Pairing
+
+    pairing = Pairing(console.url, "hall-3-new", tmp_path)
+    assert pairing.ask() == "pending"
+    as_user(page, console, "ada")
+    page.goto(f"{console.url}/console/enrolment")
+    expect(page.locator("#waiting")).to_contain_text("hall-3-new")
+    page.fill("#code", "0000 0000" if pairing.request.code != "00000000" else "1111 1111")
+    page.fill("#tname", "西城-3号机")
+    page.click("#pair-form button")
+    expect(page.locator("#refusal")).to_contain_text("no terminal is waiting")
+    page.goto(f"{console.url}/console/enrolment")
+    page.fill("#code", pairing.request.shown_code)
+    page.fill("#tname", "西城-3号机")
+    page.fill("#hall", "西城区就业服务中心")
+    page.fill("#group", "二楼")
+    page.click("#pair-form button")
+    expect(page.locator("#paired")).to_contain_text("hall-3-new")
+    assert pairing.poll() is not None                      # the key went to the terminal
+    page.goto(f"{console.url}/console/overview?hall=西城区就业服务中心")
+    expect(row(page, "hall-3-new")).to_contain_text("西城-3号机")
+    expect(row(page, "hall-3-new")).to_have_attribute("data-state", "never")
+
+
 def test_the_audit_log_shows_it_all(console, page) -> None:
     as_user(page, console, "ada")
     page.goto(f"{console.url}/console/audit")
     log = page.locator("#audit")
     for action in ("sign_in", "sign_in_refused", "command", "config", "config_refused",
-                   "refused", "answer", "help_taken"):
+                   "refused", "answer", "help_taken", "enrol", "enrol_refused"):
         expect(log.locator(f"tr[data-action='{action}']").first).to_be_attached()
     expect(log.locator("tr[data-action='refused']").first).to_contain_text("127.0.0.1")
     refused = {e.detail for e in audit.entries(console.conn, action="refused")}
