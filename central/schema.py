@@ -139,7 +139,8 @@ CREATE TABLE IF NOT EXISTS console_halls (
 );
 CREATE TABLE IF NOT EXISTS console_status (
     device_id TEXT PRIMARY KEY, seen_at TEXT NOT NULL, app_version TEXT NOT NULL,
-    health TEXT NOT NULL, problems TEXT NOT NULL, backlog INTEGER NOT NULL
+    health TEXT NOT NULL, problems TEXT NOT NULL, backlog INTEGER NOT NULL,
+    attention INTEGER NOT NULL DEFAULT 0 -- its worst problem's weight (fleetview.SEVERITY)
 );
 CREATE TABLE IF NOT EXISTS console_health (
     device_id TEXT NOT NULL, at TEXT NOT NULL, problems TEXT NOT NULL,

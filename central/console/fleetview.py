@@ -133,12 +133,14 @@ def observe(conn: sqlite3.Connection, device: str, doc: dict[str, Any],
     backlog = int(outbox.get("pending", 0)) + int(outbox.get("parked", 0))
     stamp = iso(now)
     with write(conn):
-        conn.execute("INSERT INTO console_status VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(device_id)"
-                     " DO UPDATE SET seen_at = excluded.seen_at, app_version = "
+        conn.execute("INSERT INTO console_status VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT("
+                     "device_id) DO UPDATE SET seen_at = excluded.seen_at, app_version = "
                      "excluded.app_version, health = excluded.health, problems = "
-                     "excluded.problems, backlog = excluded.backlog",
+                     "excluded.problems, backlog = excluded.backlog, attention = "
+                     "excluded.attention",
                      (device, stamp, health.get("release") or doc.get("app_version", ""),
-                      json.dumps(health, ensure_ascii=False), ",".join(problems), backlog))
+                      json.dumps(health, ensure_ascii=False), ",".join(problems), backlog,
+                      SEVERITY[problems[0]] if problems else 0))
         conn.execute("INSERT INTO console_health VALUES(?, ?, ?, ?)",
                      (device, stamp, ",".join(problems), backlog))
         conn.execute("DELETE FROM console_health WHERE device_id = ? AND at < ?",
@@ -236,6 +238,7 @@ class Row:
     backlog: int
     devices: dict[str, str] = field(default_factory=dict)
     screenshot: str | None = None
+    raw: str = ""                # the devices' JSON, read only for the rows shown
 
     @property
     def attention(self) -> int:
@@ -262,39 +265,91 @@ class Filters:
     problem: str = ""
 
 
-def overview(conn: sqlite3.Connection, now: dt.datetime, filters: Filters = Filters()
-             ) -> list[Row]:
-    """Every terminal (after the filters), what needs attention most first."""
+def _where(now: dt.datetime, filters: Filters) -> tuple[str, list[object]]:
+    """The filters as SQL over the overview's joined rows (state from the age of the
+    last heartbeat, problem as one of the stored list's words)."""
+    stale, gone = (iso(now - dt.timedelta(seconds=s)) for s in (STALE_AFTER_S,
+                                                                OFFLINE_AFTER_S))
+    where, args = ["1"], []
+    if filters.hall:
+        where.append("t.hall = ?")
+        args.append(filters.hall)
+    if filters.group:
+        where.append("t.grp = ?")
+        args.append(filters.group)
+    state = {"never": "s.seen_at IS NULL", "offline": "s.seen_at < ?",
+             "stale": "s.seen_at >= ? AND s.seen_at < ?", "online": "s.seen_at >= ?"}
+    state_args = {"never": [], "offline": [gone], "stale": [gone, stale], "online": [stale]}
+    if filters.state in state:
+        where.append(state[filters.state])
+        args += state_args[filters.state]
+    if filters.problem in ("offline", "stale"):
+        where.append(state[filters.problem])
+        args += state_args[filters.problem]
+    elif filters.problem:
+        where.append("(',' || s.problems || ',') LIKE ?")
+        args.append(f"%,{filters.problem},%")
+    return " AND ".join(where), args
+
+
+OVERVIEW_SQL = (
+    "SELECT d.id, coalesce(t.name, d.id), coalesce(t.hall, ''), coalesce(t.grp, ''), "
+    "s.seen_at, coalesce(s.app_version, ''), coalesce(s.problems, ''), coalesce(s.backlog, 0),"
+    " json_extract(s.health, '$.devices') FROM devices d "
+    "LEFT JOIN console_terminals t ON t.device_id = d.id "
+    "LEFT JOIN console_status s ON s.device_id = d.id ")
+
+
+def overview(conn: sqlite3.Connection, now: dt.datetime, filters: Filters = Filters(),
+             limit: int = -1, offset: int = 0) -> list[Row]:
+    """The terminals (after the filters), what needs attention most first: offline,
+    then the worst problem, stale, never seen; the longest silent first among equals."""
+    stale, gone = (iso(now - dt.timedelta(seconds=s)) for s in (STALE_AFTER_S,
+                                                                OFFLINE_AFTER_S))
+    where, args = _where(now, filters)
+    mark = ("max(coalesce(s.attention, 0), CASE WHEN s.seen_at IS NULL THEN 1 WHEN s.seen_at < ?"
+            " THEN 5 WHEN s.seen_at < ? THEN 2 ELSE 0 END)")
     with read(conn):
-        rows = conn.execute(
-            "SELECT d.id, coalesce(t.name, d.id), coalesce(t.hall, ''), coalesce(t.grp, ''), "
-            "s.seen_at, coalesce(s.app_version, ''), coalesce(s.problems, ''), "
-            "coalesce(s.backlog, 0), json_extract(s.health, '$.devices') FROM devices d "
-            "LEFT JOIN console_terminals t ON t.device_id = d.id "
-            "LEFT JOIN console_status s ON s.device_id = d.id").fetchall()
+        rows = conn.execute(OVERVIEW_SQL + f"WHERE {where} ORDER BY {mark} DESC, "
+                            "coalesce(s.seen_at, ''), coalesce(t.name, d.id) LIMIT ? OFFSET ?",
+                            (*args, gone, stale, limit, offset)).fetchall()
     out = []
     for device, name, hall, group, seen, version, problems, backlog, devices in rows:
-        if (filters.hall and hall != filters.hall) or (filters.group and group != filters.group):
-            continue
         state = state_of(seen, now)
         found = [p for p in problems.split(",") if p]
         if state in ("stale", "offline"):
             found.insert(0, state)
-        if (filters.state and state != filters.state) or \
-                (filters.problem and filters.problem not in found):
-            continue
-        states = {k: v.get("state", "") for k, v in json.loads(devices).items()} \
-            if devices else {}
         out.append(Row(device, name, hall, group, state, seen, version, found, backlog,
-                       states))
-    out.sort(key=lambda r: (-r.attention, r.seen_at or "", r.name))
+                       raw=devices or ""))
     return out
 
 
+def counts(conn: sqlite3.Connection, now: dt.datetime, filters: Filters = Filters()
+           ) -> dict[str, int]:
+    """How many terminals (after the filters) are in each state."""
+    stale, gone = (iso(now - dt.timedelta(seconds=s)) for s in (STALE_AFTER_S,
+                                                                OFFLINE_AFTER_S))
+    where, args = _where(now, filters)
+    found = {s: 0 for s in STATES}
+    with read(conn):
+        for state, n in conn.execute(
+                "SELECT CASE WHEN s.seen_at IS NULL THEN 'never' WHEN s.seen_at < ? THEN "
+                "'offline' WHEN s.seen_at < ? THEN 'stale' ELSE 'online' END, count(*) FROM "
+                "devices d LEFT JOIN console_terminals t ON t.device_id = d.id LEFT JOIN "
+                f"console_status s ON s.device_id = d.id WHERE {where} GROUP BY 1",
+                (gone, stale, *args)):
+            found[state] = n
+    return found
+
+
 def with_screenshots(conn: sqlite3.Connection, rows: list[Row]) -> None:
-    """Fill in the last screenshot's id of these rows (one query for the page shown)."""
+    """Fill in the devices' states and the last screenshot's id of the rows shown (one
+    query for the page, not for the whole fleet)."""
     if not rows:
         return
+    for r in rows:
+        if r.raw:
+            r.devices = {k: v.get("state", "") for k, v in json.loads(r.raw).items()}
     marks = ",".join("?" * len(rows))
     with read(conn):
         found = dict(conn.execute(

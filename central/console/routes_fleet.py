@@ -39,17 +39,15 @@ def overview(request: Request, page: int = 1, part: str = "") -> Response:
     user, conn, at = session(request), conn_of(request), now(request)
     fleetview.sweep(conn, at)
     filters = _filters(request)
-    rows = fleetview.overview(conn, at, filters)
-    counts = {s: 0 for s in fleetview.STATES}
-    for r in rows:
-        counts[r.state] += 1
-    pages = max(1, -(-len(rows) // PAGE))
+    counts = fleetview.counts(conn, at, filters)
+    total = sum(counts.values())
+    pages = max(1, -(-total // PAGE))
     page = min(max(page, 1), pages)
-    shown = rows[(page - 1) * PAGE:page * PAGE]
+    shown = fleetview.overview(conn, at, filters, PAGE, (page - 1) * PAGE)
     fleetview.with_screenshots(conn, shown)
     halls, groups = fleetview.choices(conn)
     count = fleetview.open_alert_count(conn)
-    context: dict[str, Any] = dict(rows=shown, total=len(rows), counts=counts, page=page,
+    context: dict[str, Any] = dict(rows=shown, total=total, counts=counts, page=page,
                                    pages=pages, filters=filters, halls=halls, groups=groups,
                                    states=fleetview.STATES, problems=fleetview.PROBLEMS,
                                    title_count=count)

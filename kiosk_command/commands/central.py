@@ -31,6 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="longest wait for the next part of a request body (default 15)")
     serve.add_argument("--max-skew", type=int, default=300,
                        help="seconds a terminal's clock may be off (default 300)")
+    serve.add_argument("--console-insecure-cookies", action="store_true",
+                       help="let the fleet console's cookies travel over plain HTTP (a "
+                            "console reached off this machine without TLS; default: "
+                            "Secure cookies, which browsers send to loopback or HTTPS only)")
     serve.set_defaults(handler=run_serve)
     enroll = csub.add_parser("enroll", help="create a terminal and print its key once")
     enroll.add_argument("--device", required=True)
@@ -149,7 +153,8 @@ def run_serve(args: argparse.Namespace) -> int:
             from central.db import business_day
 
             offset = (args.demo_date - business_day()).days
-        app = create_app(args.db, args.max_skew, offset, args.body_timeout)
+        app = create_app(args.db, args.max_skew, offset, args.body_timeout,
+                         console_secure=not args.console_insecure_cookies)
     except CentralError as exc:         # e.g. a damaged secret: one line, not a traceback
         raise CentralToolError(str(exc), exc.exit_code) from None
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
