@@ -124,7 +124,7 @@ def terminal_page(request: Request, device: DeviceId, part: str = "") -> Respons
     return render(request, "terminal.html", user, screenshots=_uploads(conn, device,
                                                                        "screenshot", 4),
                   log=_last_log(conn, device), config=_config(conn, device),
-                  draft=request.query_params.get("draft"), **context)
+                  saved=request.query_params.get("saved", "")[:12], **context)
 
 
 @router.post("/terminals/{device}/commands")
@@ -170,7 +170,7 @@ async def configure(request: Request, device: DeviceId) -> Response:
         check(_layer(current["profile_settings"], overrides))
         version = set_overrides(conn, device, overrides)
     except json.JSONDecodeError as exc:
-        error = f"not_json:{exc.msg} (line {exc.lineno}, column {exc.colno})"
+        error = f"JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
     except (ConfigInvalid, CentralError) as exc:
         error = str(exc)
     if error:

@@ -493,9 +493,10 @@ def run_user(args: argparse.Namespace) -> int:
 def run_hall(args: argparse.Namespace) -> int:
     from central.console.fleetview import set_hall
 
-    return _fleet_config(lambda conn, *a: (set_hall(conn, *a), f"{a[0]}: {a[1]}-{a[2]} "
-                                           f"on {a[3]}")[1],
-                         args.db, args.name, args.opens, args.closes, args.days)
+    def hours(conn: Any, name: str, opens: str, closes: str, days: str) -> str:
+        set_hall(conn, name, opens, closes, days)
+        return f"{name}: {opens}-{closes} on weekdays {days}"
+    return _fleet_config(hours, args.db, args.name, args.opens, args.closes, args.days)
 
 
 def run_console_shot(args: argparse.Namespace) -> int:

@@ -142,3 +142,8 @@ def test_kiosk_central_user_add_passwd_role(tmp_path) -> None:
     assert accounts.sign_in(conn, "first.admin", "another long password", DAY)[1].role == "staff"
     logged = [r[0] for r in conn.execute("SELECT action FROM console_audit ORDER BY id")]
     assert logged == ["user_add", "user_role", "user_passwd"]
+    hall = kiosk("hall", "--db", str(db), "东城", "--opens", "09:00", "--days", "123456")
+    assert hall.stdout.strip() == "东城: 09:00-17:30 on weekdays 123456"
+    assert fleetview.hours(conn)["东城"] == fleetview.Hours("09:00", "17:30", "123456")
+    bad = kiosk("hall", "--db", str(db), "东城", "--opens", "18:00")
+    assert bad.returncode == 2 and "opens first" in bad.stderr
