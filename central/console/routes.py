@@ -136,7 +136,29 @@ def users_page(request: Request) -> Response:
     if not user.may("accounts"):
         raise Forbidden("forbidden")
     return render(request, "users.html", user, users=accounts.users(conn_of(request)),
+                  roles=accounts.ROLES,
                   title_count=fleetview.open_alert_count(conn_of(request)))
+
+
+@router.post("/users")
+async def change_user(request: Request) -> Response:
+    """Admins add an account (with a first password to hand over) or change a role."""
+    user = session(request)
+    fields = await form(request, user)
+    if not user.may("accounts"):
+        audit.record(conn_of(request), now(request), user.user, "refused", "accounts",
+                     f"accounts needs another role than {user.role}", source(request))
+        raise Forbidden("forbidden")
+    conn, name = conn_of(request), fields.get("name", "").strip()
+    role = fields.get("role", "")
+    if fields.get("action") == "add":
+        accounts.add_user(conn, name, fields.get("password", ""), role, now(request))
+        said = f"account added ({role})"
+    else:
+        said = f"{accounts.set_role(conn, name, role)} -> {role}"
+    audit.record(conn, now(request), user.user, "user_" + (
+        "add" if fields.get("action") == "add" else "role"), name, said, source(request))
+    return redirect("/console/users")
 
 
 @router.get("/complaints")

@@ -191,6 +191,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "a_user_add": ("添加账号", "account added"),
     "a_user_passwd": ("修改密码", "password changed"),
     "a_user_role": ("修改角色", "role changed"),
+    "change_role": ("修改角色", "Change the role"),
+    "add_user": ("添加账号", "Add an account"),
+    "first_password": ("初始密码（至少10位，当面交给本人）",
+                       "First password (at least 10 characters, handed over in person)"),
     "min": ("分钟", "min"),
     "refused_title": ("未能完成", "Not done"),
 }

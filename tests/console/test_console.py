@@ -227,12 +227,31 @@ def test_enrolment_confirms_the_code_and_places_the_terminal(console, page, tmp_
     expect(row(page, "hall-3-new")).to_have_attribute("data-state", "never")
 
 
+def test_an_admin_adds_an_account_and_changes_a_role(console, page) -> None:
+    as_user(page, console, "ada")
+    page.goto(f"{console.url}/console/users")
+    page.fill("#new-name", "li.ming")
+    page.select_option("#new-role", "staff")
+    page.fill("#new-password", "li ming's first password")
+    page.click("#add-user button")
+    line = page.locator("#users tr[data-name='li.ming']")
+    expect(line.locator("select")).to_have_value("staff")
+    line.locator("select").select_option("technician")
+    line.locator("button").click()
+    expect(page.locator("#users tr[data-name='li.ming'] select")).to_have_value("technician")
+    page.fill("#new-name", "li.ming")
+    page.fill("#new-password", "another password")
+    page.click("#add-user button")
+    expect(page.locator("#refusal")).to_contain_text("already has an account")
+
+
 def test_the_audit_log_shows_it_all(console, page) -> None:
     as_user(page, console, "ada")
     page.goto(f"{console.url}/console/audit")
     log = page.locator("#audit")
     for action in ("sign_in", "sign_in_refused", "command", "config", "config_refused",
-                   "refused", "answer", "help_taken", "enrol", "enrol_refused"):
+                   "refused", "answer", "help_taken", "enrol", "enrol_refused", "user_add",
+                   "user_role"):
         expect(log.locator(f"tr[data-action='{action}']").first).to_be_attached()
     expect(log.locator("tr[data-action='refused']").first).to_contain_text("127.0.0.1")
     refused = {e.detail for e in audit.entries(console.conn, action="refused")}
