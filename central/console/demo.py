@@ -71,10 +71,12 @@ def seed_fleet(conn: sqlite3.Connection, box: SecretBox, count: int, now: dt.dat
             age = {"stale": rng.randint(160, 500), "offline": rng.randint(700, 20000)
                    }.get(kind, rng.randint(1, 60))
             last = now - dt.timedelta(seconds=age)
+            level = 0                  # the backlog wanders: mostly nothing, a few at times
             for back in range(86400 // history_every_s, 0, -1):
                 at = last - dt.timedelta(seconds=back * history_every_s)
+                level = max(0, min(6, level + rng.choice((-1, -1, -1, 0, 0, 0, 0, 1, 2))))
                 conn.execute("INSERT INTO console_health VALUES(?, ?, ?, ?)",
-                             (device, iso(at), "", rng.choice((0, 0, 1, 3))))
+                             (device, iso(at), "", level))
             doc = {"app_version": "2026.11.3", "health": health(
                 "" if kind in ("stale", "offline") else kind, rng)}
             fleetview.observe(conn, device, doc, last)

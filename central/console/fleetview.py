@@ -424,12 +424,12 @@ def chart(samples: list[Sample], now: dt.datetime, width: int = 720, height: int
     top = max([s.backlog for s in samples] + [1])
     for i, s in enumerate(samples):
         x0 = x(s.at)
-        x1 = x(samples[i + 1].at) if i + 1 < len(samples) else x0 + 2
+        x1 = x(samples[i + 1].at) if i + 1 < len(samples) else float(width)
         x1 = min(x1, x0 + width * STALE_AFTER_S / HISTORY_S + 2)   # a gap is a gap
         worst = max([SEVERITY.get(p, 0) for p in s.problems.split(",") if p] + [0])
         band.append({"x": x0, "w": max(x1 - x0, 1.5),
                      "level": "bad" if worst >= 4 else "warn" if worst else "ok"})
-        points.append(f"{x0},{round(height - 30 - (height - 40) * s.backlog / top, 1)}")
+        points.append(f"{x0},{round(height - 36 - (height - 50) * s.backlog / top, 1)}")
     return {"width": width, "height": height, "band": band, "line": " ".join(points),
             "top": top}
 

@@ -24,7 +24,7 @@ def shoot(out: Path, lang: str = "zh", executable: str = "/usr/bin/chromium") ->
     from central.console.browser import chromium, sign_in
     from central.console.clock import MovableClock
     from central.console.serving import ThreadServer
-    from central.db import write
+    from central.db import iso, write
     from central.questions import record
 
     out.mkdir(parents=True, exist_ok=True)
@@ -33,12 +33,14 @@ def shoot(out: Path, lang: str = "zh", executable: str = "/usr/bin/chromium") ->
         clock = MovableClock()
         app = create_app(Path(tmp) / "db" / "central.sqlite3", clock=clock)
         conn, box, now = app.state.db, app.state.box, clock()
-        demo.seed_fleet(conn, box, 60, now, history_every_s=600)
+        demo.seed_fleet(conn, box, 60, now, history_every_s=120)
         demo.add_screenshot(conn, "T00002", now)
         demo.add_screenshot(conn, "T00003", now)
         fleetview.observe(conn, "T00002", {"app_version": "2026.11.3", "health": demo.health(
             "paper_out", __import__("random").Random(1))}, now)
-        with write(conn):
+        with write(conn):              # out of paper for the last two hours of its day
+            conn.execute("UPDATE console_health SET problems = 'paper_out' WHERE device_id = "
+                         "'T00002' AND at > ?", (iso(now - dt.timedelta(hours=2)),))
             record(conn, box, {"tracking_number": "ZX20261202001", "question":
                                "失业保险金可以领取多久？我在单位工作了三年。",
                                "phone": "13800001234", "policy_id": "P-unemployment",

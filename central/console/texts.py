@@ -86,6 +86,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cause": ("引起告警的心跳", "Heartbeat that caused it"),
     "kind": ("类型", "Kind"),
     "history": ("近24小时", "Last 24 hours"),
+    "results": ("指令结果", "Command results"),
     "history_desc": ("色带为状态（绿：正常，黄：有问题，红：故障，空白：无心跳），"
                      "折线为待发送数量。",
                      "The band is the state (green ok, amber a problem, red a fault, blank no "
@@ -195,6 +196,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "add_user": ("添加账号", "Add an account"),
     "first_password": ("初始密码（至少10位，当面交给本人）",
                        "First password (at least 10 characters, handed over in person)"),
+    "now": ("现在", "now"),
     "min": ("分钟", "min"),
     "refused_title": ("未能完成", "Not done"),
 }
