@@ -4,8 +4,6 @@ schema file in step with its settings, accounts from the command line."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 
 import pytest
 
@@ -14,7 +12,6 @@ from central.console.config_check import SCHEMA_FILE, ConfigInvalid, check
 from central.console.demo import health
 from central.console.errors import ConsoleError, SignInRefused
 from central.db import connect
-from tests.conftest import ROOT
 
 # a Wednesday, 10:00 and 22:00 in Beijing
 DAY = dt.datetime(2026, 12, 2, 2, 0, tzinfo=dt.UTC)
@@ -121,29 +118,36 @@ def test_the_schema_file_is_the_terminals_own() -> None:
             check(bad)
 
 
-def test_kiosk_central_user_add_passwd_role(tmp_path) -> None:
-    db = tmp_path / "c" / "central.sqlite3"
+def test_kiosk_central_user_add_passwd_role_and_hall(tmp_path, monkeypatch, capsys) -> None:
+    """The commands in this process (main() as the `kiosk` entry point runs it), the
+    password on stdin as a script gives it."""
+    import io
 
-    def kiosk(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "kiosk_command.main", "central", *args],
-                              input=stdin, capture_output=True, text=True, cwd=ROOT,
-                              timeout=60)
+    from kiosk_command.main import main
 
-    made = kiosk("user", "add", "--db", str(db), "first.admin", "admin",
-                 stdin="the first admin's password\n")
-    assert made.returncode == 0 and "account added (admin)" in made.stdout
-    assert kiosk("user", "role", "--db", str(db), "first.admin", "staff").stdout.strip() == \
+    db = str(tmp_path / "c" / "central.sqlite3")
+
+    def kiosk(*args: str, stdin: str = "") -> tuple[int, str, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(["central", *args])
+        out = capsys.readouterr()
+        return code, out.out.strip(), out.err.strip()
+
+    assert kiosk("user", "add", "--db", db, "first.admin", "admin",
+                 stdin="the first admin's password\n") == (
+        0, "first.admin: account added (admin)", "")
+    assert kiosk("user", "role", "--db", db, "first.admin", "staff")[1] == \
         "first.admin: admin -> staff"
-    assert kiosk("user", "passwd", "--db", str(db), "first.admin",
-                 stdin="another long password\n").returncode == 0
-    short = kiosk("user", "passwd", "--db", str(db), "first.admin", stdin="short\n")
-    assert short.returncode == 2 and "at least" in short.stderr
-    conn = connect(db)
+    assert kiosk("user", "passwd", "--db", db, "first.admin",
+                 stdin="another long password\n")[0] == 0
+    code, _out, err = kiosk("user", "passwd", "--db", db, "first.admin", stdin="short\n")
+    assert code == 2 and "at least" in err
+    conn = connect(tmp_path / "c" / "central.sqlite3")
     assert accounts.sign_in(conn, "first.admin", "another long password", DAY)[1].role == "staff"
     logged = [r[0] for r in conn.execute("SELECT action FROM console_audit ORDER BY id")]
     assert logged == ["user_add", "user_role", "user_passwd"]
-    hall = kiosk("hall", "--db", str(db), "东城", "--opens", "09:00", "--days", "123456")
-    assert hall.stdout.strip() == "东城: 09:00-17:30 on weekdays 123456"
+    assert kiosk("hall", "--db", db, "东城", "--opens", "09:00", "--days", "123456")[1] == \
+        "东城: 09:00-17:30 on weekdays 123456"
     assert fleetview.hours(conn)["东城"] == fleetview.Hours("09:00", "17:30", "123456")
-    bad = kiosk("hall", "--db", str(db), "东城", "--opens", "18:00")
-    assert bad.returncode == 2 and "opens first" in bad.stderr
+    code, _out, err = kiosk("hall", "--db", db, "东城", "--opens", "18:00")
+    assert code == 2 and "opens first" in err
