@@ -4,6 +4,7 @@ configuration, screenshots, and enrolment by pairing code."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
@@ -67,27 +68,28 @@ def alerts_page(request: Request) -> Response:
                           if a.cleared_at], title_count=fleetview.open_alert_count(conn))
 
 
-def _commands(conn: Any, device: str) -> list[dict[str, Any]]:
+def _commands(conn: sqlite3.Connection, device: str) -> list[dict[str, Any]]:
     from central.routes.fleet import command_rows
 
     return command_rows(conn, device)[:20]
 
 
-def _uploads(conn: Any, device: str, kind: str, limit: int) -> list[tuple[str, str, str]]:
+def _uploads(conn: sqlite3.Connection, device: str, kind: str, limit: int
+             ) -> list[tuple[str, str, str]]:
     with read(conn):
         return conn.execute("SELECT id, created_at, meta FROM uploads WHERE device_id = ? AND "
                             "kind = ? ORDER BY created_at DESC LIMIT ?",
                             (device, kind, limit)).fetchall()
 
 
-def _last_log(conn: Any, device: str) -> tuple[str, str] | None:
+def _last_log(conn: sqlite3.Connection, device: str) -> tuple[str, str] | None:
     with read(conn):
         row = conn.execute("SELECT created_at, data FROM uploads WHERE device_id = ? AND kind = "
                            "'log' ORDER BY created_at DESC LIMIT 1", (device,)).fetchone()
     return (row[0], bytes(row[1]).decode("utf-8", "replace")[-20000:]) if row else None
 
 
-def _config(conn: Any, device: str) -> dict[str, Any]:
+def _config(conn: sqlite3.Connection, device: str) -> dict[str, Any]:
     with read(conn):
         member = conn.execute("SELECT m.profile, p.settings FROM fleet_members m JOIN "
                               "fleet_profiles p ON p.name = m.profile WHERE m.device_id = ?",
