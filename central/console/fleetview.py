@@ -23,6 +23,9 @@ from central.db import CHINA, iso, read, write
 STALE_AFTER_S = 150          # two and a half heartbeats of 60 s missing
 OFFLINE_AFTER_S = 600
 HISTORY_S = 24 * 3600
+# the history keeps a heartbeat every 5 minutes, and every one whose problems changed:
+# 288 rows a day for a quiet terminal, not 1,440
+SAMPLE_EVERY_S = 300
 BACKLOG_ALERT = 50           # pending outbox items
 BACKLOG_AGE_S = 900          # oldest pending one's age
 SKEW_ALERT_S = 60
@@ -141,10 +144,14 @@ def observe(conn: sqlite3.Connection, device: str, doc: dict[str, Any],
                      (device, stamp, health.get("release") or doc.get("app_version", ""),
                       json.dumps(health, ensure_ascii=False), ",".join(problems), backlog,
                       SEVERITY[problems[0]] if problems else 0))
-        conn.execute("INSERT INTO console_health VALUES(?, ?, ?, ?)",
-                     (device, stamp, ",".join(problems), backlog))
-        conn.execute("DELETE FROM console_health WHERE device_id = ? AND at < ?",
-                     (device, iso(now - dt.timedelta(seconds=HISTORY_S))))
+        last = conn.execute("SELECT at, problems FROM console_health WHERE device_id = ? "
+                            "ORDER BY at DESC LIMIT 1", (device,)).fetchone()
+        if last is None or last[1] != ",".join(problems) or \
+                last[0] < iso(now - dt.timedelta(seconds=SAMPLE_EVERY_S)):
+            conn.execute("INSERT INTO console_health VALUES(?, ?, ?, ?)",
+                         (device, stamp, ",".join(problems), backlog))
+            conn.execute("DELETE FROM console_health WHERE device_id = ? AND at < ?",
+                         (device, iso(now - dt.timedelta(seconds=HISTORY_S))))
         return _settle(conn, device, set(problems) & ALERTING, now, stamp)
 
 
@@ -425,7 +432,9 @@ def chart(samples: list[Sample], now: dt.datetime, width: int = 720, height: int
     for i, s in enumerate(samples):
         x0 = x(s.at)
         x1 = x(samples[i + 1].at) if i + 1 < len(samples) else float(width)
-        x1 = min(x1, x0 + width * STALE_AFTER_S / HISTORY_S + 2)   # a gap is a gap
+        # a sample stands until the next; a longer silence than a sample's spacing and
+        # a stale terminal's allowance is a gap
+        x1 = min(x1, x0 + width * (SAMPLE_EVERY_S + STALE_AFTER_S) / HISTORY_S + 1)
         worst = max([SEVERITY.get(p, 0) for p in s.problems.split(",") if p] + [0])
         band.append({"x": x0, "w": max(x1 - x0, 1.5),
                      "level": "bad" if worst >= 4 else "warn" if worst else "ok"})
