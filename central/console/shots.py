@@ -8,6 +8,7 @@ in and draws each page. The pictures in docs/console.md are made this way.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import tempfile
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def shoot(out: Path, lang: str = "zh", executable: str = "/usr/bin/chromium") ->
     from central.console.clock import MovableClock
     from central.console.serving import ThreadServer
     from central.db import iso, write
+    from central.enrolment import ask, code_hash
     from central.questions import record
 
     out.mkdir(parents=True, exist_ok=True)
@@ -37,7 +39,7 @@ def shoot(out: Path, lang: str = "zh", executable: str = "/usr/bin/chromium") ->
         demo.add_screenshot(conn, "T00002", now)
         demo.add_screenshot(conn, "T00003", now)
         fleetview.observe(conn, "T00002", {"app_version": "2026.11.3", "health": demo.health(
-            "paper_out", __import__("random").Random(1))}, now)
+            "paper_out", random.Random(1))}, now)
         with write(conn):              # out of paper for the last two hours of its day
             conn.execute("UPDATE console_health SET problems = 'paper_out' WHERE device_id = "
                          "'T00002' AND at > ?", (iso(now - dt.timedelta(hours=2)),))
@@ -47,6 +49,7 @@ def shoot(out: Path, lang: str = "zh", executable: str = "/usr/bin/chromium") ->
                                "asked_at": (now - dt.timedelta(hours=3)).isoformat()},
                    None, "T00001")
         fleetview.ask_help(conn, "H-shot-1", "T00004", "3", now - dt.timedelta(minutes=2))
+        ask(conn, "0" * 31 + "1", "haidian-new-7", code_hash("12345678"), bytes(32))
         accounts.add_user(conn, "zhang.wei", PASSWORD, "admin", now)
         with ThreadServer(app) as server, chromium(executable) as browser:
             page = browser.new_page()
