@@ -55,8 +55,11 @@ def console(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def browser():
+    from playwright.sync_api import expect
+
     from central.console.browser import chromium
 
+    expect.set_options(timeout=10_000)       # a loaded machine; the refresh is 250 ms
     with chromium() as context:
         yield context
 
