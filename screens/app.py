@@ -79,6 +79,7 @@ class KioskApp(App):
     languages = ListProperty(["zh", "en", "bo"])
     visitor_name = StringProperty("")       # masked, from the ID card; "" when none
     visitor_card_expired = BooleanProperty(False)
+    staff_call = StringProperty("")         # the footer's call: "", calling, called, unreached
 
     def __init__(self, core: KioskCore, translator: Translator, fonts: FontSet,
                  after_first_frame: Callable[[], None] | None = None, **kwargs: Any) -> None:
@@ -210,6 +211,19 @@ class KioskApp(App):
         self.screen(name)
         self.root.current = name
 
+    def call_staff(self) -> None:
+        """The footer's button: the home flow calls the desk's staff and says how it went."""
+        home = self.core.flows.get("home")
+        if home is not None:
+            self.staff_call = home.call_staff(lambda state: setattr(self, "staff_call", state))
+
+    def staff_help(self, lang: str, call: str, desk: str) -> str:
+        """The footer's words; kv passes the language, the call and the desk so that it
+        re-evaluates when any of them changes."""
+        home = self.core.flows.get("home")
+        text = home.help_text() if home is not None else ("common.staff_help", {})
+        return self.translator.say((text[0], {"desk": desk, **text[1]}), lang)
+
     def start_session(self) -> None:
         self.session.touch()
 
@@ -279,6 +293,7 @@ class KioskApp(App):
 
     def _on_session_end(self) -> None:
         self.visitor_name = ""
+        self.staff_call = ""
         self.visitor_card_expired = False
         if "tech_exit" in self.overlays:
             self.overlays["tech_exit"].dismiss(animation=False)

@@ -7,7 +7,7 @@ FLOW = FlowInfo(
     name="home",
     screens=(
         ScreenInfo("attract", ("attract", "attract_notice")),
-        ScreenInfo("home", ("home",)),
+        ScreenInfo("home", ("home", "staff_called")),
         ScreenInfo("soon", ("soon",)),
         ScreenInfo("failsafe", ("failsafe",)),
         ScreenInfo("out_of_service", ("out_of_service",)),

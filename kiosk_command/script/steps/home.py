@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from typing import Any
+
 from kiosk.flows import tiles
 from kiosk_command.script.context import ScriptContext, ScriptFailure
 from kiosk_command.script.steps.scenes import home
@@ -57,9 +60,36 @@ def _attract(ctx: ScriptContext) -> None:
     """The attract screen as the next visitor sees it."""
 
 
+def _staff_called(ctx: ScriptContext) -> None:
+    """The footer after a tap on "call staff", answered by the platform."""
+    home(ctx)
+    ctx.app.staff_call = "called"
+    ctx.core.flows["home"].visit.state = "called"     # type: ignore[attr-defined]
+
+
 SCENES = {
     "attract": _attract, "home": home, "soon": _soon, "timeout": _timeout,
     "failsafe": _failsafe, "out_of_service": _out_of_service, "tech_exit": _tech_exit,
     "keyboard": _keyboard, "keypad": lambda ctx: _keyboard(ctx, "digits"),
+    "staff_called": _staff_called,
 }
-STEPS: dict = {}
+
+
+def expect_help_requests(ctx: ScriptContext, count: Any) -> None:
+    """The platform holds exactly this many staff calls from this terminal, each naming
+    the desk the terminal is set up with (read from its database: the console lists them)."""
+    if ctx.platform is None:
+        raise ScriptFailure("no platform in this run")
+    conn = sqlite3.connect(f"file:{ctx.platform.db_path}?mode=ro", uri=True)
+    try:
+        desks = [d for (d,) in conn.execute("SELECT desk FROM console_help WHERE device_id = ?",
+                                            (ctx.platform.device_id,))]
+    finally:
+        conn.close()
+    if len(desks) != int(count):
+        raise ScriptFailure(f"the platform holds {len(desks)} staff calls, not {count}")
+    if any(d != ctx.core.settings.kiosk.staff_desk for d in desks):
+        raise ScriptFailure(f"a staff call names desk {desks}, not the terminal's own")
+
+
+STEPS = {"expect_help_requests": expect_help_requests}
