@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from kivy.clock import Clock
 from kivy.properties import BooleanProperty, DictProperty, ListProperty, StringProperty
 
 from kiosk.flows.jobs.flow import JobsFlow
@@ -29,22 +28,24 @@ class JobDetailScreen(KioskScreen):
     pay = StringProperty("")
     can_print = BooleanProperty(True)
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # the printer can run out of paper (or be fixed) while the visitor reads
+        self.poll_while_shown(self._check_printer, 1.0)
+        self.redraw_on_switch(self._fill)
+
     def on_pre_enter(self, *_: Any) -> None:
+        self._fill()
+        self.ids.scroll.scroll_y = 1
+
+    def _fill(self) -> None:
+        """The open posting's fields, labelled in the visitor's language."""
         self.job = self.flow.job
         self.title, self.company, self.pay = (self.job.get(k, "") for k in
                                               ("title", "company", "pay_text"))
         self.can_print = self.flow.can_print()
         self.rows = [(self.shell.tr(label), self.shell.say(value))
                      for label, value in self.flow.detail_rows()]
-        self.ids.scroll.scroll_y = 1
-
-    def on_enter(self, *_: Any) -> None:
-        # the printer can run out of paper (or be fixed) while the visitor reads
-        self._watch = Clock.schedule_interval(lambda _dt: self._check_printer(), 1.0)
-
-    def on_leave(self, *_: Any) -> None:
-        if getattr(self, "_watch", None) is not None:
-            self._watch.cancel()
 
     def _check_printer(self) -> None:
         ready = self.flow.can_print()
