@@ -51,6 +51,12 @@ class RateScreen(KioskScreen):
                              selected=flow.visit.score == score)
             button.bind(on_action=lambda _w, s=score: self.grade(s))
             grades.add_widget(button)
+        comment, holder = self.ids.comment, self.ids.comment_box
+        if self.asks_why and comment.parent is None:
+            holder.add_widget(comment)
+        elif not self.asks_why and comment.parent is not None:
+            comment.forget()
+            holder.remove_widget(comment)
         why = self.ids.why
         why.clear_widgets()
         if self.asks_why:
