@@ -2,14 +2,15 @@
 
 Steps: {"complaint_stored": null} waits until this visit's complaint left the
 terminal's hands (sent or saved) and remembers its number and phone;
-{"expect_complaint": {"state": "queued", "due": "2026-03-09"}} checks what the
+{"expect_complaint": {"state": "queued", "due": "2026-03-13"}} checks what the
 visitor was told; {"complaint_delivered_once": null} checks the platform holds
 the remembered number exactly once; {"complaint_staff": ["take", "DEPARTMENT"]} /
 ["reply", "TEXT"] / ["close"] move it along with `kiosk central complaint` on the
 run's platform database; {"keys_complaint_number": null} /
 {"keys_complaint_phone": null} type the remembered number and phone on the open
 digit pad; {"printed_complaint_slip": null} waits for a slip with the number and
-due date; {"expect_complaint_filed": {"category": "suggestion", "anonymous": true}}
+due date (and saves the simulator's paper as complaint-slip.png in the
+workdir); {"expect_complaint_filed": {"category": "suggestion", "anonymous": true}}
 reads the platform's newest complaint; {"ratings_recorded": {"service":
 "jobs_print", "count": 1, "score": 2, "reasons": ["attitude"]}} reads the ratings
 the platform holds; {"expect_no_rating_offer": null} checks no rating is offered.
@@ -107,8 +108,17 @@ def printed_complaint_slip(ctx: ScriptContext, _arg: Any) -> Any:
     if filed is None:
         raise ScriptFailure("no complaint was filed in this visit")
     wanted = (filed.tracking_number, filed.answer_by.isoformat())
-    return lambda: any(all(w in r.text().replace("\n", "") for w in wanted)
-                       for r in sim.receipts())
+
+    def printed() -> bool:
+        for receipt in sim.receipts():
+            if all(w in receipt.text().replace("\n", "") for w in wanted):
+                from devices.printer.paper_png import render_png
+
+                # the paper as the simulator decoded it, to look at
+                render_png(receipt, sim.dots).save(ctx.workdir / "complaint-slip.png")
+                return True
+        return False
+    return printed
 
 
 def expect_complaint_filed(ctx: ScriptContext, want: dict[str, Any]) -> None:
