@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kivy.clock import Clock
 from kivy.properties import BooleanProperty, OptionProperty, StringProperty
 
 from kiosk.flows.complaints import filing
@@ -138,24 +139,27 @@ class ComplaintFiledScreen(KioskScreen):
         self.promise = self.shell.say(self.flow.filed_message())
         self.follow = self.shell.say(self.flow.follow_up())
         if not self.flow.can_print() and not self.qr:
-            self.show_qr()
+            self.show_qr(self.shell.tr("fb.print.unavailable", self.shell.lang))
 
     def print_slip(self) -> None:
         if not self.flow.can_print():
-            self.show_qr()
+            self.show_qr(self.shell.tr("fb.print.unavailable", self.shell.lang))
             return
         self.print_message = self.shell.tr("fb.print.printing", self.shell.lang)
         self.flow.print_slip(self.shell.lang, self.shell.tr, self._printed)
 
     def _printed(self, outcome: PrintOutcome) -> None:
-        self.print_message = self.shell.say(outcome.message)
-        if not outcome.printed:
-            self.show_qr()
+        if outcome.printed:
+            self.print_message = self.shell.say(outcome.message)
+        else:                       # why not, and the code instead ("scan the code…")
+            self.show_qr(self.shell.say(outcome.message))
 
-    def show_qr(self) -> None:
+    def show_qr(self, why: str = "") -> None:
         """No paper: the number and date as a QR code to take on a phone."""
         self.qr = self.flow.qr_text()
-        self.print_message = self.shell.tr("fb.print.qr", self.shell.lang)
+        self.print_message = why or self.shell.tr("fb.print.qr", self.shell.lang)
+        # once laid out at its size, bring the code onto the glass (长辈版 scrolls)
+        Clock.schedule_once(lambda _dt: self.ids.scroll.scroll_to(self.ids.qr, animate=False))
 
     def finish(self) -> None:
         filed = self.flow.visit.filed

@@ -13,7 +13,8 @@ due date (and saves the simulator's paper as complaint-slip.png in the
 workdir); {"expect_complaint_filed": {"category": "suggestion", "anonymous": true}}
 reads the platform's newest complaint; {"ratings_recorded": {"service":
 "jobs_print", "count": 1, "score": 2, "reasons": ["attitude"]}} reads the ratings
-the platform holds; {"expect_no_rating_offer": null} checks no rating is offered.
+the platform holds; {"expect_no_rating_offer": null} checks no rating is offered;
+{"expect_complaint_qr": null} waits for the slip's QR fallback on screen.
 """
 
 from __future__ import annotations
@@ -150,6 +151,14 @@ def ratings_recorded(ctx: ScriptContext, want: dict[str, Any]) -> None:
                                 f"{want[name]!r}")
 
 
+def expect_complaint_qr(ctx: ScriptContext, _arg: Any) -> Any:
+    """Wait until the filed screen shows the number and date as a QR code (no paper)."""
+    def shown() -> bool:
+        screen = ctx.app.screen("complaint_filed")
+        return bool(screen.qr) and screen.qr == _flow(ctx).qr_text()
+    return shown
+
+
 def expect_no_rating_offer(ctx: ScriptContext, _arg: Any) -> None:
     if ctx.app.root.current == "rate" or _flow(ctx).visit.offer is not None:
         raise ScriptFailure("a rating is offered again for a service rated in this visit")
@@ -161,7 +170,8 @@ STEPS = {"complaint_stored": complaint_stored, "expect_complaint": expect_compla
          "keys_complaint_phone": keys_complaint_phone,
          "printed_complaint_slip": printed_complaint_slip,
          "expect_complaint_filed": expect_complaint_filed,
-         "ratings_recorded": ratings_recorded, "expect_no_rating_offer": expect_no_rating_offer}
+         "ratings_recorded": ratings_recorded, "expect_no_rating_offer": expect_no_rating_offer,
+         "expect_complaint_qr": expect_complaint_qr}
 
 
 # -- scenes -------------------------------------------------------------------
