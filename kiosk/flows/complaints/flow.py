@@ -16,21 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from kiosk.clock import CHINA
+from kiosk.flows.base import VisitorFlow
 from kiosk.flows.complaints import filing
 from kiosk.flows.complaints.receipt import ComplaintReceipt, summary
 from kiosk.flows.complaints.receipt import build as build_slip
 from kiosk.i18n import Text
 from kiosk.platform.identity import id_hash
 from kiosk.receipts.handing import PrintOutcome, hand_over
-from kiosk.receipts.stamp import Stamp
 
 if TYPE_CHECKING:
     from devices.printer.document import Document
-    from kiosk.core import KioskCore
     from kiosk.platform.outbox import Outcome
     from kiosk.platform.service import PlatformService
-    from kiosk.receipts.desk import ReceiptDesk
 
 log = logging.getLogger(__name__)
 Delivery = Literal["sent", "queued", "refused"]
@@ -104,32 +101,10 @@ class ComplaintsVisit:
     rated: set[str] = field(default_factory=set)       # services rated or skipped
 
 
-class ComplaintsFlow:
+class ComplaintsFlow(VisitorFlow[ComplaintsVisit]):
     """One terminal's complaints and ratings, over the visitor session's visit."""
 
-    def __init__(self, core: KioskCore) -> None:
-        self.core = core
-        self.session = core.session
-        self.clock = core.clock
-        self.ui = core.ui
-        k = core.settings.kiosk
-        self.hall_name, self.terminal_id, self.staff_desk = (k.hall_name, k.terminal_id,
-                                                             k.staff_desk)
-
-    @property
-    def platform(self) -> PlatformService | None:
-        return self.core.platform
-
-    @property
-    def desk(self) -> ReceiptDesk | None:
-        return self.core.receipts
-
-    @property
-    def visit(self) -> ComplaintsVisit:
-        return self.session.visit.state(ComplaintsVisit)
-
-    def _now(self) -> dt.datetime:
-        return self.clock.now().astimezone(CHINA)
+    visit_type = ComplaintsVisit
 
     # -- what is being filed ------------------------------------------------------------
     def start(self, kind: str = "complaint", about: str = "service", ref: str = "",
@@ -208,7 +183,7 @@ class ComplaintsFlow:
         visit = self.visit
         if visit.filed is not None and visit.filed.state == "sending":
             return None                                   # a second tap sends nothing
-        now = self._now()
+        now, wipes = self._now(), self._wipes
         lang = _slip_lang(self.session.visit.language)
         written = self._written(text, lang, tr)
         phone = "" if visit.anonymous else phone
@@ -237,7 +212,7 @@ class ComplaintsFlow:
             ack = outcome.response if isinstance(outcome.response, dict) else {}
 
             def on_ui() -> None:
-                if self.session.visit.state(ComplaintsVisit) is not visit:
+                if not self._still(visit, wipes):
                     return
                 filed.state = state
                 if state == "sent":                 # the platform's record is the promise
@@ -269,9 +244,6 @@ class ComplaintsFlow:
     # -- the slip ----------------------------------------------------------------------------
     def can_print(self) -> bool:
         return self.desk is not None and self.desk.can_print()
-
-    def _stamp(self) -> Stamp:
-        return Stamp(self.hall_name, self.terminal_id, self._now().strftime("%Y-%m-%d %H:%M"))
 
     def slip(self, lang: str, tr: Callable[[str, str], str]) -> Document | None:
         filed = self.visit.filed
@@ -312,7 +284,7 @@ class ComplaintsFlow:
             return "fb.lookup.bad_number", {}
         if not filing.valid_mobile(phone):
             return "fb.lookup.bad_phone", {}
-        platform, visit = self.platform, self.visit
+        platform, visit, wipes = self.platform, self.visit, self._wipes
         if platform is None:
             return "fb.lookup.unreachable", {"desk": self.staff_desk}
 
@@ -320,7 +292,7 @@ class ComplaintsFlow:
             found = _status(platform, number, phone, self.staff_desk)
 
             def on_ui() -> None:
-                if self.session.visit.state(ComplaintsVisit) is visit:
+                if self._still(visit, wipes):
                     visit.found = found
                     done(found)
             self.ui.post(on_ui)
