@@ -161,7 +161,7 @@ class ComplaintsFlow(VisitorFlow[ComplaintsVisit]):
                     if self.platform is not None else [])
         return filing.promised(day, calendar)
 
-    def _written(self, text: str, lang: str, tr: Callable[[str, str], str]) -> str:
+    def _written(self, text: str, tr: Callable[[str, str], str]) -> str:
         """What the platform gets: the reasons chosen (in Chinese, the staff's
         language) then what was typed."""
         reasons = [tr(f"fb.reason.{r}", "zh") for r in self.reasons() if r in self.visit.reasons]
@@ -185,7 +185,7 @@ class ComplaintsFlow(VisitorFlow[ComplaintsVisit]):
             return None                                   # a second tap sends nothing
         now, wipes = self._now(), self._wipes
         lang = _slip_lang(self.session.visit.language)
-        written = self._written(text, lang, tr)
+        written = self._written(text, tr)
         phone = "" if visit.anonymous else phone
         filed = Filed(filing.tracking_number(now.date()), visit.kind, visit.about,
                       visit.about_title, written, now, self.promised_date(now.date()), phone)
