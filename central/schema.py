@@ -75,6 +75,19 @@ CREATE TABLE IF NOT EXISTS complaints (
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS complaints_by_seeker ON complaints(id_hash);
+-- how a complaint is handled (kept apart from complaints so an older database gains it
+-- by CREATE IF NOT EXISTS): when it was filed and is due, which department has it, what
+-- it is about (a service, a desk, the terminal, a posting and its id), and every step
+CREATE TABLE IF NOT EXISTS complaint_handling (
+    tracking_number TEXT PRIMARY KEY, filed_at TEXT, due_by TEXT, department TEXT,
+    about TEXT, about_ref TEXT, lang TEXT
+);
+CREATE INDEX IF NOT EXISTS complaints_by_due ON complaint_handling(due_by);
+CREATE TABLE IF NOT EXISTS complaint_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, tracking_number TEXT NOT NULL, at TEXT NOT NULL,
+    status TEXT NOT NULL, department TEXT, note TEXT
+);
+CREATE INDEX IF NOT EXISTS complaint_events_by_number ON complaint_events(tracking_number);
 CREATE TABLE IF NOT EXISTS ratings (
     id TEXT PRIMARY KEY, data TEXT NOT NULL, created_at TEXT NOT NULL, device_id TEXT NOT NULL
 );

@@ -3,63 +3,55 @@
 from __future__ import annotations
 
 import json
-import secrets
+import math
 import sqlite3
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
-from central.db import iso, read, utc_now
+from central import complaints
+from central.db import iso, utc_now
 from central.errors import ApiError
 from central.idempotency import submit
 from central.routes.common import body, box, db, new_id, signed_router, visitor
-from central.routes.records import COMPLAINT_SQL, complaint_status
 
 router = signed_router()
 
 
-def tracking_number(conn: sqlite3.Connection) -> str:
-    """A short number a visitor can read out on the phone, e.g. TS20261123-4821."""
-    day = utc_now().strftime("%Y%m%d")
-    while True:
-        number = f"TS{day}-{secrets.randbelow(900000) + 100000}"
-        if not conn.execute("SELECT 1 FROM complaints WHERE tracking_number = ?",
-                            (number,)).fetchone():
-            return number
+def _throttle(request: Request) -> complaints.Throttle:
+    """One throttle per running platform (its windows live in memory)."""
+    state = request.app.state
+    if getattr(state, "complaint_throttle", None) is None:
+        state.complaint_throttle = complaints.Throttle()
+    return state.complaint_throttle
 
 
 @router.post("/complaints", status_code=201)
 def complain(request: Request) -> Response:
+    """A complaint, suggestion, praise or a report of a posting; the terminal's own
+    tracking number is kept unless another complaint holds it."""
     doc = body(request, "ComplaintIn")
-    sbox = box(request)
-    sealed = sbox.seal({k: doc.get(k) for k in ("text", "phone", "name")})
-    phone_hash = sbox.keyed_hash(doc["phone"])
-    who = visitor(request, doc)
-
-    def handler(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
-        now, number = iso(utc_now()), tracking_number(conn)
-        conn.execute("INSERT INTO complaints VALUES(?, ?, ?, ?, ?, ?, 'received', NULL, ?, ?, ?)",
-                     (new_id("C"), number, phone_hash, who, doc["category"],
-                      sealed, now, now, request.state.device_id))
-        row = conn.execute(COMPLAINT_SQL + "WHERE tracking_number = ?", (number,)).fetchone()
-        return 201, complaint_status(row)
-
-    return submit(request, handler)
+    sealer, who = box(request), visitor(request, doc)
+    return submit(request, lambda conn: (201, complaints.record(
+        conn, sealer, doc, who, request.state.device_id)))
 
 
 @router.post("/complaints/status")
 def complaint_state(request: Request) -> JSONResponse:
-    """Status by tracking number and phone; one answer for "wrong number" and "wrong phone"."""
+    """Status by tracking number and phone; one answer for "wrong number" and "wrong
+    phone"; 429 with Retry-After once a terminal or a number asks too often."""
     doc = body(request, "ComplaintQueryIn")
-    phone_hash = box(request).keyed_hash(doc["phone"])
-    conn = db(request)
-    with read(conn):
-        row = conn.execute(COMPLAINT_SQL + "WHERE tracking_number = ? AND phone_hash = ?",
-                           (doc["tracking_number"], phone_hash)).fetchone()
-    if row is None:
+    wait = _throttle(request).wait_s(request.state.device_id, doc["tracking_number"])
+    if wait > 0:
+        seconds = max(1, math.ceil(wait))
+        return JSONResponse({"error": "too_many_lookups", "retry_after_s": seconds,
+                             "message": "too many lookups; try again later"},
+                            status_code=429, headers={"Retry-After": str(seconds)})
+    found = complaints.status(db(request), box(request), doc["tracking_number"], doc["phone"])
+    if found is None:
         raise ApiError(404, "not_found", "no complaint with this number and phone")
-    return JSONResponse(complaint_status(row))
+    return JSONResponse(found)
 
 
 def _receipt(conn: sqlite3.Connection, table: str, values: tuple[Any, ...]) -> dict[str, Any]:

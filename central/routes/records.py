@@ -31,20 +31,11 @@ def appointments_of(conn: sqlite3.Connection, who: str) -> list[dict[str, Any]]:
     return [_appointment(row) for row in rows]
 
 
-def complaint_status(row: tuple[Any, ...]) -> dict[str, Any]:
-    tracking, category, status, filed, updated, reply = row
-    return {"tracking_number": tracking, "category": category, "status": status,
-            "filed_at": filed, "updated_at": updated, "reply": reply}
-
-
-COMPLAINT_SQL = ("SELECT tracking_number, category, status, created_at, updated_at, reply "
-                 "FROM complaints ")
-
-
 def complaints_of(conn: sqlite3.Connection, who: str) -> list[dict[str, Any]]:
-    rows = conn.execute(COMPLAINT_SQL + "WHERE id_hash = ? ORDER BY created_at",
-                        (who,)).fetchall()
-    return [complaint_status(row) for row in rows]
+    """The card holder's complaints with their due date, department and history."""
+    from central.complaints import of_visitor
+
+    return of_visitor(conn, who)
 
 
 def interests_of(conn: sqlite3.Connection, who: str) -> list[dict[str, Any]]:

@@ -102,6 +102,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _register_questions(csub)
     _register_notice(csub)
     _register_console(csub)
+    _register_complaints(csub)
 
 
 def _register_notice(csub: argparse._SubParsersAction) -> None:
@@ -504,4 +505,111 @@ def run_console_shot(args: argparse.Namespace) -> int:
 
     for path in shoot(args.out, args.lang, args.chromium):
         print(path)
+    return 0
+
+
+def _register_complaints(csub: argparse._SubParsersAction) -> None:
+    """`kiosk central complaint list|show|take|reply|close` and `kiosk central ratings`:
+    staff handling complaints (answer within five working days) and reading ratings."""
+    p = csub.add_parser("complaint", help="visitors' complaints and suggestions (answer "
+                                          "within five working days)")
+    sub = p.add_subparsers(dest="complaint_command", required=True, metavar="ACTION")
+    listing = sub.add_parser("list", help="open complaints, soonest due first")
+    listing.add_argument("--db", type=Path, required=True)
+    listing.add_argument("--status", choices=("received", "in_progress", "answered",
+                                              "closed"), help="only those with this status")
+    listing.set_defaults(handler=run_complaint_list)
+    for name, helptext in (("show", "one complaint with its history"),
+                           ("close", "close an answered complaint")):
+        one = sub.add_parser(name, help=helptext)
+        one.add_argument("--db", type=Path, required=True)
+        one.add_argument("id", metavar="ID", help="the tracking number, TS...")
+        one.set_defaults(handler=run_complaint_step, step=name)
+    take = sub.add_parser("take", help="a department takes it on (or it is handed on)")
+    take.add_argument("--db", type=Path, required=True)
+    take.add_argument("id", metavar="ID")
+    take.add_argument("department", metavar="DEPARTMENT")
+    take.set_defaults(handler=run_complaint_step, step="take")
+    answer = sub.add_parser("reply", help="answer it (the visitor reads it by number "
+                                          "and phone)")
+    answer.add_argument("--db", type=Path, required=True)
+    answer.add_argument("id", metavar="ID")
+    answer.add_argument("text", metavar="TEXT")
+    answer.set_defaults(handler=run_complaint_step, step="reply")
+    ratings = csub.add_parser("ratings", help="satisfaction ratings per service, terminal "
+                                              "or day")
+    ratings.add_argument("--db", type=Path, required=True)
+    ratings.add_argument("--by", choices=("service", "terminal", "day"), default="service")
+    ratings.add_argument("--since", help="UTC date or time, e.g. 2026-03-01")
+    ratings.add_argument("--json", action="store_true", help="one JSON object a line")
+    ratings.set_defaults(handler=run_ratings)
+
+
+def _masked(phone: str | None) -> str:
+    return f"{phone[:3]}****{phone[-4:]}" if phone and len(phone) >= 7 else "-"
+
+
+def run_complaint_list(args: argparse.Namespace) -> int:
+    from central.complaints import queue
+    from central.db import connect, secret_box
+
+    conn = connect(args.db)
+    print("tracking_number\tkind\tstatus\tdue_by\tdepartment\tabout\tphone\ttext")
+    for c in queue(conn, secret_box(conn, args.db), args.status):
+        due = (c.due_by or "-") + (" OVERDUE" if c.overdue else "")
+        about = f"{c.about}:{c.about_ref}" if c.about_ref else (c.about or "-")
+        print("\t".join((c.tracking_number, c.kind, c.status, due, c.department or "-",
+                         about, _masked(c.phone), c.text.replace("\n", " "))))
+    return 0
+
+
+def run_complaint_step(args: argparse.Namespace) -> int:
+    from central import complaints
+    from central.db import connect, secret_box
+
+    conn = connect(args.db)
+    try:
+        if args.step == "show":
+            c = complaints.show(conn, secret_box(conn, args.db), args.id)
+            print(f"{c.tracking_number} {c.kind} {c.status} due {c.due_by or '-'}"
+                  f"{' OVERDUE' if c.overdue else ''} department {c.department or '-'} "
+                  f"phone {_masked(c.phone)}")
+            print(f"about: {c.about or '-'} {c.about_ref or ''}".rstrip())
+            print(f"text: {c.text}")
+            for step in c.history:
+                print(f"  {step['at']} {step['status']} {step['department'] or ''}".rstrip())
+            if c.reply:
+                print(f"reply: {c.reply}")
+            return 0
+        if args.step == "take":
+            before, after = complaints.take(conn, args.id, args.department), "in_progress"
+        elif args.step == "reply":
+            before, after = complaints.reply(conn, args.id, args.text), "answered"
+        else:
+            before, after = complaints.close(conn, args.id), "closed"
+    except complaints.ComplaintError as exc:
+        raise CentralToolError(str(exc), exc.exit_code) from None
+    print(f"{args.id}: {before} -> {after}")
+    return 0
+
+
+def run_ratings(args: argparse.Namespace) -> int:
+    import json
+
+    from central.complaints import ComplaintError, rating_summary
+    from central.db import connect
+
+    try:
+        rows = rating_summary(connect(args.db), args.by, args.since)
+    except ComplaintError as exc:
+        raise CentralToolError(str(exc), exc.exit_code) from None
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    print(f"{args.by}\tcount\tmean\t5/4/3/2/1\treasons")
+    for row in rows:
+        scores = "/".join(str(row["scores"][str(s)]) for s in (5, 4, 3, 2, 1))
+        reasons = ",".join(f"{k}={v}" for k, v in sorted(row["reasons"].items())) or "-"
+        print(f"{row[args.by]}\t{row['count']}\t{row['mean']}\t{scores}\t{reasons}")
     return 0

@@ -19,6 +19,7 @@ from devices.printer.document import Document
 from devices.printer.service import PrintJob
 from kiosk.flows.jobs.flow import JobsFlow
 from screens.base import KioskScreen
+from screens.complaints.hooks import offer_rating
 
 POLL_S = 0.2
 
@@ -74,6 +75,8 @@ class JobPrintScreen(KioskScreen):
         self._poll.cancel()
         if outcome.printed:
             self.state, self.message = "printed", self.shell.say(outcome.message)
+            offer_rating(self.shell, "jobs_print", str(self.flow.job.get("id", "")),
+                         "job_detail", outcome.message)
         else:
             self._fail(self.shell.say(outcome.message))
 

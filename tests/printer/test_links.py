@@ -19,7 +19,7 @@ def test_file_link_is_one_way(tmp_path, sim, p80) -> None:
     svc.close()
     assert result.state is JobState.PRINTED and result.before.unknown
     FileLink(sim, target).poll()
-    assert "受理编号：C-20260302-0007" in sim.paper.lines()
+    assert "受理编号：TS20260306-482913" in sim.paper.lines()
 
 
 def test_serial_over_a_pty(sim, p80) -> None:

@@ -26,7 +26,7 @@ def test_registration_slip_never_carries_the_full_id_number(p80) -> None:
 def test_complaint_receipt_promises_an_answer_in_five_working_days(lang, promise) -> None:
     doc = sample_receipt("complaint", lang)
     assert any(promise in line for line in doc.text_lines())
-    assert any("C-20260302-0007" in line for line in doc.text_lines())
+    assert any("TS20260306-482913" in line for line in doc.text_lines())
 
 
 @pytest.mark.parametrize("template", sorted(templates()))

@@ -19,7 +19,7 @@ def test_same_job_id_never_prints_twice(service, sim) -> None:
     assert first.result(10).state is JobState.PRINTED
     later = service.submit(sample_receipt("complaint"), "complaint:C-7")
     assert later.result(10).state is JobState.PRINTED
-    assert sim.cuts() == 1 and sim.text().count("C-20260302-0007") == 1
+    assert sim.cuts() == 1 and sim.text().count("TS20260306-482913") == 1
 
 
 def test_paper_out_prints_nothing_and_says_why(service, sim) -> None:

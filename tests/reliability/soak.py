@@ -47,7 +47,7 @@ def session_steps(p: Person, first: bool) -> list[dict[str, Any]]:
         {"tap": "jobs.card.0"}, {"wait_screen": "job_detail"},
         {"tap": "jobs.detail.print"}, {"wait_screen": "job_print"},
         {"tap": "jobs.print.confirm"}, {"see": "打印完成"}, {"take_receipt": None},
-        {"tap": "jobs.print.back"}, {"wait_screen": "job_detail"},
+        {"tap": "fb.rate.skip"}, {"wait_screen": "job_detail"},
         {"tap": "jobs.detail.interest"}, {"wait_screen": "job_interest"},
         {"tap": "jobs.interest.phone"}, {"keys": p.phone}, {"tap": "kb.done"},
         {"tap": "jobs.interest.send"}, {"see": masked_phone}, {"not_see": p.phone},
