@@ -53,6 +53,7 @@ class Lifecycle:
         self.reason: str | None = None       # the signal's name once one came
         self._asked_at = 0.0
         self._acted = False
+        self._answered = False
         self._wake_r, self._wake_w = os.pipe()
         self._done = threading.Event()
 
@@ -86,9 +87,18 @@ class Lifecycle:
 
     def tick(self) -> None:
         self.notifier.watchdog()
+        if not self._answered and self._platform_answered():
+            self._answered = True       # what kiosk-update waits for after a switch
+            log.info("platform answered")
+            self.notifier.status("serving; platform answered")
         if self.reason is not None and not self._acted:
             self._acted = True
             self._begin_stop(self.reason)
+
+    def _platform_answered(self) -> bool:
+        """A signed call (the first heartbeat, as a rule) went through."""
+        platform = self._core.platform
+        return platform is not None and platform.status.snapshot()["last_ok_at"] is not None
 
     def _begin_stop(self, reason: str) -> None:
         log.warning("kiosk stopping", extra={"reason": f"signal {reason}"})

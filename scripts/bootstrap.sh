@@ -4,7 +4,7 @@
 # demo.sh and test.sh. A second run only checks stamps and takes seconds.
 set -eu
 
-ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+ROOT=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 VENV="$ROOT/.venv"
 APT_PACKAGES="python3-venv python3-pip libmtdev1 libgl1 libegl1 libgles2 libgl1-mesa-dri \
 xvfb xauth fonts-noto-cjk fonts-tibetan-machine libraqm0 espeak-ng"
@@ -31,13 +31,13 @@ install_packages() {
 }
 
 install_project() {
-    stamp="$VENV/.installed-$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
+    stamp="$VENV/.installed-$(sha256sum < "$ROOT/pyproject.toml" | cut -c1-16)"
     [ -f "$stamp" ] && return 0
     if [ ! -x "$VENV/bin/python" ]; then
         python3 -m venv "$VENV"
     fi
     "$VENV/bin/python" -m pip install -q --upgrade pip >&2
-    "$VENV/bin/python" -m pip install -q -e "$ROOT[test]" >&2
+    "$VENV/bin/python" -m pip install -q -e "${ROOT}[test]" >&2
     "$VENV/bin/kiosk" setup >&2
     rm -f "$VENV"/.installed-*
     touch "$stamp"

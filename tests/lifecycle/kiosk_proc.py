@@ -51,6 +51,11 @@ class FakeServiceManager:
             if key in msg:
                 return msg
 
+    def wait_for_value(self, key: str, value: str, timeout: float = START_S) -> None:
+        """Until some message, sent before or from now on, has key=value."""
+        while not any(m.get(key) == value for m in self.messages):
+            self.wait_for(key, timeout)
+
     def close(self) -> None:
         self.sock.close()
 

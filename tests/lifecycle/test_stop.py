@@ -41,6 +41,9 @@ def test_sigterm_stops_in_order_and_tells_systemd(tmp_path: Path, manager: FakeS
         for _ in range(3):                      # the main loop keeps pinging
             manager.wait_for("WATCHDOG", timeout=10)
         run.wait_log("catalog synced")          # the link and its outbox are open
+        run.wait_log("platform answered")
+        # what kiosk-update waits for after switching releases
+        manager.wait_for_value("STATUS", "serving; platform answered", timeout=10)
         assert not _outbox_closed(run.data_dir)
 
         # the lock-down: a window manager's close request is refused, the app stays
@@ -55,6 +58,7 @@ def test_sigterm_stops_in_order_and_tells_systemd(tmp_path: Path, manager: FakeS
         stopping = run.wait_log("kiosk stopping", timeout=5)
         assert stopping["reason"] == "signal SIGTERM"
         stopped = run.wait_log("kiosk stopped", timeout=5)
+        print(f"in-process stop: {stopped['seconds']} s")
         assert stopped["seconds"] < STOP_BOUND_S
         assert _outbox_closed(run.data_dir)
     finally:
