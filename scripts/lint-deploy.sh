@@ -23,7 +23,9 @@ trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$scratch/usr/lib/systemd" "$scratch/etc/systemd/system"
 cp -r /lib/systemd/system "$scratch/usr/lib/systemd/system"
 cp deploy/systemd/* "$scratch/etc/systemd/system/"
-grep -ho '^Exec[A-Za-z]*=[-@:+!]*/[^ ]*' deploy/systemd/* | sed 's/^[^=]*=[-@:+!]*//' | sort -u |
+mkdir -p "$scratch/etc/systemd/system/kiosk-display.service.d"
+cp deploy/dropins/kiosk-display-headless.conf "$scratch/etc/systemd/system/kiosk-display.service.d/"
+grep -ho '^Exec[A-Za-z]*=[-@:+!]*/[^ ]*' deploy/systemd/* deploy/dropins/* | sed 's/^[^=]*=[-@:+!]*//' | sort -u |
     while read -r exe; do
         mkdir -p "$scratch$(dirname "$exe")"
         printf '#!/bin/sh\n' > "$scratch$exe"
@@ -37,3 +39,8 @@ if [ -n "$out" ]; then
     echo "$out"; echo "systemd-analyze verify printed warnings (treated as failures)" >&2; exit 1
 fi
 echo "systemd-analyze verify: $(echo "$units" | wc -l) units clean"
+
+# the updater is Python without a .py name, which `ruff check .` does not pick up
+if [ -x .venv/bin/ruff ]; then
+    .venv/bin/ruff check deploy/bin/kiosk-update
+fi
