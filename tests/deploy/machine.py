@@ -76,22 +76,41 @@ class Machine:
              f"--bind-ro={wheel_dir}:{WHEELS_IN}", "--console=pipe",
              "--machine=kiosk-deploy-test"],
             stdin=subprocess.DEVNULL, stdout=self.console.open("wb"), stderr=subprocess.STDOUT)
-        self.leader = self._find_init()
-        state = self.run("systemctl", "is-system-running", "--wait", check=False,
-                         timeout=BOOT_S).stdout.strip()
-        if state not in ("running", "degraded"):
-            raise MachineError(f"container did not boot: {state}")
+        try:
+            self.leader = self._find_init()
+            self._wait_booted()
+        except BaseException:
+            self.close()
+            raise
+
+    def _wait_booted(self) -> None:
+        """Until systemd in the container says the boot has finished (its bus comes
+        up a moment after its process does)."""
+        deadline = time.monotonic() + BOOT_S
+        done = None
+        while time.monotonic() < deadline:
+            done = self.run("systemctl", "is-system-running", "--wait", check=False,
+                            timeout=BOOT_S)
+            if done.stdout.strip() in ("running", "degraded"):
+                return
+            time.sleep(0.5)
+        raise MachineError(f"container did not boot: {done.stdout if done else ''} "
+                           f"{done.stderr if done else ''}")
 
     def _find_init(self) -> int:
-        """The container's PID 1 as the host sees it (nspawn's grandchild)."""
+        """The container's PID 1 as the host sees it (a child of nspawn)."""
         deadline = time.monotonic() + BOOT_S
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise MachineError(f"nspawn ended: {self.console.read_text()[-2000:]}")
-            for child in _children(self.proc.pid):
-                for grandchild in _children(child):
-                    if Path(f"/proc/{grandchild}/comm").read_text().strip() == "systemd":
-                        return grandchild
+            children = _children(self.proc.pid)
+            for pid in children + [g for c in children for g in _children(c)]:
+                try:
+                    comm = Path(f"/proc/{pid}/comm").read_text().strip()
+                except OSError:
+                    continue
+                if comm == "systemd":
+                    return pid
             time.sleep(0.1)
         raise MachineError("no init in the container")
 
@@ -129,8 +148,13 @@ class Machine:
 
 
 def _children(pid: int) -> list[int]:
-    try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    except OSError:
-        return []
-    return [int(p) for p in text.split()]
+    """Processes whose parent is pid (from /proc: the kernel may lack .../children)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
