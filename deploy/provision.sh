@@ -138,7 +138,8 @@ fi
 
 # -- units ----------------------------------------------------------------------
 for unit in employment-kiosk.service kiosk-display.service employment-kiosk-restart.service \
-        employment-kiosk-restart.timer employment-platform.service; do
+        employment-kiosk-restart.timer employment-platform.service kiosk-requests.path \
+        kiosk-requests.service; do
     install -m 0644 "$SRC/deploy/systemd/$unit" "/etc/systemd/system/$unit"
 done
 if [ "$HEADLESS" = yes ]; then
@@ -154,7 +155,10 @@ fi
 systemctl daemon-reload
 systemctl set-default --quiet graphical.target
 systemctl disable --quiet getty@tty1.service 2>/dev/null || true
-systemctl enable --quiet kiosk-display.service employment-kiosk.service
+systemctl enable --quiet kiosk-display.service employment-kiosk.service kiosk-requests.path
+if [ -n "$WHEELS" ]; then     # releases from the fleet install from the same folder
+    printf 'KIOSK_WHEELS=%s\n' "$WHEELS" > /etc/kiosk/update.env
+fi
 if [ -n "$NIGHTLY" ]; then
     systemctl enable --quiet employment-kiosk-restart.timer
 else
@@ -169,6 +173,6 @@ if [ "$START" = yes ]; then
     systemctl start nftables.service systemd-timesyncd.service || true
     [ "$PLATFORM" = no ] || systemctl start employment-platform.service
     [ -z "$NIGHTLY" ] || systemctl start employment-kiosk-restart.timer
-    systemctl start kiosk-display.service employment-kiosk.service
+    systemctl start kiosk-display.service employment-kiosk.service kiosk-requests.path
 fi
 say "done: release $(basename "$(readlink "$BASE/current")") is current"
