@@ -21,7 +21,6 @@ Run: xvfb-run -a -s "-screen 0 1080x1920x24" .venv/bin/python -m bench.assessmen
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import shutil
@@ -36,7 +35,8 @@ from typing import Any
 if __package__ in (None, ""):      # run as a file: the repository root holds bench/
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.keystroke import machine, p95  # noqa: E402 - after the path fix above
+from bench import apprun  # noqa: E402 - after the path fix above
+from bench.keystroke import machine, p95  # noqa: E402
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,49 +138,10 @@ def plan(visits: int) -> list[dict[str, Any]]:
 
 def run_app(work: Path, steps: list[dict[str, Any]]) -> Any:
     """The real app through the script runner, with the bench's steps added."""
-    from kiosk import logs
-    from kiosk.clock import FakeClock
-    from kiosk.config import load_settings
-    from kiosk.config.loader import layer
-    from kiosk_command.corebuild import build_core
-    from kiosk_command.display import headless_if_needed
-    from kiosk_command.gui import make_app, prepare_kivy
-    from kiosk_command.platform_proc import PlatformProcess
-    from kiosk_command.script.context import ScriptContext
-    from kiosk_command.script.loader import parse_steps, step_modules, step_table
-    from kiosk_command.script.runner import Runner
-    from kiosk_command.script.session_run import attach_steps
-
     day = dt.datetime.now(CHINA).date()
     (work / "kiosk").mkdir(mode=0o700)
-    ctx = ScriptContext(workdir=work / "run",
-                        clock=FakeClock(dt.datetime.combine(day, dt.time(10, 0), CHINA)))
-    modules = [*step_modules(), sys.modules[__name__]]
-    table = step_table(modules)
-    with contextlib.ExitStack() as stack:
-        ctx.platform = PlatformProcess(work / "central", demo_data=True, extra_args=(
-            "--max-skew", "315360000", "--demo-date", day.isoformat()))
-        ctx.platform.start()
-        stack.callback(ctx.platform.stop)
-        attach_steps(ctx, modules, stack)
-        overrides = layer({
-            "display": {"width": 1080, "height": 1920, "fullscreen": False},
-            "paths": {"data_dir": str(work / "kiosk")},
-            "logging": {"level": "WARNING"},
-            "platform": {"url": ctx.platform.url, "key_file": str(ctx.platform.key_file),
-                         "device_id": ctx.platform.device_id}}, ctx.config_overrides)
-        settings = load_settings(None, overrides=overrides)
-        logs.configure(settings.logging.level, settings.logging.modules)
-        stack.enter_context(headless_if_needed(False))
-        prepare_kivy(settings, size=(1080, 1920), fullscreen=False)
-        ctx.core = build_core(settings, ctx.clock, stack)
-        app = make_app(ctx.core)
-        runner = Runner(ctx, parse_steps(steps), table)
-        app.bind(on_start=lambda *_: runner.attach(app))
-        app.run()
-        if runner.failure or not runner.done:
-            raise SystemExit(f"assessment bench: {runner.failure or 'the app stopped early'}")
-        return ctx
+    return apprun.run_app("assessment", __name__, work, steps,
+                          start=dt.datetime.combine(day, dt.time(10, 0), CHINA))
 
 
 STEPS = {"bench_visit": bench_visit, "bench_answer": bench_answer}

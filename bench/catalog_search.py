@@ -2,7 +2,8 @@
 
 Both answer the same question on the same synced catalog: live postings whose
 title, company, duties or requirements contain every query word, with the
-same filters, newest or best paid first, one page of 20 plus the count (up to
+same filters, newest (those with the words in the title first) or best paid
+first, one page of 20 plus the count (up to
 1,000). The peer is a plain table with the same columns scanned with LIKE
 '%word%' (what a first version would do). Queries: one character, two
 characters (most job words) and three or more, each with several filters.
@@ -61,8 +62,12 @@ def like_search(conn: sqlite3.Connection, text: str, f: JobFilters, now: float, 
         params.append(now - f.posted_within_days * 86400)
     where = " AND ".join(clauses)
     order = "posted_ts DESC" if sort == "newest" else "pay_max DESC, pay_min DESC"
+    words = [w for w in text.split() if len(w) > 1]
+    if sort == "newest" and words:      # the same order as ours: the words in the title first
+        order = f"({' AND '.join(['title LIKE ?'] * len(words))}) DESC, {order}"
+    ranks = [f"%{w}%" for w in words] if sort == "newest" else []
     ids = [r for (r,) in conn.execute(f"SELECT rid FROM plain WHERE {where} ORDER BY {order} "
-                                      f"LIMIT 20", params)]
+                                      f"LIMIT 20", [*params, *ranks])]
     total = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM plain WHERE {where} LIMIT 1001)",
                          params).fetchone()[0]
     return ids, total

@@ -377,55 +377,18 @@ def plan_steps(rounds: int) -> list[dict[str, Any]]:
 
 def run_app(work: Path, day: str, rounds: int, thin: bool = False
             ) -> tuple[list[Keystroke], Any]:
-    """The real app through the script runner, with the bench's steps added."""
-    import contextlib
-
-    from kiosk import logs
-    from kiosk.clock import FakeClock
-    from kiosk.config import load_settings
-    from kiosk.config.loader import layer
-    from kiosk_command.corebuild import build_core
-    from kiosk_command.display import headless_if_needed
-    from kiosk_command.gui import make_app, prepare_kivy
-    from kiosk_command.platform_proc import PlatformProcess
-    from kiosk_command.script.context import ScriptContext
-    from kiosk_command.script.loader import parse_steps, step_modules, step_table
-    from kiosk_command.script.runner import Runner
-    from kiosk_command.script.session_run import attach_steps
+    """The real app through the script runner, with the bench's steps added; the time-outs
+    and the platform's sync and heartbeat are pushed out of the measured window."""
+    from bench import apprun
 
     start = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(18, 0), CHINA)
-    run_dir = work / "run"
-    shutil.rmtree(run_dir, ignore_errors=True)
-    ctx = ScriptContext(workdir=run_dir, clock=FakeClock(start))
-    ctx.resources["bench.thin"] = thin
-    modules = [*step_modules(), sys.modules[__name__]]
-    table = step_table(modules)
-    with contextlib.ExitStack() as stack:
-        ctx.platform = PlatformProcess(work / "central", demo_data=False, extra_args=(
-            "--max-skew", "315360000", "--demo-date", day))
-        ctx.platform.start()
-        stack.callback(ctx.platform.stop)
-        attach_steps(ctx, modules, stack)
-        overrides = layer({
-            "display": {"width": 1080, "height": 1920, "fullscreen": False},
-            "paths": {"data_dir": str(work / "kiosk")},
-            "kiosk": {"idle_timeout_s": 600, "elder_idle_timeout_s": 900},
-            "logging": {"level": "WARNING"},
-            "platform": {"url": ctx.platform.url, "key_file": str(ctx.platform.key_file),
-                         "device_id": ctx.platform.device_id, "sync_interval_s": 86400,
-                         "heartbeat_s": 3600}}, ctx.config_overrides)
-        settings = load_settings(None, overrides=overrides)
-        logs.configure(settings.logging.level, settings.logging.modules)
-        stack.enter_context(headless_if_needed(False))
-        prepare_kivy(settings, size=(1080, 1920), fullscreen=False)
-        ctx.core = build_core(settings, ctx.clock, stack)
-        app = make_app(ctx.core)
-        runner = Runner(ctx, parse_steps(plan_steps(rounds)), table)
-        app.bind(on_start=lambda *_: runner.attach(app))
-        app.run()
-        if runner.failure or not runner.done:
-            raise SystemExit(f"keystroke bench: {runner.failure or 'the app stopped early'}")
-        return _meter(ctx).done, ctx
+    shutil.rmtree(work / "run", ignore_errors=True)
+    ctx = apprun.run_app(
+        "keystroke", __name__, work, plan_steps(rounds), start=start, demo_data=False,
+        settings={"kiosk": {"idle_timeout_s": 600, "elder_idle_timeout_s": 900},
+                  "platform": {"sync_interval_s": 86400, "heartbeat_s": 3600}},
+        resources={"bench.thin": thin})
+    return _meter(ctx).done, ctx
 
 
 # -- report -----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from fastapi.responses import Response
 
 from central import errors
+from central.console.clock import Clock, system_clock
 from central.contract import document_json
 from central.db import connect, secret_box
 from central.guard import Guard
@@ -21,12 +22,16 @@ from central.matching import OpenPostings
 
 
 def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
-               body_idle_s: float | None = None) -> FastAPI:
+               body_idle_s: float | None = None, clock: Clock | None = None,
+               console_secure: bool = True) -> FastAPI:
     """The application serving the kiosk API under /api/v1.
 
     day_offset moves the platform's idea of today (which postings are still open)
     by that many days: demo data generated for another day stays consistent.
+    clock is the fleet console's now (tests move it instead of waiting);
+    console_secure=False lets the console's cookies travel over plain HTTP off loopback.
     """
+    from central.console.routes import install as install_console
     from central.routes import appointments, catalog, enrolment, feedback, fleet, seekers
     from central.routes import policies as policy_routes
     from central.routes.notice import router as notice_router
@@ -40,6 +45,8 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
     if body_idle_s is not None:
         app.state.body_idle_s = body_idle_s      # else central.guard.BODY_IDLE_S
     app.state.postings = OpenPostings()     # the open postings matching scores
+    app.state.clock = clock or system_clock
+    app.state.console_secure = console_secure
     errors.install(app)
     app.add_middleware(Guard)
 
@@ -56,4 +63,5 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
         app.include_router(module.router)
     app.include_router(policy_routes.router)
     app.include_router(notice_router)
+    install_console(app)
     return app

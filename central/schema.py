@@ -117,4 +117,43 @@ CREATE TABLE IF NOT EXISTS policy_questions (
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS policy_questions_due ON policy_questions(status, answer_by);
+-- the fleet console (central/console/): accounts, sessions, the audit log, where each
+-- terminal stands, what its heartbeats said, alerts and staff help requests
+CREATE TABLE IF NOT EXISTS console_users (
+    name TEXT PRIMARY KEY, hash TEXT NOT NULL, role TEXT NOT NULL,
+    failures INTEGER NOT NULL DEFAULT 0, locked_until TEXT, created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS console_sessions (
+    token_hash TEXT PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL,
+    created_at TEXT NOT NULL, expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS console_audit (
+    id INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT, action TEXT NOT NULL,
+    target TEXT, detail TEXT, source TEXT
+);
+CREATE TABLE IF NOT EXISTS console_terminals (
+    device_id TEXT PRIMARY KEY, name TEXT NOT NULL, hall TEXT NOT NULL, grp TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS console_halls (
+    name TEXT PRIMARY KEY, opens TEXT NOT NULL, closes TEXT NOT NULL, days TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS console_status (
+    device_id TEXT PRIMARY KEY, seen_at TEXT NOT NULL, app_version TEXT NOT NULL,
+    health TEXT NOT NULL, problems TEXT NOT NULL, backlog INTEGER NOT NULL,
+    attention INTEGER NOT NULL DEFAULT 0 -- its worst problem's weight (fleetview.SEVERITY)
+);
+CREATE TABLE IF NOT EXISTS console_health (
+    device_id TEXT NOT NULL, at TEXT NOT NULL, problems TEXT NOT NULL,
+    backlog INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS console_health_by_device ON console_health(device_id, at);
+CREATE TABLE IF NOT EXISTS console_alerts (
+    id INTEGER PRIMARY KEY, device_id TEXT NOT NULL, kind TEXT NOT NULL,
+    raised_at TEXT NOT NULL, cause_at TEXT NOT NULL, cleared_at TEXT
+);
+CREATE INDEX IF NOT EXISTS console_alerts_open ON console_alerts(cleared_at, device_id);
+CREATE TABLE IF NOT EXISTS console_help (
+    id TEXT PRIMARY KEY, device_id TEXT NOT NULL, desk TEXT NOT NULL, asked_at TEXT NOT NULL,
+    taken_by TEXT, taken_at TEXT, done_at TEXT
+);
 """

@@ -3,7 +3,17 @@
 Debian's Noto CJK collection opens with its Japanese face, and Kivy (SDL_ttf)
 only opens the first face of a .ttc: Han characters would show Japanese glyph
 forms. The Simplified Chinese face is therefore extracted once into the cache
-and used from there. Tibetan comes from Tibetan Machine Uni.
+and used from there.
+
+Tibetan comes from DDC Uchen, chosen by measurement among the Tibetan faces Debian
+packages (Tibetan Machine Uni, Noto Serif Tibetan, the Monlam faces, DDC Uchen): for
+the same height of a letter's body (headline to foot of ང), its line box is 3.3
+bodies tall against 4.1 for Tibetan Machine Uni and 4.5 for Noto Serif Tibetan,
+its letters stand 0.17 em above the baseline (0.25 em in Tibetan Machine Uni, which
+made Tibetan float beside Han), and its strokes are solid at arm's length. Monlam
+Uni OuChan2 is tighter still (3.0) but thin-stroked; Noto Serif Tibetan comes only
+in a 330 MB package. The figures come from the fonts' own outlines (fontTools), and
+tests/text/test_fonts.py keeps them true of the face in use.
 """
 
 from __future__ import annotations
@@ -16,12 +26,17 @@ from kiosk.errors import KioskError
 from kiosk.files import atomic_file
 
 NOTO_DIR = Path("/usr/share/fonts/opentype/noto")
-TIBETAN_FONT = Path("/usr/share/fonts/truetype/tibetan-machine/TibetanMachineUni.ttf")
+TIBETAN_FONT = Path("/usr/share/fonts/truetype/tibetan/DDC_Uchen.ttf")
 SC_FACE_NAME = "Noto Sans CJK SC"
+# the screens draw Tibetan larger than Han: DDC Uchen's letter body (0.56 em) then
+# stands 0.70 em, as tall as a Han character's body beside it
+TIBETAN_SCALE = 1.25
+TIBETAN_LINE_EM = 1.875     # DDC Uchen's line box, in ems of its own size
+CJK_LINE_EM = 1.45          # Noto Sans CJK SC's
 
 
 class FontError(KioskError):
-    """A font the terminal needs is missing (install fonts-noto-cjk / fonts-tibetan-machine)."""
+    """A font the terminal needs is missing (install fonts-noto-cjk / fonts-ddc-uchen)."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +77,7 @@ def prepare_fonts(cache: Path | None = None) -> FontSet:
             raise FontError(f"fonts: {NOTO_DIR}/NotoSansCJK-{weight}.ttc is missing; "
                             "install the Debian package fonts-noto-cjk")
     if not TIBETAN_FONT.exists():
-        raise FontError(f"fonts: {TIBETAN_FONT} is missing; install fonts-tibetan-machine")
+        raise FontError(f"fonts: {TIBETAN_FONT} is missing; install fonts-ddc-uchen")
     return FontSet(
         cjk_regular=_extract_face(NOTO_DIR / "NotoSansCJK-Regular.ttc",
                                   cache / "NotoSansCJKsc-Regular.otf"),

@@ -128,6 +128,9 @@ class KioskApp(App):
         Window.bind(on_keyboard=self._on_key, on_request_close=self._on_request_close,
                     on_touch_down=self._on_touch, on_resize=lambda *_: self._retheme())
         Clock.schedule_interval(lambda _dt: self.tick(), 0.25)
+        # a session's end resets the mode that the next visitor may set again at once:
+        # the new theme (which re-evaluates every kv rule) is made once, before the frame
+        self._retheme_soon = Clock.create_trigger(lambda _dt: self._retheme(), -1)
         # the one place where other threads' work (card reads, deliveries) joins the UI
         Clock.schedule_interval(lambda _dt: self.core.ui.run_pending(), 0)
         return manager
@@ -247,7 +250,7 @@ class KioskApp(App):
             self.lang = session.language
         if self.elder != session.elder:
             self.elder = session.elder
-            self._retheme()
+            self._retheme_soon()
         state = session.state
         if state is not SessionState.WARNING and "timeout" in self.overlays:
             self.overlays["timeout"].dismiss(animation=False)

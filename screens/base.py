@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
+from kivy.clock import Clock as KivyClock
 from kivy.uix.screenmanager import Screen
 
 if TYPE_CHECKING:
@@ -70,11 +71,37 @@ class KioskScreen(Screen):
 
     def redraw_on_switch(self, redraw: Callable[[], None]) -> None:
         """Run redraw when the language or the mode (theme) changes while this screen is
-        the one on the glass; a hidden screen redraws when it is next shown."""
+        the one on the glass; a hidden screen redraws when it is next shown. A session's
+        end changes both at once: they make one redraw, before the next frame."""
+        soon = KivyClock.create_trigger(lambda _dt: redraw() if self.shown else None, -1)
+
         def maybe(*_: object) -> None:
             if self.shown:
-                redraw()
+                soon()
         self.shell.bind(lang=maybe, theme=maybe)
+
+    def poll_while_shown(self, poll: Callable[[], None], every_s: float) -> None:
+        """Run poll every every_s seconds while this screen is on the glass, never while
+        it is hidden: for what changes behind it (a cache that syncs in the background)."""
+        event = None
+
+        def tick(_dt: float) -> None:
+            if self.shown:
+                poll()
+            else:           # left without an on_leave (a switch within a switch)
+                stop()
+
+        def start(*_: object) -> None:
+            nonlocal event
+            if event is None:
+                event = KivyClock.schedule_interval(tick, every_s)
+
+        def stop(*_: object) -> None:
+            nonlocal event
+            if event is not None:
+                event.cancel()
+                event = None
+        self.bind(on_enter=start, on_leave=stop)
 
     def reset(self) -> None:
         """Drop visitor data (form fields, search text, scroll positions)."""

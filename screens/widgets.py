@@ -20,11 +20,11 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.label import Label
 from kivy.utils import escape_markup
 
+from kiosk.fonts import TIBETAN_SCALE
 from kiosk.text.linebreak import is_tibetan, wrap
 
 CJK_FONT = "KioskSans"
 TIBETAN_FONT = "KioskTibetan"
-TIBETAN_SCALE = 1.4
 
 
 class Painted:
@@ -67,7 +67,7 @@ class KLabel(Painted, Label):
         tibetan = is_tibetan(self.raw)
         self.font_name = TIBETAN_FONT if tibetan else CJK_FONT
         self.font_script_name = "Tibt" if tibetan else "Zyyy"
-        # Tibetan Machine Uni draws its letters small for its em size
+        # a Tibetan letter's body is about half its em: drawn larger to match the Han
         self.script_scale = TIBETAN_SCALE if tibetan else 1.0
         self.tibetan = tibetan
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from fastapi import Path, Request
 from fastapi.responses import JSONResponse, Response
 
+from central.console.fleetview import observe
 from central.contract import document
 from central.db import iso, read, utc_now, write
 from central.errors import ApiError, CentralError
@@ -35,6 +36,7 @@ def heartbeat(request: Request) -> JSONResponse:
                      (iso(utc_now()), json.dumps(doc, ensure_ascii=False), device))
         pending = conn.execute("SELECT count(*) FROM fleet_commands WHERE device_id = ? "
                                "AND status = 'pending'", (device,)).fetchone()[0]
+    observe(conn, device, doc, request.app.state.clock())    # the console's view and alerts
     version = effective(conn, device)[0]
     return JSONResponse({"server_time": round(time.time(), 3), "pending_commands": pending,
                          "config_version": version})

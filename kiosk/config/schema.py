@@ -117,7 +117,7 @@ class PrinterSection:
                             doc="font for Chinese printed as pictures and for previews")
     cjk_font_index: int = setting(2, minimum=0, maximum=20,
                                   doc="face in cjk_font (2 = Simplified Chinese in Noto CJK)")
-    tibetan_font: str = setting("/usr/share/fonts/truetype/tibetan-machine/TibetanMachineUni.ttf",
+    tibetan_font: str = setting("/usr/share/fonts/truetype/tibetan/DDC_Uchen.ttf",
                                 doc="font for Tibetan lines (always printed as pictures)")
 
 

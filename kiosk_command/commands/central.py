@@ -31,6 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="longest wait for the next part of a request body (default 15)")
     serve.add_argument("--max-skew", type=int, default=300,
                        help="seconds a terminal's clock may be off (default 300)")
+    serve.add_argument("--console-insecure-cookies", action="store_true",
+                       help="let the fleet console's cookies travel over plain HTTP (a "
+                            "console reached off this machine without TLS; default: "
+                            "Secure cookies, which browsers send to loopback or HTTPS only)")
     serve.set_defaults(handler=run_serve)
     enroll = csub.add_parser("enroll", help="create a terminal and print its key once")
     enroll.add_argument("--device", required=True)
@@ -97,6 +101,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _register_unemployment(csub)
     _register_questions(csub)
     _register_notice(csub)
+    _register_console(csub)
 
 
 def _register_notice(csub: argparse._SubParsersAction) -> None:
@@ -148,7 +153,8 @@ def run_serve(args: argparse.Namespace) -> int:
             from central.db import business_day
 
             offset = (args.demo_date - business_day()).days
-        app = create_app(args.db, args.max_skew, offset, args.body_timeout)
+        app = create_app(args.db, args.max_skew, offset, args.body_timeout,
+                         console_secure=not args.console_insecure_cookies)
     except CentralError as exc:         # e.g. a damaged secret: one line, not a traceback
         raise CentralToolError(str(exc), exc.exit_code) from None
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
@@ -415,4 +421,87 @@ def run_notice_set(args: argparse.Namespace) -> int:
     except NoticeError as exc:
         raise CentralToolError(str(exc), exc.exit_code) from None
     print(f"{args.id}: {args.field} changed ({stamp})")
+    return 0
+
+
+def _register_console(csub: argparse._SubParsersAction) -> None:
+    """`kiosk central user ...`, `hall` and `console-shot`: the fleet console's accounts,
+    halls' opening hours, and pictures of its pages."""
+    p = csub.add_parser("user", help="fleet console accounts (the first admin, passwords, roles)")
+    usub = p.add_subparsers(dest="user_command", required=True, metavar="ACTION")
+    for action, helptext in (("add", "create an account (password read from stdin or asked)"),
+                             ("passwd", "set a new password (also lifts a lock-out)"),
+                             ("role", "change an account's role")):
+        sp = usub.add_parser(action, help=helptext)
+        sp.add_argument("--db", type=Path, required=True)
+        sp.add_argument("name")
+        if action != "passwd":
+            sp.add_argument("role", choices=("viewer", "technician", "staff", "admin"),
+                            **({"nargs": "?", "default": "viewer"} if action == "add" else {}))
+        sp.set_defaults(handler=run_user, user_action=action)
+    hall = csub.add_parser("hall", help="a hall's opening hours (alerts are raised only then)")
+    hall.add_argument("--db", type=Path, required=True)
+    hall.add_argument("name")
+    hall.add_argument("--opens", default="08:30", help="HH:MM China time (default 08:30)")
+    hall.add_argument("--closes", default="17:30", help="HH:MM (default 17:30)")
+    hall.add_argument("--days", default="12345", help="ISO weekdays open, 1 Monday (12345)")
+    hall.set_defaults(handler=run_hall)
+    shot = csub.add_parser("console-shot", help="draw the console's main pages as PNG files "
+                                                "(demo fleet, headless Chromium)")
+    shot.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    shot.add_argument("--lang", choices=("zh", "en"), default="zh")
+    shot.add_argument("--chromium", default="/usr/bin/chromium")
+    shot.set_defaults(handler=run_console_shot)
+
+
+def _password() -> str:
+    import getpass
+    import sys
+
+    if sys.stdin.isatty():
+        first = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != first:
+            raise KioskError("the two passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\n")
+
+
+def run_user(args: argparse.Namespace) -> int:
+    from central.console import accounts, audit
+    from central.db import connect, utc_now
+    from central.errors import CentralError
+
+    conn = connect(args.db)
+    try:
+        if args.user_action == "add":
+            accounts.add_user(conn, args.name, _password(), args.role, utc_now())
+            said = f"{args.name}: account added ({args.role})"
+        elif args.user_action == "passwd":
+            accounts.set_password(conn, args.name, _password())
+            said = f"{args.name}: password changed"
+        else:
+            before = accounts.set_role(conn, args.name, args.role)
+            said = f"{args.name}: {before} -> {args.role}"
+    except CentralError as exc:
+        raise CentralToolError(str(exc), exc.exit_code) from None
+    audit.record(conn, utc_now(), None, f"user_{args.user_action}", args.name,
+                 said, "kiosk central user")
+    print(said)
+    return 0
+
+
+def run_hall(args: argparse.Namespace) -> int:
+    from central.console.fleetview import set_hall
+
+    def hours(conn: Any, name: str, opens: str, closes: str, days: str) -> str:
+        set_hall(conn, name, opens, closes, days)
+        return f"{name}: {opens}-{closes} on weekdays {days}"
+    return _fleet_config(hours, args.db, args.name, args.opens, args.closes, args.days)
+
+
+def run_console_shot(args: argparse.Namespace) -> int:
+    from central.console.shots import shoot
+
+    for path in shoot(args.out, args.lang, args.chromium):
+        print(path)
     return 0

@@ -15,6 +15,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--markdown", action="store_true",
                    help="print every key with its default and limits as a Markdown table "
                         "(the README's table)")
+    p.add_argument("--json-schema", action="store_true",
+                   help="print what the fleet may set as a JSON Schema (the fleet console's "
+                        "central/console/terminal-config.schema.json)")
     p.set_defaults(handler=run)
 
 
@@ -36,6 +39,11 @@ def keys_table() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.json_schema:
+        from kiosk.fleet.schema import schema_json
+
+        print(schema_json(), end="")
+        return 0
     if args.markdown:
         print(keys_table())
         return 0

@@ -67,10 +67,10 @@ class FairsScreen(KioskScreen):
     def __init__(self, **kwargs: Any) -> None:
         self._docs: list[dict[str, Any]] = []
         self._shown: tuple[Any, ...] | None = None
-        self._poll = None
         # a session's end changes language and mode together: rebuild once, next frame
         self._rebuild_soon = Clock.create_trigger(lambda _dt: self.refresh(force=True), -1)
         super().__init__(**kwargs)
+        self.poll_while_shown(self.refresh, POLL_S)
 
     def on_kv_post(self, base_widget: Any) -> None:
         self.shell.bind(lang=lambda *_: self._restyle(), theme=lambda *_: self._restyle())
@@ -90,15 +90,6 @@ class FairsScreen(KioskScreen):
     def back_target(self) -> str:
         """Back to the job search when the terminal has it, else home."""
         return "jobs" if self.shell.has_screen("jobs") else "home"
-
-    def on_enter(self, *_: Any) -> None:
-        if self._poll is None:
-            self._poll = Clock.schedule_interval(lambda _dt: self.refresh(), POLL_S)
-
-    def on_leave(self, *_: Any) -> None:
-        if self._poll is not None:
-            self._poll.cancel()
-            self._poll = None
 
     def set_kind(self, kind: str) -> None:
         self.kind = kind

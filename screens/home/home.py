@@ -8,15 +8,22 @@ from screens.widgets import KTile
 
 
 class HomeScreen(KioskScreen):
-    """Service tiles, one per flow that declares one; rebuilt on a language or mode change."""
+    """Service tiles, one per flow that declares one; rebuilt on a language or mode change
+    while shown, or when next shown (a session's end resets both behind the attract loop)."""
 
     def on_kv_post(self, base_widget: object) -> None:
-        self.shell.bind(lang=lambda *_: self.build_tiles(), theme=lambda *_: self.build_tiles())
+        self._tiles_for: tuple[object, ...] = ()
+        self.redraw_on_switch(self.build_tiles)
         self.build_tiles()
+
+    def on_pre_enter(self, *_: object) -> None:
+        if self._tiles_for != (self.shell.lang, self.shell.theme):
+            self.build_tiles()
 
     def build_tiles(self) -> None:
         """One tile per service, marked when the service is not built yet."""
         app = self.shell
+        self._tiles_for = (app.lang, app.theme)
         grid = self.ids.tiles
         grid.clear_widgets()
         for flow in tiles():

@@ -25,6 +25,7 @@ from kivy.uix.recycleview.views import RecycleDataViewBehavior
 
 from kiosk.flows.jobs.flow import JobsFlow
 from kiosk.flows.jobs.query import JobQuery, choice_key
+from kiosk.fonts import TIBETAN_LINE_EM, TIBETAN_SCALE
 from kiosk.platform.search import SearchResult
 from screens.base import KioskScreen
 from screens.keyboard import KeyField  # noqa: F401 - kv rules use it
@@ -192,13 +193,13 @@ class JobsScreen(KioskScreen):
     def _card_height(self) -> float:
         """Four one-line rows; Tibetan draws the 'posted' line taller.
 
-        Noto Sans CJK's line box is about 1.45 em; Tibetan Machine Uni's, at the
-        1.4× size Tibetan is drawn, is taller still and padded for stacks.
+        Noto Sans CJK's line box is about 1.45 em; the Tibetan face's, at the larger
+        size Tibetan is drawn, is taller still and padded for stacks.
         """
         t = self.shell.theme
         em = 1.45 * t.line_height
-        last = (t.body * (1.4 * 1.6 * t.line_height + 0.3) if self.shell.lang == "bo"
-                else t.body * em)
+        tibetan = TIBETAN_SCALE * TIBETAN_LINE_EM * t.line_height + 0.3
+        last = t.body * (tibetan if self.shell.lang == "bo" else em)
         return (t.heading + t.body * 2) * em + last + t.pad * 1.2 + t.gap * 0.75
 
     def _labels(self) -> None:

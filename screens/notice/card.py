@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from kivy.clock import Clock
 from kivy.properties import StringProperty
 
 from kiosk.flows.notice.flow import NoticeFlow
@@ -31,22 +30,13 @@ class NoticeServiceScreen(KioskScreen):
     def __init__(self, **kwargs: Any) -> None:
         self._card: ServiceCard | None = None
         self._shown: tuple[Any, ...] | None = None
-        self._poll = None
         super().__init__(**kwargs)
+        self.poll_while_shown(self.refresh, parts.POLL_S)
         self.redraw_on_switch(lambda: self.refresh(force=True))
 
     def on_pre_enter(self, *_: Any) -> None:
         self.refresh(force=True)
         self.ids.scroll.scroll_y = 1
-
-    def on_enter(self, *_: Any) -> None:
-        if self._poll is None:
-            self._poll = Clock.schedule_interval(lambda _dt: self.refresh(), parts.POLL_S)
-
-    def on_leave(self, *_: Any) -> None:
-        if self._poll is not None:
-            self._poll.cancel()
-            self._poll = None
 
     def reset(self) -> None:
         super().reset()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from kivy.clock import Clock
 from kivy.properties import StringProperty
 
 from kiosk.flows.notice.flow import NoticeData, NoticeFlow
@@ -25,21 +24,12 @@ class NoticeListScreen(KioskScreen):
 
     def __init__(self, **kwargs: Any) -> None:
         self._shown: tuple[Any, ...] | None = None
-        self._poll = None
         super().__init__(**kwargs)
+        self.poll_while_shown(self.refresh, POLL_S)
         self.redraw_on_switch(lambda: self.refresh(force=True))
 
     def on_pre_enter(self, *_: Any) -> None:
         self.refresh()
-
-    def on_enter(self, *_: Any) -> None:
-        if self._poll is None:
-            self._poll = Clock.schedule_interval(lambda _dt: self.refresh(), POLL_S)
-
-    def on_leave(self, *_: Any) -> None:
-        if self._poll is not None:
-            self._poll.cancel()
-            self._poll = None
 
     def reset(self) -> None:
         super().reset()

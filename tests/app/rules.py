@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kiosk.fonts import CJK_LINE_EM, TIBETAN_LINE_EM
 from kiosk.text.linebreak import is_tibetan, units
 
 
@@ -79,7 +80,10 @@ def _text_rules(name: str, w: dict[str, Any], elder: bool) -> list[str]:
         minimum = 30 if w["role"] in ("heading", "title", "tile_title") else 18
         if w["font_pt"] < minimum:
             out.append(f"{name}: {w['font_pt']} pt < {minimum} for {w['raw']!r}")
-        if w["line_height"] < 1.3:
+        # 1.3 lines of Han; Kivy's line_height multiplies the face's own line box, and
+        # a Tibetan face's is taller for the same size
+        box = TIBETAN_LINE_EM if "Tibetan" in str(w["font_name"]) else CJK_LINE_EM
+        if w["line_height"] * box < 1.3 * CJK_LINE_EM:
             out.append(f"{name}: line height {w['line_height']}")
     if is_tibetan(w["raw"]):
         out += _tibetan_rules(name, w)
@@ -98,6 +102,7 @@ def _tibetan_rules(name: str, w: dict[str, Any]) -> list[str]:
     for piece in pieces:
         pos += len(piece)
         ends.add(pos)
+    ends |= {i for i, c in enumerate(w["raw"]) if c == "\n"}     # the text's own breaks
     pos = 0
     for line in w["text"].split("\n")[:-1]:
         line = _FONT_TAGS.sub("", line)      # other scripts' runs are marked up by font

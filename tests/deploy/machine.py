@@ -24,7 +24,8 @@ CACHE = Path(os.environ.get("KIOSK_DEPLOY_CACHE", "/var/tmp/employment-kiosk-dep
 SUITE, MIRROR = "bookworm", "http://deb.debian.org/debian"
 PACKAGES = [
     "systemd", "systemd-sysv", "dbus", "python3", "python3-venv", "libmtdev1", "libgl1",
-    "libegl1", "libgles2", "libgl1-mesa-dri", "fonts-noto-cjk", "fonts-tibetan-machine",
+    "libegl1", "libgles2", "libgl1-mesa-dri", "fonts-noto-cjk", "fonts-ddc-uchen",
+    "fonts-tibetan-machine",
     "libraqm0", "espeak-ng", "systemd-timesyncd", "unattended-upgrades", "nftables",
     "util-linux", "xvfb", "xauth", "procps",
 ]

@@ -1,4 +1,5 @@
-"""Bigram search gives exactly what a substring scan would, for 1, 2 and 3+ characters."""
+"""Bigram search gives exactly what a substring scan would, for 1, 2 and 3+ characters,
+with the postings that have the words in their title first."""
 
 from __future__ import annotations
 
@@ -55,6 +56,16 @@ def matches(job: dict, query: str) -> bool:
     return True
 
 
+def in_title(job: dict, query: str) -> bool:
+    """The parts the word index holds (Han runs of two or more, ASCII words) are all in
+    the title; a query of lone characters ranks nothing above the rest."""
+    title = normalise(job["title"] or "")
+    parts = [(han, run) for han, run in runs(query) if not (han and len(run) == 1)]
+    return bool(parts) and all(
+        run in title if han else re.search(rf"(?<![0-9a-z]){run}", title)
+        for han, run in parts)
+
+
 def live(job: dict) -> bool:
     return dt.datetime.fromisoformat(job["valid_until"]) > NOW
 
@@ -81,11 +92,16 @@ QUERIES = ["车", "工", "司机", "保安", "会计", "收银员", "叉车司�
 @pytest.mark.parametrize("query", QUERIES)
 def test_same_postings_as_a_substring_scan(catalog, query: str) -> None:
     cat, jobs = catalog
-    expected = [j["id"] for j in sorted(jobs, key=lambda j: j["posted_at"], reverse=True)
-                if live(j) and matches(j, query)]
+    newest = [j for j in sorted(jobs, key=lambda j: j["posted_at"], reverse=True)
+              if live(j) and matches(j, query)]
+    # postings with the words in their title first, each part newest first
+    expected = [j["id"] for j in newest if in_title(j, query)] + [
+        j["id"] for j in newest if not in_title(j, query)]
     found = cat.search(query, limit=1000)
     assert [j["id"] for j in found.items] == expected
     assert found.total == len(expected)
+    pages = [cat.search(query, limit=7, offset=o).items for o in range(0, len(expected), 7)]
+    assert [j["id"] for page in pages for j in page] == expected
 
 
 @pytest.mark.parametrize("filters", [

@@ -15,34 +15,29 @@ is away at the time). Nothing of them is logged: the state's repr leaves them ou
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from kiosk.clock import CHINA
 from kiosk.flows.assessment import groups as fit
 from kiosk.flows.assessment.inventory import ANSWERS, ITEMS, TYPE_MAX, Item
 from kiosk.flows.assessment.payload import platform_result, qr_text
 from kiosk.flows.assessment.receipt import ReportData
 from kiosk.flows.assessment.receipt import build as build_report
 from kiosk.flows.assessment.scoring import AssessmentError, Result, score
+from kiosk.flows.base import VisitorFlow
 from kiosk.flows.jobs.flow import JobsVisit
 from kiosk.flows.jobs.query import JobQuery
 from kiosk.i18n import Text, raw
 from kiosk.platform.identity import id_hash
 from kiosk.platform.search import JobFilters
 from kiosk.receipts.handing import PrintOutcome, hand_over
-from kiosk.receipts.stamp import Stamp
 
 if TYPE_CHECKING:
 
     from devices.printer.document import Document
-    from kiosk.core import KioskCore
     from kiosk.platform.outbox import Outcome
-    from kiosk.platform.service import PlatformService
-    from kiosk.receipts.desk import ReceiptDesk
 
 __all__ = ["AssessmentError", "AssessmentFlow", "AssessmentVisit", "PrintOutcome",
            "Question"]
@@ -98,34 +93,11 @@ class Question:
         return [(v, (f"as.answer.{self.item.part}.{v}", {})) for v in ANSWERS]
 
 
-class AssessmentFlow:
-    """One terminal's self-assessment flow, over the visitor session's visit."""
+class AssessmentFlow(VisitorFlow[AssessmentVisit]):
+    """One terminal's self-assessment flow, over the visitor session's visit; "start
+    again" and "end" forget the answers, so results on their way for them drop."""
 
-    def __init__(self, core: KioskCore) -> None:
-        self.core = core
-        self.session = core.session
-        self.clock = core.clock
-        self.ui = core.ui
-        k = core.settings.kiosk
-        self.hall_name, self.terminal_id = k.hall_name, k.terminal_id
-        self.staff_desk = k.staff_desk
-        self._wipes = 0     # "start again" / "end" count up: answers for what was wiped drop
-
-    @property
-    def platform(self) -> PlatformService | None:
-        return self.core.platform
-
-    @property
-    def desk(self) -> ReceiptDesk | None:
-        return self.core.receipts
-
-    @property
-    def visit(self) -> AssessmentVisit:
-        return self.session.visit.state(AssessmentVisit)
-
-    def _still(self, visit: AssessmentVisit, wipes: int) -> bool:
-        """Whether an answer for visit is still wanted (same visitor, nothing wiped)."""
-        return wipes == self._wipes and self.session.visit.state(AssessmentVisit) is visit
+    visit_type = AssessmentVisit
 
     # -- going through the questions -------------------------------------------
     def start(self) -> str:
@@ -139,7 +111,7 @@ class AssessmentFlow:
 
     def begin(self) -> str:
         """Start from the first question with nothing answered; returns the screen."""
-        self._wipe()
+        self._forget()
         return "as_item"
 
     def resume(self) -> str:
@@ -188,14 +160,8 @@ class AssessmentFlow:
 
     def end(self) -> str:
         """"End without keeping": the answers are forgotten now, not at the session's end."""
-        self._wipe()
+        self._forget()
         return "home"
-
-    def _wipe(self) -> None:
-        self._wipes += 1
-        fresh, visit = AssessmentVisit(), self.visit
-        for f in dataclasses.fields(AssessmentVisit):
-            setattr(visit, f.name, getattr(fresh, f.name))
 
     # -- the result -----------------------------------------------------------------
     def result(self) -> Result | None:
@@ -283,9 +249,7 @@ class AssessmentFlow:
         """The printed report; None before every question is answered."""
         if self.result() is None:
             return None
-        stamp = Stamp(self.hall_name, self.terminal_id,
-                      self.clock.now().astimezone(CHINA).strftime("%Y-%m-%d %H:%M"))
-        return build_report(self.report_data(lang), stamp, _lang(lang))
+        return build_report(self.report_data(lang), self._stamp(), _lang(lang))
 
     def can_print(self) -> bool:
         return self.result() is not None and self.desk is not None and self.desk.can_print()

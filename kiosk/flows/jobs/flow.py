@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from kiosk.clock import CHINA
+from kiosk.flows.base import VisitorFlow
 from kiosk.flows.jobs.interest import express_interest
 from kiosk.flows.jobs.present import (
     date_text,
@@ -32,17 +33,13 @@ from kiosk.flows.jobs.slip import slip_for
 from kiosk.i18n import Text, raw
 from kiosk.receipts.desk import ReceiptLimitReached
 from kiosk.receipts.handing import PrintOutcome
-from kiosk.receipts.stamp import Stamp
 
 if TYPE_CHECKING:
     from devices.printer.document import Document
     from devices.printer.escpos_render import Renderer
     from devices.printer.service import PrintJob
-    from kiosk.core import KioskCore
     from kiosk.platform.outbox import Outcome
     from kiosk.platform.search import SearchResult
-    from kiosk.platform.service import PlatformService
-    from kiosk.receipts.desk import ReceiptDesk
 
 log = logging.getLogger(__name__)
 PAGE = 20
@@ -59,41 +56,14 @@ class JobsVisit:
     job: Job = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Hall:
-    """Where the terminal stands, as slips print it."""
-
-    name: str
-    terminal_id: str
-
-
-class JobsFlow:
+class JobsFlow(VisitorFlow[JobsVisit]):
     """One terminal's find-a-job flow, over the visitor session's visit."""
 
-    def __init__(self, core: KioskCore) -> None:
-        self.core = core
-        self.session = core.session
-        self.clock = core.clock
-        self.ui = core.ui
-        k = core.settings.kiosk
-        self.hall = Hall(k.hall_name, k.terminal_id)
-
-    # the devices and the link may be wired after the first frame: read them when used
-    @property
-    def platform(self) -> PlatformService | None:
-        return self.core.platform
-
-    @property
-    def desk(self) -> ReceiptDesk | None:
-        return self.core.receipts
+    visit_type = JobsVisit
 
     @property
     def renderer(self) -> Renderer | None:
         return self.core.printer.renderer if self.core.printer is not None else None
-
-    @property
-    def visit(self) -> JobsVisit:
-        return self.session.visit.state(JobsVisit)
 
     # -- the list ---------------------------------------------------------
     @property
@@ -189,9 +159,8 @@ class JobsFlow:
         """The open posting's slip in the visitor's language, stamped with hall and time."""
         if not self.job:
             return None
-        stamp = Stamp(self.hall.name, self.hall.terminal_id,
-                      self.clock.now().strftime("%Y-%m-%d %H:%M"))
-        return build_slip(slip_for(self.job), stamp, lang if lang in SLIP_LANGUAGES else "zh")
+        lang = lang if lang in SLIP_LANGUAGES else "zh"
+        return build_slip(slip_for(self.job), self._stamp(), lang)
 
     def render_preview(self, doc: Document, done: Callable[[bytes], None]) -> None:
         """PNG of the paper from the printer's own bytes, made off the UI thread."""

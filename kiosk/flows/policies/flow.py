@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from kiosk.clock import CHINA
+from kiosk.flows.base import VisitorFlow
 from kiosk.flows.policies import handbook, questions
 from kiosk.flows.policies.question_receipt import QuestionSlip
 from kiosk.flows.policies.question_receipt import build as build_question_slip
@@ -24,14 +25,11 @@ from kiosk.flows.policies.receipt import build as build_policy_slip
 from kiosk.i18n import Text, raw
 from kiosk.platform.identity import id_hash
 from kiosk.receipts.handing import PrintOutcome, hand_over
-from kiosk.receipts.stamp import Stamp
 
 if TYPE_CHECKING:
     from devices.printer.document import Document
-    from kiosk.core import KioskCore
     from kiosk.platform.outbox import Outcome
     from kiosk.platform.service import PlatformService
-    from kiosk.receipts.desk import ReceiptDesk
 
 log = logging.getLogger(__name__)
 Policy = dict[str, Any]
@@ -77,36 +75,13 @@ class Answer:
     answer: str = ""
 
 
-class PoliciesFlow:
+class PoliciesFlow(VisitorFlow[PoliciesVisit]):
     """One terminal's policies flow, over the visitor session's visit."""
 
-    def __init__(self, core: KioskCore) -> None:
-        self.core = core
-        self.session = core.session
-        self.clock = core.clock
-        self.ui = core.ui
-        k = core.settings.kiosk
-        self.hall_name, self.terminal_id, self.staff_desk = (k.hall_name, k.terminal_id,
-                                                             k.staff_desk)
-
-    # the devices and the link may be wired after the first frame: read them when used
-    @property
-    def platform(self) -> PlatformService | None:
-        return self.core.platform
-
-    @property
-    def desk(self) -> ReceiptDesk | None:
-        return self.core.receipts
-
-    @property
-    def visit(self) -> PoliciesVisit:
-        return self.session.visit.state(PoliciesVisit)
-
-    def _now(self) -> dt.datetime:
-        return self.clock.now().astimezone(CHINA)
+    visit_type = PoliciesVisit
 
     def today(self) -> dt.date:
-        return self._now().date()
+        return self._today()
 
     # -- the handbook ---------------------------------------------------------------
     def policies(self) -> list[Policy]:
@@ -247,9 +222,6 @@ class PoliciesFlow:
     # -- printing ----------------------------------------------------------------------
     def can_print(self) -> bool:
         return self.desk is not None and self.desk.can_print()
-
-    def _stamp(self) -> Stamp:
-        return Stamp(self.hall_name, self.terminal_id, self._now().strftime("%Y-%m-%d %H:%M"))
 
     def policy_slip(self, lang: str) -> Document | None:
         if not self.policy:

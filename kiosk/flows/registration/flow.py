@@ -14,7 +14,6 @@ has gone, or after they said "not now", is dropped.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 import re
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.clock import CHINA, parse_moment
 from kiosk.errors import KioskError
+from kiosk.flows.base import VisitorFlow
 from kiosk.flows.jobs.present import mask_phone
 from kiosk.flows.registration import documents, options, payload
 from kiosk.flows.registration.identity import (
@@ -53,7 +53,6 @@ from kiosk.flows.registration.unemployment_receipt import UnemploymentSlip
 from kiosk.flows.registration.unemployment_receipt import build as build_unemployment_slip
 from kiosk.i18n import Text, listing, raw
 from kiosk.receipts.handing import PrintOutcome, hand_over
-from kiosk.receipts.stamp import Stamp
 
 if TYPE_CHECKING:
 
@@ -61,7 +60,6 @@ if TYPE_CHECKING:
     from kiosk.core import KioskCore
     from kiosk.platform.outbox import Outcome
     from kiosk.platform.service import PlatformService
-    from kiosk.receipts.desk import ReceiptDesk
 
 __all__ = ["About", "Identity", "MyPage", "PrintOutcome", "RegistrationError",
            "RegistrationFlow", "RegistrationVisit", "Unemployment", "Wants"]
@@ -80,43 +78,16 @@ class RegistrationError(KioskError):
     """The screens asked the flow for something its state does not allow."""
 
 
-class RegistrationFlow:
-    """One terminal's registration flow, over the visitor session's visit."""
+class RegistrationFlow(VisitorFlow[RegistrationVisit]):
+    """One terminal's registration flow, over the visitor session's visit; "not now"
+    wipes, so answers for what was declined are dropped."""
+
+    visit_type = RegistrationVisit
 
     def __init__(self, core: KioskCore) -> None:
-        self.core = core
-        self.session = core.session
-        self.clock = core.clock
-        self.ui = core.ui
-        k = core.settings.kiosk
-        self.hall_name, self.terminal_id = k.hall_name, k.terminal_id
-        self.staff_desk = k.staff_desk
-        self.record_url = k.record_url
+        super().__init__(core)
+        self.record_url = core.settings.kiosk.record_url
         self.retention_days = int(core.settings.platform.retention_days)
-        self._wipes = 0        # "not now" counts up: answers for what was declined are dropped
-
-    # the devices and the link may be wired after the first frame: read them when used
-    @property
-    def platform(self) -> PlatformService | None:
-        return self.core.platform
-
-    @property
-    def desk(self) -> ReceiptDesk | None:
-        return self.core.receipts
-
-    @property
-    def visit(self) -> RegistrationVisit:
-        return self.session.visit.state(RegistrationVisit)
-
-    def _today(self) -> dt.date:
-        return self.clock.now().astimezone(CHINA).date()
-
-    def _now_text(self) -> str:
-        return self.clock.now().astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
-
-    def _still(self, visit: RegistrationVisit, wipes: int) -> bool:
-        """Whether an answer for visit is still wanted (same visitor, nothing declined)."""
-        return wipes == self._wipes and self.session.visit.state(RegistrationVisit) is visit
 
     # -- who is registering -------------------------------------------------
     def start(self) -> str:
@@ -177,11 +148,7 @@ class RegistrationFlow:
     def decline(self) -> None:
         """"Not now": forget everything the flow holds of the visitor (their card stays
         with the session; nothing was stored or sent)."""
-        fresh = RegistrationVisit()
-        visit = self.visit
-        for f in dataclasses.fields(RegistrationVisit):
-            setattr(visit, f.name, getattr(fresh, f.name))
-        self._wipes += 1
+        self._forget()
 
     def declined_text(self) -> Text:
         """What the screen says after "not now": nothing kept, staff can help."""
@@ -578,9 +545,6 @@ class RegistrationFlow:
     def _record_url(self) -> str:
         ref = self.visit.reference
         return self.record_url.replace("{ref}", ref) if self.record_url and ref else ""
-
-    def _stamp(self) -> Stamp:
-        return Stamp(self.hall_name, self.terminal_id, self._now_text())
 
     def _print(self, doc: Document | None, print_id: str,
                done: Callable[[PrintOutcome], None]) -> None:

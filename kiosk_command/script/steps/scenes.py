@@ -52,6 +52,8 @@ def all_scenes() -> dict[str, Scene]:
 def _back_to_idle(ctx: ScriptContext) -> None:
     """Leave whatever the previous scene showed, as a new visitor would find it."""
     session = ctx.core.session
+    if ctx.app.root.current == "tech_menu":       # the technician's menu outlives states
+        ctx.app.go("attract")
     session.end("scene")
     session.recover()
     session.back_in_service()
