@@ -52,6 +52,10 @@ def prepare_kivy(settings: Settings, size: tuple[int, int] | None = None,
     # cost of every frame, the first one included
     Config.set("graphics", "multisamples", "0")
     Config.set("input", "mouse", "mouse,disable_multitouch")
+    # one finger, one touch: the X server already turns a touch into the pointer the
+    # mouse provider reads; Kivy's Linux default would add the touch screen's own
+    # device again (probesysfs → mtdev) wherever /dev/input is readable
+    Config.remove_option("input", "%(name)s")
 
 
 def make_app(core: KioskCore,

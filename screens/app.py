@@ -375,7 +375,10 @@ class KioskApp(App):
         return key in (27, 1001) or "alt" in modifiers   # Esc, Android back, Alt-F4
 
     def _on_request_close(self, *_: Any, **__: Any) -> bool:
-        return not getattr(self, "_leaving", False)
+        refuse = not getattr(self, "_leaving", False)
+        if refuse:        # a window manager's close (Alt-F4, a close button): never
+            log.info("window close request refused")
+        return refuse
 
 
 _OUTSIDE_SESSION = {"attract", "failsafe", "out_of_service", "tech_menu", "tech_pairing"}

@@ -4,10 +4,13 @@
 # demo.sh and test.sh. A second run only checks stamps and takes seconds.
 set -eu
 
-ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+ROOT=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 VENV="$ROOT/.venv"
 APT_PACKAGES="python3-venv python3-pip libmtdev1 libgl1 libegl1 libgles2 libgl1-mesa-dri \
 xvfb xauth fonts-noto-cjk fonts-ddc-uchen libraqm0 espeak-ng chromium"
+# scripts/lint-deploy.sh: shellcheck and systemd-analyze; the booted-system test
+# (scripts/test.sh --deploy) adds debootstrap and systemd-nspawn through KIOSK_EXTRA_APT
+APT_PACKAGES="$APT_PACKAGES shellcheck systemd ${KIOSK_EXTRA_APT:-}"
 
 missing_packages() {
     for pkg in $APT_PACKAGES; do
@@ -31,13 +34,13 @@ install_packages() {
 }
 
 install_project() {
-    stamp="$VENV/.installed-$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
+    stamp="$VENV/.installed-$(sha256sum < "$ROOT/pyproject.toml" | cut -c1-16)"
     [ -f "$stamp" ] && return 0
     if [ ! -x "$VENV/bin/python" ]; then
         python3 -m venv "$VENV"
     fi
     "$VENV/bin/python" -m pip install -q --upgrade pip >&2
-    "$VENV/bin/python" -m pip install -q -e "$ROOT[test]" >&2
+    "$VENV/bin/python" -m pip install -q -e "${ROOT}[test]" >&2
     "$VENV/bin/kiosk" setup >&2
     rm -f "$VENV"/.installed-*
     touch "$stamp"

@@ -3,6 +3,6 @@
 # simulated devices, and the kiosk in a window. --smoke: headless, render the
 # home screen to PNG and exit 0.
 set -eu
-ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+ROOT=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 . "$ROOT/scripts/bootstrap.sh"
 exec "$ROOT/.venv/bin/kiosk" demo "$@"

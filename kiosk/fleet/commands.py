@@ -8,6 +8,7 @@ whether its result waits for the app to act (a restart answers before it goes).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -104,6 +105,25 @@ def _log_level(args: Mapping[str, object]) -> dict[str, object]:
     return {"logger": logger, "level": level, "minutes": _int(args, "minutes", 1, 240, 30)}
 
 
+_VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+_-]{0,59}$")   # kiosk-update's rule
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _update(args: Mapping[str, object]) -> dict[str, object]:
+    """A release to install: its name, where its archive is, and the archive's digest
+    (the download is trusted for nothing but bytes; the signed command pins them)."""
+    _only(args, {"version", "url", "sha256"})
+    version, url = _text(args, "version", 60), _text(args, "url", 500)
+    sha256 = _text(args, "sha256", 64).lower()
+    if not _VERSION.match(version):
+        raise CommandRefused("version must be a release name such as 0.2.0")
+    if not url.startswith(("http://", "https://")):
+        raise CommandRefused("url must be an http or https address")
+    if not _SHA256.match(sha256):
+        raise CommandRefused("sha256 must be 64 hexadecimal digits")
+    return {"version": version, "url": url, "sha256": sha256}
+
+
 SPECS: dict[str, Spec] = {s.kind: s for s in (
     Spec("restart", disturbs=True),
     Spec("reload_config", disturbs=True),
@@ -115,6 +135,8 @@ SPECS: dict[str, Spec] = {s.kind: s for s in (
     Spec("sync_catalog"),
     Spec("log_level", _log_level),
     Spec("cancel_print"),
+    Spec("update", _update, disturbs=True),   # the app restarts into the new release
+    Spec("reboot", disturbs=True),
 )}
 
 Outcome = Literal["done", "failed", "refused", "expired"]

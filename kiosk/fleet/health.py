@@ -6,6 +6,7 @@ wired is `absent`, not an error), so a heartbeat says what is true now.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -100,7 +101,28 @@ def health(core: KioskCore, facts: Facts) -> dict[str, object]:
         report["out_of_service_message"] = core.session.failure[:200]
     if core.printer is not None:
         report["receipts_since_paper_change"] = core.printer.printed_since_paper_change
+    update = last_update(Path(core.settings.paths.data_dir).expanduser())
+    if update is not None:
+        report["update"] = update
     return report
+
+
+UPDATE_RESULTS = ("switched", "rolled_back", "failed")
+
+
+def last_update(data_dir: Path) -> dict[str, str] | None:
+    """The last release switch kiosk-update recorded (deploy/bin/kiosk-update writes
+    update.json in the data folder), in the contract's shape; None without one or when
+    the file is not what the updater writes."""
+    try:
+        doc = json.loads((data_dir / "update.json").read_text())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(doc, dict) or doc.get("result") not in UPDATE_RESULTS:
+        return None
+    limits = {"from_release": 60, "to_release": 60, "reason": 200, "at": 20}
+    return {"result": doc["result"],
+            **{k: str(doc.get(k, ""))[:n] for k, n in limits.items() if doc.get(k)}}
 
 
 def _disk_free_mb(core: KioskCore) -> float:

@@ -30,8 +30,15 @@ class Index:
 
 
 def cache_dir_of(cache_dir: str | Path | None) -> Path:
-    """The cache directory to use (the per-user default when none is given)."""
-    return Path(os.path.expanduser(str(cache_dir or DEFAULT_CACHE_DIR)))
+    """The cache directory to use (the per-user default when none is given; under
+    XDG_CACHE_HOME when set, as the fonts' and catalogs' cache: a terminal's service
+    user has no home, its cache is the release's own folder)."""
+    if cache_dir:
+        return Path(os.path.expanduser(str(cache_dir)))
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "employment-kiosk" / "ime"
+    return Path(os.path.expanduser(DEFAULT_CACHE_DIR))
 
 
 def index_path(cache_dir: Path, key: str) -> Path:

@@ -46,17 +46,27 @@ def _report_first_frame() -> None:
 def run(args: argparse.Namespace) -> int:
     from kiosk_command.corebuild import build_core, wire_capabilities
     from kiosk_command.gui import make_app, prepare_kivy
+    from kiosk_command.lifecycle import Lifecycle
 
     # the camera's OpenCV brings numpy, whose BLAS threads would spin on the
     # terminal's few cores after each call; the kiosk does no linear algebra
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     settings = settings_from(args, fleet=True)
     size = tuple(int(v) for v in args.size.split("x")) if args.size else None
+    lifecycle = Lifecycle()
+    lifecycle.install()           # SIGTERM/SIGINT stop in order (before SDL starts)
     prepare_kivy(settings, size=size)
     with contextlib.ExitStack() as stack:
+        stack.callback(lifecycle.finished)   # last: after everything below is closed
+
+        def first_frame() -> None:
+            lifecycle.ready()
+            wire_capabilities(core, stack)
+
         # the devices and the platform link are wired once the first frame is shown
         core = build_core(settings, SystemClock(), stack, wire=False)
-        app = make_app(core, after_first_frame=lambda: wire_capabilities(core, stack))
+        app = make_app(core, after_first_frame=first_frame)
+        lifecycle.attach(app, core)
         if args.report_first_frame:
             app.core.session.touch()         # open on the home screen
             app.bind(on_start=lambda *_: _report_first_frame())

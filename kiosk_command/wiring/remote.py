@@ -48,7 +48,7 @@ def handlers(core: KioskCore, fleet: Fleet) -> dict[str, Handler]:
             "out_of_service": acts.out_of_service, "in_service": acts.in_service,
             "screenshot": acts.screenshot, "upload_logs": acts.upload_logs,
             "sync_catalog": acts.sync_catalog, "log_level": acts.log_level,
-            "cancel_print": acts.cancel_print}
+            "cancel_print": acts.cancel_print, "update": acts.update, "reboot": acts.reboot}
 
 
 class _Acts:
@@ -152,6 +152,27 @@ class _Acts:
         if printer is None:
             raise CommandFailed("no printer is wired")
         return f"{printer.cancel_queued()} queued jobs cancelled"
+
+    def update(self, args: Mapping[str, object]) -> str:
+        """Fetch the release and hand it to the box's updater (kiosk/fleet/requests.py);
+        how the switch went comes in the heartbeats after it (health.update)."""
+        from kiosk.fleet.requests import RequestError, request_update
+
+        try:
+            request_update(self._data_dir(), self.core.settings.platform.url,
+                           str(args["version"]), str(args["url"]), str(args["sha256"]))
+        except (RequestError, OSError) as exc:
+            raise CommandFailed(str(exc)) from None
+        return f"release {args['version']} fetched; the updater installs it"
+
+    def reboot(self, _args: Mapping[str, object]) -> str:
+        from kiosk.fleet.requests import write_request
+
+        write_request(self._data_dir(), "reboot", {"asked": "fleet"})
+        return "reboot asked of the box"
+
+    def _data_dir(self) -> Path:
+        return Path(self.core.settings.paths.data_dir).expanduser()
 
     def _platform(self) -> PlatformService:
         if self.core.platform is None:
