@@ -25,7 +25,6 @@ SUITE, MIRROR = "bookworm", "http://deb.debian.org/debian"
 PACKAGES = [
     "systemd", "systemd-sysv", "dbus", "python3", "python3-venv", "libmtdev1", "libgl1",
     "libegl1", "libgles2", "libgl1-mesa-dri", "fonts-noto-cjk", "fonts-ddc-uchen",
-    "fonts-tibetan-machine",
     "libraqm0", "espeak-ng", "systemd-timesyncd", "unattended-upgrades", "nftables",
     "util-linux", "xvfb", "xauth", "procps",
 ]
