@@ -18,6 +18,7 @@ from kivy.properties import BooleanProperty, OptionProperty, StringProperty
 
 from kiosk.flows.complaints import filing
 from kiosk.flows.complaints.flow import ComplaintsFlow, Delivery, PrintOutcome
+from kiosk.i18n import Text
 from screens.base import KioskScreen
 from screens.complaints.hooks import offer_rating
 from screens.complaints.parts import choices
@@ -119,10 +120,12 @@ class ComplaintFiledScreen(KioskScreen):
     qr = StringProperty("")
 
     def on_kv_post(self, base_widget: object) -> None:
+        self._said: Text | None = None      # the print line, said again on a language switch
         self.redraw_on_switch(self.show)
 
     def on_pre_enter(self, *_: Any) -> None:
         self.print_message = self.qr = ""
+        self._said = None
         self.show()
         self.ids.scroll.scroll_y = 1
 
@@ -139,25 +142,31 @@ class ComplaintFiledScreen(KioskScreen):
         self.promise = self.shell.say(self.flow.filed_message())
         self.follow = self.shell.say(self.flow.follow_up())
         if not self.flow.can_print() and not self.qr:
-            self.show_qr(self.shell.tr("fb.print.unavailable", self.shell.lang))
+            self.show_qr(("fb.print.unavailable", {}))
+        elif self._said is not None:
+            self._say(self._said)
+
+    def _say(self, text: Text) -> None:
+        self._said = text
+        self.print_message = self.shell.say(text)
 
     def print_slip(self) -> None:
         if not self.flow.can_print():
-            self.show_qr(self.shell.tr("fb.print.unavailable", self.shell.lang))
+            self.show_qr(("fb.print.unavailable", {}))
             return
-        self.print_message = self.shell.tr("fb.print.printing", self.shell.lang)
+        self._say(("fb.print.printing", {}))
         self.flow.print_slip(self.shell.lang, self.shell.tr, self._printed)
 
     def _printed(self, outcome: PrintOutcome) -> None:
         if outcome.printed:
-            self.print_message = self.shell.say(outcome.message)
+            self._say(outcome.message)
         else:                       # why not, and the code instead ("scan the code…")
-            self.show_qr(self.shell.say(outcome.message))
+            self.show_qr(outcome.message)
 
-    def show_qr(self, why: str = "") -> None:
+    def show_qr(self, why: Text | None = None) -> None:
         """No paper: the number and date as a QR code to take on a phone."""
         self.qr = self.flow.qr_text()
-        self.print_message = why or self.shell.tr("fb.print.qr", self.shell.lang)
+        self._say(why or ("fb.print.qr", {}))
         # once laid out at its size, bring the code onto the glass (长辈版 scrolls)
         Clock.schedule_once(lambda _dt: self.ids.scroll.scroll_to(self.ids.qr, animate=False))
 
