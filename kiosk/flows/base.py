@@ -23,6 +23,28 @@ if TYPE_CHECKING:
     from kiosk.receipts.desk import ReceiptDesk
 
 V = TypeVar("V")
+SLIP_LANGUAGES = ("zh", "en", "bo")     # what slips and reports are printed in
+
+
+def slip_language(lang: str) -> str:
+    """The visitor's language when slips are printed in it, else Chinese."""
+    return lang if lang in SLIP_LANGUAGES else "zh"
+
+
+def parse_day(value: object) -> dt.date | None:
+    """A calendar day from the platform's ISO date or moment; None when absent or bad."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def day_values(day: dt.date | None) -> dict[str, object]:
+    """A date as each language writes it ({y}年{m}月{d}日): never a digit string that
+    Tibetan would turn into its own digits around ASCII dashes."""
+    if day is None:
+        return {"y": "", "m": "", "d": ""}
+    return {"y": day.year, "m": day.month, "d": day.day}
 
 
 class VisitorFlow(Generic[V]):

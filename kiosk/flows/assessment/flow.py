@@ -26,7 +26,7 @@ from kiosk.flows.assessment.payload import platform_result, qr_text
 from kiosk.flows.assessment.receipt import ReportData
 from kiosk.flows.assessment.receipt import build as build_report
 from kiosk.flows.assessment.scoring import AssessmentError, Result, score
-from kiosk.flows.base import VisitorFlow
+from kiosk.flows.base import VisitorFlow, slip_language
 from kiosk.flows.jobs.flow import JobsVisit
 from kiosk.flows.jobs.query import JobQuery
 from kiosk.i18n import Text, raw
@@ -43,7 +43,6 @@ __all__ = ["AssessmentError", "AssessmentFlow", "AssessmentVisit", "PrintOutcome
            "Question"]
 
 log = logging.getLogger(__name__)
-REPORT_LANGUAGES = ("zh", "en", "bo")
 Delivery = Literal["", "sending", "sent", "queued", "refused"]
 SaveState = Literal["no_result", "no_card", "expired", "ready", "sending", "sent",
                     "queued", "refused"]
@@ -242,14 +241,14 @@ class AssessmentFlow(VisitorFlow[AssessmentVisit]):
         """The QR code's payload in the visitor's language (no personal data)."""
         from kiosk.receipts.writer import catalogs
 
-        texts, lang = catalogs(), _lang(lang)
+        texts, lang = catalogs(), slip_language(lang)
         return qr_text(self._need(), lambda key, values: texts.text(key, lang, **values))
 
     def report(self, lang: str) -> Document | None:
         """The printed report; None before every question is answered."""
         if self.result() is None:
             return None
-        return build_report(self.report_data(lang), self._stamp(), _lang(lang))
+        return build_report(self.report_data(lang), self._stamp(), slip_language(lang))
 
     def can_print(self) -> bool:
         return self.result() is not None and self.desk is not None and self.desk.can_print()
@@ -318,7 +317,3 @@ class AssessmentFlow(VisitorFlow[AssessmentVisit]):
         visit.saved = platform.submit_in_background("assessment", {"kind": "interest"},
                                                     personal, delivered)
         return True
-
-
-def _lang(lang: str) -> str:
-    return lang if lang in REPORT_LANGUAGES else "zh"

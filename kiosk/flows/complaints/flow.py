@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from kiosk.flows.base import VisitorFlow
+from kiosk.flows.base import VisitorFlow, day_values, parse_day, slip_language
 from kiosk.flows.complaints import filing
 from kiosk.flows.complaints.receipt import ComplaintReceipt, summary
 from kiosk.flows.complaints.receipt import build as build_slip
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 Delivery = Literal["sent", "queued", "refused"]
-SLIP_LANGUAGES = ("zh", "en", "bo")
 STEPS = ("received", "in_progress", "answered", "closed")
 GRADES = (5, 4, 3, 2, 1)                 # 非常满意 … 非常不满意, best first on screen
 ASK_WHY_BELOW = 3                        # 不满意 and 非常不满意 ask why
@@ -184,7 +183,7 @@ class ComplaintsFlow(VisitorFlow[ComplaintsVisit]):
         if visit.filed is not None and visit.filed.state == "sending":
             return None                                   # a second tap sends nothing
         now, wipes = self._now(), self._wipes
-        lang = _slip_lang(self.session.visit.language)
+        lang = slip_language(self.session.visit.language)
         written = self._written(text, tr)
         phone = "" if visit.anonymous else phone
         filed = Filed(filing.tracking_number(now.date()), visit.kind, visit.about,
@@ -218,7 +217,7 @@ class ComplaintsFlow(VisitorFlow[ComplaintsVisit]):
                 if state == "sent":                 # the platform's record is the promise
                     filed.tracking_number = str(ack.get("tracking_number")
                                                 or filed.tracking_number)
-                    filed.answer_by = _date(ack.get("due_by")) or filed.answer_by
+                    filed.answer_by = parse_day(ack.get("due_by")) or filed.answer_by
                 done(state)
             self.ui.post(on_ui)
         platform.submit_in_background("complaint", body, personal, delivered)
@@ -249,7 +248,7 @@ class ComplaintsFlow(VisitorFlow[ComplaintsVisit]):
         filed = self.visit.filed
         if filed is None:
             return None
-        lang = _slip_lang(lang)
+        lang = slip_language(lang)
         about = filed.about_title or tr(f"fb.about.{filed.about}", lang)
         receipt = ComplaintReceipt(
             filed.tracking_number, tr(f"fb.kind.{filed.kind}", lang),
@@ -344,7 +343,7 @@ class ComplaintsFlow(VisitorFlow[ComplaintsVisit]):
         if offer is None or not visit.score or self.platform is None:
             return offer.back_to if offer else "home"
         body: dict[str, Any] = {"service": offer.service, "score": visit.score,
-                                "lang": _slip_lang(self.session.visit.language)}
+                                "lang": slip_language(self.session.visit.language)}
         if offer.ref:
             body["ref"] = offer.ref
         if offer.desk:
@@ -386,7 +385,7 @@ def _status(platform: PlatformService, number: str, phone: str, desk: str) -> Fo
         return unreachable
     if not isinstance(doc, dict) or doc.get("status") not in STEPS:
         return unreachable
-    state, due = str(doc["status"]), _date(doc.get("due_by"))
+    state, due = str(doc["status"]), parse_day(doc.get("due_by"))
     overdue = bool(doc.get("overdue"))
     words: Text
     if overdue:
@@ -399,19 +398,3 @@ def _status(platform: PlatformService, number: str, phone: str, desk: str) -> Fo
                  str(doc.get("reply") or ""), overdue, due)
 
 
-def day_values(day: dt.date | None) -> dict[str, object]:
-    """A date as each language writes it, from year, month and day values."""
-    if day is None:
-        return {"y": "", "m": "", "d": ""}
-    return {"y": day.year, "m": day.month, "d": day.day}
-
-
-def _date(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _slip_lang(lang: str) -> str:
-    return lang if lang in SLIP_LANGUAGES else "zh"

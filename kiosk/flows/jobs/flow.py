@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from kiosk.clock import CHINA
-from kiosk.flows.base import VisitorFlow
+from kiosk.flows.base import VisitorFlow, slip_language
 from kiosk.flows.jobs.interest import express_interest
 from kiosk.flows.jobs.present import (
     date_text,
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 PAGE = 20
-SLIP_LANGUAGES = ("zh", "en", "bo")
 Job = dict[str, Any]
 InterestState = Literal["sent", "queued", "refused"]
 
@@ -159,8 +158,7 @@ class JobsFlow(VisitorFlow[JobsVisit]):
         """The open posting's slip in the visitor's language, stamped with hall and time."""
         if not self.job:
             return None
-        lang = lang if lang in SLIP_LANGUAGES else "zh"
-        return build_slip(slip_for(self.job), self._stamp(), lang)
+        return build_slip(slip_for(self.job), self._stamp(), slip_language(lang))
 
     def render_preview(self, doc: Document, done: Callable[[bytes], None]) -> None:
         """PNG of the paper from the printer's own bytes, made off the UI thread."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from kiosk.clock import CHINA
-from kiosk.flows.base import VisitorFlow
+from kiosk.flows.base import VisitorFlow, day_values, parse_day, slip_language
 from kiosk.flows.policies import handbook, questions
 from kiosk.flows.policies.question_receipt import QuestionSlip
 from kiosk.flows.policies.question_receipt import build as build_question_slip
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 Policy = dict[str, Any]
 Delivery = Literal["sent", "queued", "refused"]
-SLIP_LANGUAGES = ("zh", "en", "bo")
 MAX_POLICIES = 1000
 
 
@@ -173,10 +172,10 @@ class PoliciesFlow(VisitorFlow[PoliciesVisit]):
         """Who issued it, and when (two lines: an issuer's name is long)."""
         p = self.policy
         return (("pol.detail.issuer", {"issuer": p.get("issued_by", "")}),
-                ("pol.detail.date", day_values(_date(p.get("issued_at")))))
+                ("pol.detail.date", day_values(parse_day(p.get("issued_at")))))
 
     def ends_line(self) -> Text | None:
-        until = _date(self.policy.get("valid_until"))
+        until = parse_day(self.policy.get("valid_until"))
         return ("pol.detail.until", day_values(until)) if until else None
 
     def summary_rows(self) -> list[tuple[str, Text]]:
@@ -226,7 +225,7 @@ class PoliciesFlow(VisitorFlow[PoliciesVisit]):
     def policy_slip(self, lang: str) -> Document | None:
         if not self.policy:
             return None
-        return build_policy_slip(PolicySlip.of(self.policy), self._stamp(), _slip_lang(lang))
+        return build_policy_slip(PolicySlip.of(self.policy), self._stamp(), slip_language(lang))
 
     def print_policy(self, lang: str, done: Callable[[PrintOutcome], None]) -> None:
         """Print the open policy's summary (one slip per policy per visit)."""
@@ -241,7 +240,7 @@ class PoliciesFlow(VisitorFlow[PoliciesVisit]):
                             asked.answer_by.isoformat(), asked.question, asked.policy_title,
                             questions.mask_phone(asked.phone) if asked.phone else "",
                             asked.code)
-        return build_question_slip(slip, self._stamp(), _slip_lang(lang))
+        return build_question_slip(slip, self._stamp(), slip_language(lang))
 
     def print_question(self, lang: str, done: Callable[[PrintOutcome], None]) -> None:
         asked = self.visit.asked
@@ -295,7 +294,7 @@ class PoliciesFlow(VisitorFlow[PoliciesVisit]):
         visit.asked = asked
         body: dict[str, Any] = {"tracking_number": asked.tracking_number,
                                 "asked_at": now.isoformat(timespec="seconds"),
-                                "lang": _slip_lang(self.session.visit.language)}
+                                "lang": slip_language(self.session.visit.language)}
         if asked.policy_id:
             body["policy_id"] = asked.policy_id
         personal: dict[str, Any] = {"question": asked.question}
@@ -313,7 +312,7 @@ class PoliciesFlow(VisitorFlow[PoliciesVisit]):
                 if self.session.visit.state(PoliciesVisit) is not visit:
                     return
                 asked.state = state
-                due = _date(ack.get("answer_by"))
+                due = parse_day(ack.get("answer_by"))
                 if state == "sent" and due is not None:
                     asked.answer_by = due               # the platform's record is the promise
                 done(state)
@@ -394,23 +393,6 @@ def _answer_text(platform: PlatformService, number: str, secret: str, desk: str)
         return unreachable
     if found.get("status") == "answered" and found.get("answer"):
         return Answer(("pol.lookup.answered", {}), number, str(found["answer"]))
-    return Answer(("pol.lookup.waiting", day_values(_date(found.get("answer_by")))), number)
+    return Answer(("pol.lookup.waiting", day_values(parse_day(found.get("answer_by")))), number)
 
 
-def day_values(day: dt.date | None) -> dict[str, object]:
-    """A date as each language writes it ({y}年{m}月{d}日): never a digit string that
-    Tibetan would turn into its own digits around ASCII dashes."""
-    if day is None:
-        return {"y": "", "m": "", "d": ""}
-    return {"y": day.year, "m": day.month, "d": day.day}
-
-
-def _date(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _slip_lang(lang: str) -> str:
-    return lang if lang in SLIP_LANGUAGES else "zh"

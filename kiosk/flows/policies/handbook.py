@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kiosk.flows.base import parse_day
+
 Policy = dict[str, Any]
 
 TOPICS: tuple[str, ...] = ("employment", "business", "training", "insurance", "rights")
@@ -37,22 +39,16 @@ GROUPS_OF: dict[str, tuple[str, ...]] = {"高校毕业生": ("graduates",),
                                          "就业援助": ("hard_to_employ",)}
 
 
-def _date(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
 
 def started(policy: Policy, today: dt.date) -> bool:
     """In force from its valid_from (none: from its issue)."""
-    begins = _date(policy.get("valid_from"))
+    begins = parse_day(policy.get("valid_from"))
     return begins is None or begins <= today
 
 
 def ended(policy: Policy, today: dt.date) -> bool:
     """Its last day (valid_until) has passed."""
-    last = _date(policy.get("valid_until"))
+    last = parse_day(policy.get("valid_until"))
     return last is not None and last < today
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.clock import CHINA, parse_moment
 from kiosk.errors import KioskError
-from kiosk.flows.base import VisitorFlow
+from kiosk.flows.base import VisitorFlow, slip_language
 from kiosk.flows.jobs.present import mask_phone
 from kiosk.flows.registration import documents, options, payload
 from kiosk.flows.registration.identity import (
@@ -65,7 +65,6 @@ __all__ = ["About", "Identity", "MyPage", "PrintOutcome", "RegistrationError",
            "RegistrationFlow", "RegistrationVisit", "Unemployment", "Wants"]
 
 log = logging.getLogger(__name__)
-SLIP_LANGUAGES = ("zh", "en", "bo")
 MOBILE = re.compile(r"1[3-9][0-9]{9}")
 NOT_GIVEN: Text = ("reg.not_given", {})
 NONE_OF_THESE: Text = ("reg.none_of_these", {})
@@ -336,7 +335,7 @@ class RegistrationFlow(VisitorFlow[RegistrationVisit]):
             intentions=intentions_text(payload.intentions(visit.wants)),
             documents=tuple(self.documents_to_bring()), state=state,
             specialist=visit.specialist, record_url=self._record_url(), desk=self.staff_desk)
-        return build_slip(data, self._stamp(), _slip_lang(lang))
+        return build_slip(data, self._stamp(), slip_language(lang))
 
     def print_slip(self, lang: str, done: Callable[[PrintOutcome], None]) -> None:
         """Print the slip; done(outcome) runs on the UI thread when it is out, or at once
@@ -356,7 +355,7 @@ class RegistrationFlow(VisitorFlow[RegistrationVisit]):
             return ""
         from kiosk.receipts.writer import catalogs
 
-        texts, lang = catalogs(), _slip_lang(self.session.visit.language)
+        texts, lang = catalogs(), slip_language(self.session.visit.language)
 
         def say(key: str, **values: object) -> str:
             return texts.text(f"receipt.registration.{key}", lang, **values)
@@ -463,7 +462,7 @@ class RegistrationFlow(VisitorFlow[RegistrationVisit]):
             documents=tuple(documents.for_unemployment(held, bool(application.left_on))),
             state="queued" if visit.unemployment_outcome == "queued" else "received",
             desk=self.staff_desk)
-        return build_unemployment_slip(data, self._stamp(), _slip_lang(lang))
+        return build_unemployment_slip(data, self._stamp(), slip_language(lang))
 
     def print_unemployment_slip(self, lang: str, done: Callable[[PrintOutcome], None]) -> None:
         """Print the application slip (as print_slip)."""
@@ -600,7 +599,3 @@ def _typed_date(text: str) -> dt.date | None:
 def _moment_text(value: Any, fallback: str) -> str:
     moment = parse_moment(value)
     return moment.astimezone(CHINA).strftime("%Y-%m-%d %H:%M") if moment else fallback
-
-
-def _slip_lang(lang: str) -> str:
-    return lang if lang in SLIP_LANGUAGES else "zh"
