@@ -25,9 +25,18 @@ from kiosk.fonts import cache_dir
 
 DOMAIN = "kiosk"
 LANGUAGES = ("zh", "en", "bo")
-# Tibetan text writes numbers with Tibetan digits (༠–༩)
+# Tibetan prose writes counts and dates with Tibetan digits (༠–༩)
 TIBETAN_DIGITS = str.maketrans("0123456789", "".join(chr(0x0F20 + i) for i in range(10)))
 LANGUAGE_NAMES = {"zh": "简体中文", "en": "English", "bo": "བོད་ཡིག"}
+
+
+def _tibetan_number(value: object) -> object:
+    """A count or a date's part, read as prose, in Tibetan digits; a number given as text
+    (a phone, a desk, a tracking or ID number, a price) keeps the digits printed on
+    cards and signs, which is how a visitor will type or say it back."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value).translate(TIBETAN_DIGITS)
+    return value
 
 
 def source_dir() -> Path:
@@ -113,7 +122,7 @@ class Translator:
         if found == key and lang != "zh":
             found = self._catalogs["zh"].gettext(key)
         if values and lang == "bo":
-            values = {k: str(v).translate(TIBETAN_DIGITS) for k, v in values.items()}
+            values = {k: _tibetan_number(v) for k, v in values.items()}
         return found.format(**values) if values else found
 
     def has(self, key: str, lang: str) -> bool:
