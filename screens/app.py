@@ -221,8 +221,7 @@ class KioskApp(App):
         """The footer's words; kv passes the language, the call and the desk so that it
         re-evaluates when any of them changes."""
         home = self.core.flows.get("home")
-        text = home.help_text() if home is not None else ("common.staff_help", {})
-        return self.translator.say((text[0], {"desk": desk, **text[1]}), lang)
+        return self.say(home.help_text() if home is not None else ("common.staff_help", {}))
 
     def start_session(self) -> None:
         self.session.touch()

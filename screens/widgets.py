@@ -5,6 +5,9 @@ guard, and painted containers whose colour the widget-tree checks can read.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.properties import (
@@ -17,11 +20,15 @@ from kivy.properties import (
 )
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.gridlayout import GridLayout
 from kivy.uix.label import Label
 from kivy.utils import escape_markup
 
 from kiosk.fonts import TIBETAN_SCALE
 from kiosk.text.linebreak import is_tibetan, wrap
+
+if TYPE_CHECKING:
+    from screens.base import Shell
 
 CJK_FONT = "KioskSans"
 TIBETAN_FONT = "KioskTibetan"
@@ -154,3 +161,24 @@ class KTile(ButtonBehavior, Painted, BoxLayout):
 
 class KPanel(Painted, BoxLayout):
     """A painted vertical or horizontal container."""
+
+
+class ChoiceButton(KButton):
+    """An option of a set: looks chosen when selected, and a tap on it still counts
+    (a multiple choice is taken back by a second tap)."""
+
+    selected = BooleanProperty(False)
+
+
+def choices(shell: Shell, tid: str, codes: Iterable[str], words: Callable[[str], str],
+            chosen: Callable[[str], bool], tap: Callable[[str], None],
+            cols: int | None = None) -> GridLayout:
+    """A grid with one button per code (one a row in 长辈版); tap(code) runs on a tap."""
+    grid = GridLayout(cols=cols or (1 if shell.elder else 2), spacing=shell.theme.gap * 0.5,
+                      size_hint_y=None)
+    grid.bind(minimum_height=grid.setter("height"))
+    for code in codes:
+        button = ChoiceButton(tid=f"{tid}.{code}", raw=words(code), selected=chosen(code))
+        button.bind(on_action=lambda _w, c=code: tap(c))
+        grid.add_widget(button)
+    return grid
