@@ -19,7 +19,7 @@ from devices.printer.paper import (
     PrintedPicture,
     PrintedQR,
 )
-from devices.printer.raster import RasterFonts, _font, qr_image
+from devices.printer.raster import RasterFonts, qr_image
 from devices.printer.wrap import cell_width
 
 LINE_DOTS = 30     # 24-dot font plus the default line spacing
@@ -29,8 +29,8 @@ MARGIN = 16
 def _draw_line(draw: ImageDraw.ImageDraw, item: PrintedLine, y: int, width: int,
                fonts: RasterFonts) -> int:
     cell = 12 * item.size
-    wide = _font(str(fonts.cjk), fonts.cjk_index, 24 * item.size)
-    narrow = _font(str(fonts.cjk), fonts.cjk_index, 20 * item.size)   # fits 12-dot cells
+    wide, stroke = fonts.han(24 * item.size, item.bold)
+    narrow, _ = fonts.han(20 * item.size, item.bold)    # fits 12-dot cells
     total = sum(cell_width(ch) for ch in item.text) * cell
     x = {"center": (width - total) // 2, "right": width - total}.get(item.align, 0)
     for ch in item.text:
@@ -40,7 +40,7 @@ def _draw_line(draw: ImageDraw.ImageDraw, item: PrintedLine, y: int, width: int,
             left = MARGIN + x + (w - font.getlength(ch)) / 2
             # baseline 3 dots above the cell bottom, as a printer's 24-dot font sits in a line
             draw.text((left, y + 24 * item.size), ch, font=font, fill=0, anchor="ls",
-                      stroke_width=1 if item.bold else 0, stroke_fill=0)
+                      stroke_width=stroke, stroke_fill=0)
         x += w
     return LINE_DOTS * item.size
 

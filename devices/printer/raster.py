@@ -23,11 +23,23 @@ BODY_PX = 24          # the height of a printer's own Font A, so pictures match 
 
 @dataclass(frozen=True)
 class RasterFonts:
-    """Font files for pictures of text; cjk_index picks the Simplified Chinese face."""
+    """Font files for pictures of text; cjk_index picks the Simplified Chinese face.
+
+    cjk_bold is the same collection's bold weight: a heading drawn in it keeps its
+    counters open, where thickening the regular face with a stroke fills 得 and 器 into
+    blots at 24 dots. None (or a missing file) falls back to that stroke.
+    """
 
     cjk: Path = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
     cjk_index: int = 2
     tibetan: Path = Path("/usr/share/fonts/truetype/tibetan/DDC_Uchen.ttf")
+    cjk_bold: Path | None = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
+
+    def han(self, size: int, bold: bool = False) -> tuple[ImageFont.FreeTypeFont, int]:
+        """The Han face at size and the stroke still to add for bold (0 with a bold face)."""
+        if bold and self.cjk_bold is not None and self.cjk_bold.exists():
+            return _font(str(self.cjk_bold), self.cjk_index, size), 0
+        return _font(str(self.cjk), self.cjk_index, size), 1 if bold else 0
 
 
 @lru_cache(maxsize=16)
@@ -42,9 +54,16 @@ def _font(path: str, index: int, size: int) -> ImageFont.FreeTypeFont:
 def font_for(text: str, fonts: RasterFonts, size: int) -> ImageFont.FreeTypeFont:
     """DDC Uchen for Tibetan (larger, so a letter's body reads as large as the Han beside
     it), Noto CJK SC else."""
+    return styled_font(text, fonts, size)[0]
+
+
+def styled_font(text: str, fonts: RasterFonts, size: int,
+                bold: bool = False) -> tuple[ImageFont.FreeTypeFont, int]:
+    """The face for text and the stroke width that makes it bold where no bold face is
+    (Tibetan faces come in one weight)."""
     if is_tibetan(text):
-        return _font(str(fonts.tibetan), 0, round(size * TIBETAN_SCALE))
-    return _font(str(fonts.cjk), fonts.cjk_index, size)
+        return _font(str(fonts.tibetan), 0, round(size * TIBETAN_SCALE)), 1 if bold else 0
+    return fonts.han(size, bold)
 
 
 def wrap_pixels(text: str, width: int, font: ImageFont.FreeTypeFont) -> list[str]:
@@ -65,7 +84,7 @@ def wrap_pixels(text: str, width: int, font: ImageFont.FreeTypeFont) -> list[str
 def text_image(text: str, width: int, fonts: RasterFonts, size: int = BODY_PX,
                align: str = "left", bold: bool = False) -> Image.Image:
     """A paper-wide 1-bit picture of text, wrapped to width dots."""
-    font = font_for(text, fonts, size)
+    font, stroke = styled_font(text, fonts, size, bold)
     lines = wrap_pixels(text, width - 2, font)
     boxes = [font.getbbox(line or " ") for line in lines]
     top = min(b[1] for b in boxes)
@@ -76,7 +95,7 @@ def text_image(text: str, width: int, fonts: RasterFonts, size: int = BODY_PX,
         length = font.getlength(line)
         x = {"center": (width - length) / 2, "right": width - length - 1}.get(align, 1)
         draw.text((max(0, x), i * line_h - top + 5), line, font=font, fill=0,
-                  stroke_width=1 if bold else 0, stroke_fill=0)
+                  stroke_width=stroke, stroke_fill=0)
     return img
 
 

@@ -117,6 +117,9 @@ class PrinterSection:
                             doc="font for Chinese printed as pictures and for previews")
     cjk_font_index: int = setting(2, minimum=0, maximum=20,
                                   doc="face in cjk_font (2 = Simplified Chinese in Noto CJK)")
+    cjk_bold_font: str = setting("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+                                 doc="bold face for headings drawn as pictures and previews "
+                                     "(same face index as cjk_font; empty: thicken the regular)")
     tibetan_font: str = setting("/usr/share/fonts/truetype/tibetan/DDC_Uchen.ttf",
                                 doc="font for Tibetan lines (always printed as pictures)")
 

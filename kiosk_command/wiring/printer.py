@@ -14,7 +14,8 @@ def fonts_from(cfg: Any) -> Any:
 
     from devices.printer.raster import RasterFonts
 
-    return RasterFonts(Path(cfg.cjk_font), cfg.cjk_font_index, Path(cfg.tibetan_font))
+    return RasterFonts(Path(cfg.cjk_font), cfg.cjk_font_index, Path(cfg.tibetan_font),
+                       Path(cfg.cjk_bold_font) if cfg.cjk_bold_font else None)
 
 
 def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:

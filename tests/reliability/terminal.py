@@ -70,7 +70,8 @@ class Terminal:
         self.reader = IdcardReader(conf["reader_port"], 115200, on_event=self.events.put,
                                    reopen_s=0.2).start()
         pcfg = settings.printer
-        fonts = RasterFonts(Path(pcfg.cjk_font), pcfg.cjk_font_index, Path(pcfg.tibetan_font))
+        fonts = RasterFonts(Path(pcfg.cjk_font), pcfg.cjk_font_index, Path(pcfg.tibetan_font),
+                            Path(pcfg.cjk_bold_font) if pcfg.cjk_bold_font else None)
         target = conf["printer"]
         self.printer = PrinterService(lambda: open_connection("network", target, 2.0),
                                       Renderer(load_profile(pcfg.profile), fonts),
