@@ -311,10 +311,13 @@ class KioskApp(App):
             return False         # the technician's taps reach the pad or menu: no visit
         if state is SessionState.IDLE:
             self.session.touch()
-            lang = self._language_under(touch)
-            if lang:
-                self.session.set_language(lang)
-            return True          # the wake-up tap only starts (and may pick a language)
+            choice = self._attract_choice_under(touch)
+            if choice.startswith("lang."):
+                self.session.set_language(choice.removeprefix("lang."))
+            elif choice == "attract.elder":
+                self.session.set_elder(True)
+            return True          # the wake-up tap only starts (and may pick a language
+            #                      or the mode)
         if state is SessionState.WARNING:
             box = self.overlays["timeout"].ids.box
             if not box.collide_point(*touch.pos):
@@ -325,13 +328,15 @@ class KioskApp(App):
             self.session.touch()
         return False
 
-    def _language_under(self, touch: Any) -> str:
-        """The language button of the attract screen under a touch, if any."""
+    def _attract_choice_under(self, touch: Any) -> str:
+        """The attract screen's language or 长辈版 button under a touch ("" for none): the
+        wake-up tap is taken by the session, so the choice it lands on is read here."""
         for widget in self.screen("attract").walk():
             tid = getattr(widget, "tid", "")
-            usable = tid.startswith("lang.") and not widget.disabled and widget.opacity > 0
+            choice = tid.startswith("lang.") or tid == "attract.elder"
+            usable = choice and not widget.disabled and widget.opacity > 0
             if usable and widget.collide_point(*widget.to_widget(*touch.pos)):
-                return tid.removeprefix("lang.")
+                return tid
         return ""
 
     def _count_corner_tap(self, touch: Any) -> None:
