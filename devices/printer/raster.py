@@ -37,9 +37,15 @@ class RasterFonts:
 
     def han(self, size: int, bold: bool = False) -> tuple[ImageFont.FreeTypeFont, int]:
         """The Han face at size and the stroke still to add for bold (0 with a bold face)."""
-        if bold and self.cjk_bold is not None and self.cjk_bold.exists():
+        if bold and self.cjk_bold is not None and _present(str(self.cjk_bold)):
             return _font(str(self.cjk_bold), self.cjk_index, size), 0
         return _font(str(self.cjk), self.cjk_index, size), 1 if bold else 0
+
+
+@lru_cache(maxsize=4)
+def _present(path: str) -> bool:
+    """Whether a font file is there, asked once per file rather than once per line."""
+    return Path(path).exists()
 
 
 @lru_cache(maxsize=16)
