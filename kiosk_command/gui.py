@@ -21,8 +21,12 @@ if TYPE_CHECKING:
 
 
 def prepare_kivy(settings: Settings, size: tuple[int, int] | None = None,
-                 fullscreen: bool | None = None) -> None:
-    """Configure Kivy's window before it exists (size, full screen, cursor, logs)."""
+                 fullscreen: bool | None = None, paced: bool = True) -> None:
+    """Configure Kivy's window before it exists (size, full screen, cursor, logs).
+
+    paced=False lifts the frame-rate cap, for a scripted run that nobody watches
+    (kiosk_command/script/pacing.py).
+    """
     os.environ.setdefault("KIVY_NO_ARGS", "1")
     os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
     os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")
@@ -47,6 +51,7 @@ def prepare_kivy(settings: Settings, size: tuple[int, int] | None = None,
     Config.set("graphics", "resizable", "0")
     Config.set("graphics", "show_cursor", "1" if d.show_cursor else "0")
     Config.set("kivy", "exit_on_escape", "0")
+    Config.set("graphics", "maxfps", "60" if paced else "0")
     # no multisampled framebuffer: edges are smoothed by the Smooth* instructions
     # of the kv rules instead; with software GL (llvmpipe) 4x samples doubled the
     # cost of every frame, the first one included

@@ -61,15 +61,21 @@ class PlatformProcess:
 
     def start(self) -> PlatformProcess:
         """Start the server and wait until it answers /api/v1/health."""
+        self.spawn()
+        self.wait_ready()
+        return self
+
+    def spawn(self) -> None:
+        """Start the server without waiting: the caller does its own start meanwhile
+        and calls wait_ready() before the first request (or the key file)."""
         self.workdir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(self.command(), stdout=log, stderr=log,
                                      stdin=subprocess.DEVNULL, start_new_session=True)
         log.close()
-        self._wait_healthy()
-        return self
 
-    def _wait_healthy(self) -> None:
+    def wait_ready(self) -> None:
+        """Wait until the spawned server answers its health check."""
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.proc is not None and self.proc.poll() is not None:

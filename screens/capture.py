@@ -9,8 +9,12 @@ from kivy.graphics.opengl import GL_RGBA, GL_UNSIGNED_BYTE, glReadPixels
 
 
 def _frame():  # noqa: ANN202 - PIL.Image.Image, imported late
+    """The window as it is now: drawn afresh, since a scripted run on a virtual
+    display skips drawing (kiosk_command/script/pacing.py) and a swapped buffer's
+    contents are not defined anyway."""
     from PIL import Image
 
+    Window.on_draw()            # the default handler itself, past any bound one
     width, height = Window.size
     pixels = glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE)
     return Image.frombytes("RGBA", (width, height), pixels).transpose(Image.FLIP_TOP_BOTTOM)

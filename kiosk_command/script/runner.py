@@ -45,8 +45,12 @@ class Step:
 class Runner:
     """Drives steps from Kivy's clock; records the first failure."""
 
-    def __init__(self, ctx: ScriptContext, steps: list[Step], table: dict[str, StepFn]) -> None:
+    def __init__(self, ctx: ScriptContext, steps: list[Step], table: dict[str, StepFn],
+                 poll_pause_s: float = 0.0) -> None:
+        """poll_pause_s: how long a frame that found its wait unmet gives the other
+        threads (the platform client, the printer), when frames are not paced."""
         self.ctx, self.steps, self.table = ctx, list(steps), table
+        self.poll_pause_s = poll_pause_s
         self.failure: str | None = None
         self.done = False
         self._wait: Callable[[], bool] | None = None
@@ -95,6 +99,8 @@ class Runner:
             elif time.monotonic() > self._deadline:
                 detail = getattr(self._wait, "detail", "")
                 raise ScriptFailure("timed out waiting" + (f": {detail}" if detail else ""))
+            elif self.poll_pause_s:
+                time.sleep(self.poll_pause_s)
             return None
         if self._settle > 0:
             self._settle -= 1

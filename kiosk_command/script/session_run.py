@@ -18,6 +18,7 @@ from kiosk.config.loader import layer
 from kiosk_command.display import headless_if_needed
 from kiosk_command.script.context import ScriptContext
 from kiosk_command.script.loader import step_modules, step_table
+from kiosk_command.script.pacing import DrawOnDemand
 from kiosk_command.script.runner import Runner, Step
 
 
@@ -41,7 +42,7 @@ def _platform_overrides(ctx: ScriptContext) -> dict[str, Any]:
     day = ctx.clock.now().date().isoformat()
     ctx.platform = PlatformProcess(ctx.workdir / "central",
                                    extra_args=("--max-skew", "315360000", "--demo-date", day))
-    ctx.platform.start()
+    ctx.platform.spawn()            # it starts while the app does; ready before the core
     return {"platform": {"url": ctx.platform.url, "key_file": str(ctx.platform.key_file),
                          "device_id": ctx.platform.device_id}}
 
@@ -84,12 +85,26 @@ def _run_app(ctx: ScriptContext, settings: Any, plan: RunPlan, table: dict[str, 
     from kiosk_command.gui import make_app, prepare_kivy
 
     stack.enter_context(headless_if_needed(plan.headless))
-    prepare_kivy(settings, size=(1080, 1920), fullscreen=False)
+    # nobody watches a virtual display: lay out every frame, draw only for pictures
+    prepare_kivy(settings, size=(1080, 1920), fullscreen=False, paced=not plan.headless)
+    import screens.app  # noqa: F401 - Kivy's own start, while the platform starts
+    if ctx.platform is not None:
+        ctx.platform.wait_ready()
     ctx.core = build_core(settings, ctx.clock, stack)
     app = make_app(ctx.core)
-    runner = Runner(ctx, plan.steps, table)
-    app.bind(on_start=lambda *_: runner.attach(app))
+    runner = Runner(ctx, plan.steps, table, poll_pause_s=0.002 if plan.headless else 0.0)
+    app.bind(on_start=lambda *_: _attach(runner, app, plan.headless))
     app.run()
     if not runner.done:
         return "the app stopped before the script finished"
     return runner.failure
+
+
+def _attach(runner: Runner, app: Any, headless: bool) -> None:
+    if headless:
+        from kivy.core.window import Window
+
+        pacer = DrawOnDemand()         # Kivy holds bound methods weakly: the run keeps it
+        runner.ctx.resources["pacer"] = pacer
+        pacer.attach(Window)
+    runner.attach(app)
