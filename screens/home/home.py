@@ -49,9 +49,15 @@ class HomeScreen(KioskScreen):
         self.shell.go("soon")
 
     def _equalize(self) -> None:
-        """All tiles as tall as the tallest, so rows line up in every language."""
-        tiles_ = self.ids.tiles.children
+        """The tiles of a row as tall as the row's tallest, so a row lines up in every
+        language; each row only as tall as its own texts need, so one long Tibetan
+        title does not push the other rows off the glass."""
+        grid = self.ids.tiles
+        order = list(reversed(grid.children))          # Kivy keeps children last-first
         floor = self.shell.theme.target * 1.5
-        tallest = max([floor] + [t.minimum_height for t in tiles_])
-        for tile in tiles_:
-            tile.height = tallest
+        cols = max(1, int(grid.cols or 1))
+        for start in range(0, len(order), cols):
+            row = order[start:start + cols]
+            tallest = max([floor] + [t.minimum_height for t in row])
+            for tile in row:
+                tile.height = tallest

@@ -36,11 +36,7 @@ NO_STAFF_HELP = {"timeout", "tech_exit", "tech_menu", "tech_menu_oos", "tech_pai
 # has one tile a row, twice as tall: one whole tile and the edge of the next
 HOME_TILES = {"normal": (4, 4), "elder": (1, 2)}     # (whole, at least partly shown)
 
-KNOWN: dict[tuple[str, str, str], str] = {
-    ("home", "bo", "normal"): "Tibetan tile texts make the tallest tile, to which every tile "
-                              "is equalized, as tall as three Chinese ones: two whole tiles "
-                              "on the glass (typography is reworked separately)",
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 Trees = dict[str, dict]
 
