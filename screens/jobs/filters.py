@@ -63,7 +63,8 @@ class JobFiltersScreen(KioskScreen):
         grid = _grid(app, 1 if app.elder else 2)
         total = sum(counts.values())
         grid.add_widget(self._button(app, f"jobs.pick.{column}.all",
-                                     app.tr("jobs.all_n", app.lang, n=total),
+                                     app.tr("jobs.all_n", app.lang,
+                                            n=app.say(self.flow.count_text(total))),
                                      current is None, lambda: self._pick(column, None)))
         for i, (value, n) in enumerate(counts.items()):
             grid.add_widget(self._button(app, f"jobs.pick.{column}.{i}",

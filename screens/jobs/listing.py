@@ -178,9 +178,7 @@ class JobsScreen(KioskScreen):
         self._total = found.total
         self.card_height = self._card_height()
         self.empty = not found.items
-        self.count_short = (app.tr("jobs.at_least", app.lang, n=found.total)
-                            if found.total_capped
-                            else app.tr("jobs.raw_n", app.lang, n=found.total))
+        self.count_short = app.say(self.flow.count_text(found.total, found.total_capped))
         sort = app.say(choice_key("sort", self.query.sort))
         self.count_text = app.tr("jobs.count", app.lang, n=self.count_short, sort=sort)
 

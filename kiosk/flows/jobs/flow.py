@@ -31,6 +31,7 @@ from kiosk.flows.jobs.query import EDUCATION_KEYS, JobQuery
 from kiosk.flows.jobs.receipt import build as build_slip
 from kiosk.flows.jobs.slip import slip_for
 from kiosk.i18n import Text, raw
+from kiosk.platform.search import COUNT_CAP
 from kiosk.receipts.desk import ReceiptLimitReached
 from kiosk.receipts.handing import PrintOutcome
 
@@ -85,6 +86,15 @@ class JobsFlow(VisitorFlow[JobsVisit]):
             return {}
         query = self.query.with_filter(column, None)
         return self.platform.catalog.counts(query.text, query.filters).get(column, {})
+
+    @staticmethod
+    def count_text(total: int, capped: bool = False) -> Text:
+        """The figure a screen shows for a number of postings. A search stops counting
+        at the cap (one character can match most of a city's catalog), so wherever a
+        count passes it, the list and the group screen alike say "1000+"."""
+        if capped or total > COUNT_CAP:
+            return "jobs.at_least", {"n": COUNT_CAP}
+        return "jobs.raw_n", {"n": total}
 
     def data_as_of(self) -> float | None:
         return self.platform.catalog.data_as_of() if self.platform is not None else None
