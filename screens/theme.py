@@ -30,19 +30,24 @@ class Palette:
     on_accent: Colour
     border: Colour
     disabled_text: Colour
+    disabled: Colour           # the fill of an action that cannot be taken now
+    warning: Colour            # notices that need attention but are not errors
+    on_warning: Colour
 
 
 NORMAL_PALETTE = Palette(
     background=(0.953, 0.961, 0.969, 1), surface=(1, 1, 1, 1), text=(0.11, 0.12, 0.14, 1),
     muted=(0.30, 0.32, 0.36, 1), primary=(0.03, 0.33, 0.62, 1), on_primary=(1, 1, 1, 1),
     accent=(0.70, 0.13, 0.09, 1), on_accent=(1, 1, 1, 1), border=(0.75, 0.78, 0.82, 1),
-    disabled_text=(0.35, 0.36, 0.38, 1))
+    disabled_text=(0.30, 0.31, 0.33, 1), disabled=(0.87, 0.88, 0.90, 1),
+    warning=(0.55, 0.31, 0.0, 1), on_warning=(1, 1, 1, 1))
 
 ELDER_PALETTE = Palette(
     background=(1, 1, 1, 1), surface=(1, 1, 1, 1), text=(0, 0, 0, 1),
     muted=(0.17, 0.17, 0.17, 1), primary=(0.0, 0.20, 0.45, 1), on_primary=(1, 1, 1, 1),
     accent=(0.55, 0.06, 0.03, 1), on_accent=(1, 1, 1, 1), border=(0.2, 0.2, 0.2, 1),
-    disabled_text=(0.2, 0.2, 0.2, 1))
+    disabled_text=(0.2, 0.2, 0.2, 1), disabled=(0.85, 0.85, 0.85, 1),
+    warning=(0.42, 0.22, 0.0, 1), on_warning=(1, 1, 1, 1))
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class Theme:
     heading: float
     title: float
     tile_title: float
+    display: float            # one big figure: the time-out countdown
     target: float
     line_height: float
     pad: float
@@ -86,9 +92,9 @@ class Theme:
         return self.design(window_px) * self.physical_per_design * 160.0 / self.dpi
 
 
-_NORMAL = dict(small=28, body=34, heading=50, title=60, tile_title=46, target=120,
+_NORMAL = dict(small=28, body=34, heading=50, title=60, tile_title=46, display=220, target=120,
                line_height=1.3, pad=36, gap=24, radius=18)
-_ELDER = dict(small=40, body=46, heading=64, title=76, tile_title=58, target=170,
+_ELDER = dict(small=40, body=46, heading=64, title=76, tile_title=58, display=260, target=170,
               line_height=1.45, pad=40, gap=28, radius=20)
 
 

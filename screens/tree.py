@@ -122,7 +122,8 @@ def _line_text(line: Any) -> str:
 
 
 def _source_text(label: Label) -> str:
-    raw = getattr(label, "raw", "")
+    shown = getattr(label, "shown", None)       # the words as drawn, a check mark included
+    raw = shown() if callable(shown) else getattr(label, "raw", "")
     if raw:
         return raw
     return _MARKUP.sub("", label.text) if label.markup else label.text
@@ -225,7 +226,7 @@ def _entry(widget: Widget, theme: Any, rect: Rect, here: Glass) -> dict[str, Any
 def _text_entry(label: Label, theme: Any) -> dict[str, Any]:
     return {
         "text": label.text,
-        "raw": getattr(label, "raw", label.text),
+        "raw": _source_text(label) if getattr(label, "raw", "") else label.text,
         "role": getattr(label, "role", ""),
         "font_name": label.font_name,
         "font_pt": round(theme.points(label.font_size), 2),

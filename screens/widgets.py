@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 CJK_FONT = "KioskSans"
 TIBETAN_FONT = "KioskTibetan"
+CHECK = "\u2713"                 # in the CJK face; a Tibetan line draws it there too
 
 
 class Painted:
@@ -49,7 +50,8 @@ class KLabel(Painted, Label):
     """
 
     raw = StringProperty("")
-    role = OptionProperty("body", options=["small", "body", "heading", "title", "tile_title"])
+    role = OptionProperty("body", options=["small", "body", "heading", "title", "tile_title",
+                                           "display"])
     tid = StringProperty("")
     wrap_text = BooleanProperty(True)
     script_scale = NumericProperty(1.0)
@@ -78,15 +80,20 @@ class KLabel(Painted, Label):
         self.script_scale = TIBETAN_SCALE if tibetan else 1.0
         self.tibetan = tibetan
 
+    def shown(self) -> str:
+        """The words as drawn (a chosen button adds its check mark)."""
+        return self.raw
+
     def rewrap(self) -> None:
         """Break raw into lines that fit the current width."""
         room = self.width - self.padding[0] - self.padding[2]
         if not self.wrap_text or room <= 10:
-            self.text = self.raw
+            self.text = self.shown()
             return
+        shown = self.shown()
         measure = _measurer(self.font_name, self.font_size, self.font_script_name, self.bold)
-        lines = wrap(self.raw, room, measure)
-        mixed = self.tibetan and any(_foreign(ch) for ch in self.raw)
+        lines = wrap(shown, room, measure)
+        mixed = self.tibetan and any(_foreign(ch) for ch in shown)
         self.markup = mixed
         self.text = "\n".join(_mark_foreign(line) if mixed else line for line in lines)
 
@@ -123,12 +130,21 @@ class KButton(ButtonBehavior, KLabel):
     """
 
     enabled = BooleanProperty(True)
+    # the current choice of a set (a language, a filter value): drawn filled with a
+    # check mark, whether or not a second tap on it does anything
+    selected = BooleanProperty(False)
     fixed_height = NumericProperty(0)
     shell = ObjectProperty(None, allownone=True)
 
     def __init__(self, **kwargs: object) -> None:
         self.register_event_type("on_action")
         super().__init__(**kwargs)
+
+    def shown(self) -> str:
+        return f"{CHECK} {self.raw}" if self.selected and self.raw else self.raw
+
+    def on_selected(self, *_: object) -> None:
+        self._wrap_soon()
 
     def on_release(self) -> None:
         if self.enabled and (self.shell is None or self.shell.tap_allowed(self.tid)):
@@ -164,10 +180,9 @@ class KPanel(Painted, BoxLayout):
 
 
 class ChoiceButton(KButton):
-    """An option of a set: looks chosen when selected, and a tap on it still counts
-    (a multiple choice is taken back by a second tap)."""
-
-    selected = BooleanProperty(False)
+    """An option of a set: outlined while open to choose, filled with a check mark
+    when chosen; a tap on a chosen one still counts (a multiple choice is taken back
+    by a second tap)."""
 
 
 def choices(shell: Shell, tid: str, codes: Iterable[str], words: Callable[[str], str],

@@ -16,7 +16,7 @@ from kiosk.flows.jobs.flow import JobsFlow
 from kiosk.flows.jobs.query import CHOICES, MORE_FILTERS, JobQuery, choice_key
 from screens.base import KioskScreen, Shell
 from screens.jobs.listing import JobsScreen
-from screens.widgets import KButton, KLabel
+from screens.widgets import ChoiceButton, KButton, KLabel
 
 SECTIONS = ("occupation_group", "district", "more")
 
@@ -90,7 +90,7 @@ class JobFiltersScreen(KioskScreen):
 
     @staticmethod
     def _button(app: Shell, tid: str, text: str, selected: bool, action: Any) -> KButton:
-        button = KButton(tid=tid, raw=text, enabled=not selected)
+        button = ChoiceButton(tid=tid, raw=text, enabled=not selected, selected=selected)
         button.bind(on_action=lambda *_: action())
         return button
 
