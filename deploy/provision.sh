@@ -54,7 +54,8 @@ esac
 
 # -- Debian packages ----------------------------------------------------------
 PACKAGES="python3 python3-venv libmtdev1 libgl1 libegl1 libgles2 libgl1-mesa-dri \
-fonts-noto-cjk fonts-ddc-uchen libraqm0 espeak-ng systemd-timesyncd \
+fonts-noto-cjk fonts-ddc-uchen fonts-material-design-icons-iconfont libraqm0 espeak-ng \
+systemd-timesyncd \
 unattended-upgrades nftables util-linux"
 if [ "$HEADLESS" = yes ]; then
     PACKAGES="$PACKAGES xvfb"

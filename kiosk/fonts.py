@@ -27,6 +27,9 @@ from kiosk.files import atomic_file
 
 NOTO_DIR = Path("/usr/share/fonts/opentype/noto")
 TIBETAN_FONT = Path("/usr/share/fonts/truetype/tibetan/DDC_Uchen.ttf")
+# the screens' icons (screens/icons.py), drawn like text in the label's colour
+ICON_FONT = Path("/usr/share/fonts/truetype/material-design-icons-iconfont/"
+                 "MaterialIcons-Regular.ttf")
 SC_FACE_NAME = "Noto Sans CJK SC"
 # the screens draw Tibetan larger than Han: DDC Uchen's letter body (0.56 em) then
 # stands 0.70 em, as tall as a Han character's body beside it
@@ -36,7 +39,8 @@ CJK_LINE_EM = 1.45          # Noto Sans CJK SC's
 
 
 class FontError(KioskError):
-    """A font the terminal needs is missing (install fonts-noto-cjk / fonts-ddc-uchen)."""
+    """A font the terminal needs is missing (install fonts-noto-cjk, fonts-ddc-uchen,
+    fonts-material-design-icons-iconfont)."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,11 @@ class FontSet:
     cjk_regular: Path
     cjk_bold: Path
     tibetan: Path
+    icons: Path
+    # the same faces with line boxes made to share a line with others (_line_box says why)
+    icons_in_tibetan: Path
+    cjk_in_tibetan: Path
+    cjk_bold_in_tibetan: Path
 
 
 def cache_dir() -> Path:
@@ -69,6 +78,38 @@ def _extract_face(collection: Path, out: Path) -> Path:
     return out
 
 
+# A line that mixes faces is laid out by Kivy word by word, each word placed by the
+# height of its own face's line box, not by a shared baseline: Han beside Tibetan
+# sat higher than the Tibetan, and icons sat low. Copies of the faces with line
+# boxes set to match the line they are drawn in (same height, same baseline) put
+# every run of a line on one baseline. Figures in ems of the face: DDC Uchen's box
+# is 1.219 above and 0.645 below its baseline; an icon's glyph fills its em, so it
+# stands 0.12 em below a Han baseline to centre on the Han body (-0.12..0.88 em),
+# and 0.05 em below a Tibetan one to centre on the letters (0.17..0.73 em).
+TIBETAN_BOX = (1.219, 0.645)
+ICON_BOX_CJK = (1.28, 0.17)
+ICON_BOX_TIBETAN = (1.27, 0.594)
+
+
+def _line_box(source: Path, out: Path, box: tuple[float, float]) -> Path:
+    """A copy of source whose line box is box[0] ems above the baseline and box[1]
+    below, in every table a renderer may read it from."""
+    from fontTools.ttLib import TTFont
+
+    if out.exists() and out.stat().st_mtime >= source.stat().st_mtime:
+        return out
+    font = TTFont(str(source), lazy=True)
+    em = font["head"].unitsPerEm
+    ascent, descent = round(box[0] * em), round(box[1] * em)
+    hhea, os2 = font["hhea"], font["OS/2"]
+    hhea.ascent, hhea.descent, hhea.lineGap = ascent, -descent, 0
+    os2.sTypoAscender, os2.sTypoDescender, os2.sTypoLineGap = ascent, -descent, 0
+    os2.usWinAscent, os2.usWinDescent = ascent, descent
+    with atomic_file(out, mode=0o644) as fh:
+        font.save(fh)
+    return out
+
+
 def prepare_fonts(cache: Path | None = None) -> FontSet:
     """Return the font set, extracting the Simplified Chinese faces on first use."""
     cache = (cache or cache_dir()) / "fonts"
@@ -78,10 +119,21 @@ def prepare_fonts(cache: Path | None = None) -> FontSet:
                             "install the Debian package fonts-noto-cjk")
     if not TIBETAN_FONT.exists():
         raise FontError(f"fonts: {TIBETAN_FONT} is missing; install fonts-ddc-uchen")
+    if not ICON_FONT.exists():
+        raise FontError(f"fonts: {ICON_FONT} is missing; "
+                        "install fonts-material-design-icons-iconfont")
+    regular = _extract_face(NOTO_DIR / "NotoSansCJK-Regular.ttc",
+                            cache / "NotoSansCJKsc-Regular.otf")
+    bold = _extract_face(NOTO_DIR / "NotoSansCJK-Bold.ttc", cache / "NotoSansCJKsc-Bold.otf")
     return FontSet(
-        cjk_regular=_extract_face(NOTO_DIR / "NotoSansCJK-Regular.ttc",
-                                  cache / "NotoSansCJKsc-Regular.otf"),
-        cjk_bold=_extract_face(NOTO_DIR / "NotoSansCJK-Bold.ttc",
-                               cache / "NotoSansCJKsc-Bold.otf"),
+        cjk_regular=regular,
+        cjk_bold=bold,
         tibetan=TIBETAN_FONT,
+        icons=_line_box(ICON_FONT, cache / "KioskIcons.ttf", ICON_BOX_CJK),
+        icons_in_tibetan=_line_box(ICON_FONT, cache / "KioskIcons-Tibt.ttf",
+                                   ICON_BOX_TIBETAN),
+        cjk_in_tibetan=_line_box(regular, cache / "NotoSansCJKsc-Regular-Tibt.otf",
+                                 TIBETAN_BOX),
+        cjk_bold_in_tibetan=_line_box(bold, cache / "NotoSansCJKsc-Bold-Tibt.otf",
+                                      TIBETAN_BOX),
     )

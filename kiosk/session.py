@@ -222,6 +222,16 @@ class VisitorSession:
             return 0.0
         return max(0.0, self.timings.warning_s - (self.clock.monotonic() - self._since))
 
+    def seconds_to_end(self) -> float | None:
+        """Seconds until the session ends by itself if nobody touches the glass (the
+        frame's "time left"); None outside a session."""
+        if self.state is SessionState.ACTIVE:
+            idle = self.clock.monotonic() - self._last_touch
+            return max(0.0, self.idle_limit - idle) + self.timings.warning_s
+        if self.state is SessionState.WARNING:
+            return self.seconds_left()
+        return None
+
     def seconds_in_state(self) -> float:
         """Seconds since the current state was entered."""
         return self.clock.monotonic() - self._since

@@ -20,7 +20,13 @@ from kivy.clock import Clock
 from kivy.core.text import LabelBase
 from kivy.core.window import Window
 from kivy.lang import Builder
-from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
+from kivy.properties import (
+    BooleanProperty,
+    ListProperty,
+    NumericProperty,
+    ObjectProperty,
+    StringProperty,
+)
 from kivy.uix.modalview import ModalView
 from kivy.uix.screenmanager import NoTransition, ScreenManager
 
@@ -33,8 +39,9 @@ from kiosk.session import SessionState, VisitorSession
 from kiosk.taps import TapGuard
 from screens import registry
 from screens.base import KioskScreen
+from screens.icons import ICON_FONT, ICON_FONT_IN_TIBETAN
 from screens.theme import Theme, make_theme
-from screens.widgets import CJK_FONT, TIBETAN_FONT
+from screens.widgets import CJK_FONT, CJK_FONT_IN_TIBETAN, TIBETAN_FONT
 
 log = logging.getLogger(__name__)
 KV_DIR = Path(__file__).parent / "kv"
@@ -80,6 +87,11 @@ class KioskApp(App):
     visitor_name = StringProperty("")       # masked, from the ID card; "" when none
     visitor_card_expired = BooleanProperty(False)
     staff_call = StringProperty("")         # the footer's call: "", calling, called, unreached
+    # the frame around every screen (the home flow says what it shows)
+    in_session = BooleanProperty(False)     # a visitor is being served: home and finish
+    clock_text = StringProperty("")
+    time_left = NumericProperty(-1)         # whole seconds until the visit ends; -1 between
+    hotline = StringProperty("")
 
     def __init__(self, core: KioskCore, translator: Translator, fonts: FontSet,
                  after_first_frame: Callable[[], None] | None = None, **kwargs: Any) -> None:
@@ -115,6 +127,10 @@ class KioskApp(App):
         LabelBase.register(CJK_FONT, str(self.fonts.cjk_regular),
                            fn_bold=str(self.fonts.cjk_bold))
         LabelBase.register(TIBETAN_FONT, str(self.fonts.tibetan))
+        LabelBase.register(ICON_FONT, str(self.fonts.icons))
+        LabelBase.register(ICON_FONT_IN_TIBETAN, str(self.fonts.icons_in_tibetan))
+        LabelBase.register(CJK_FONT_IN_TIBETAN, str(self.fonts.cjk_in_tibetan),
+                           fn_bold=str(self.fonts.cjk_bold_in_tibetan))
         Builder.load_file(str(KV_DIR / "widgets.kv"))
         manager = ScreenManager(transition=NoTransition())
         first = "home" if self.session.state is SessionState.ACTIVE else "attract"
@@ -223,6 +239,18 @@ class KioskApp(App):
         home = self.core.flows.get("home")
         return self.say(home.help_text() if home is not None else ("common.staff_help", {}))
 
+    def time_left_text(self, lang: str, seconds: float) -> str:
+        """The frame's "time left" in lang ("" between visits); kv passes both so that
+        it re-evaluates as either changes."""
+        home = self.core.flows.get("home")
+        if home is None or seconds < 0:
+            return ""
+        return self.tr("frame.left", lang, time=home.time_left_text(int(seconds)))
+
+    def go_home(self) -> None:
+        """The frame's home button: the service tiles, the visit and its data kept."""
+        self.go("home")
+
     def start_session(self) -> None:
         self.session.touch()
 
@@ -253,6 +281,21 @@ class KioskApp(App):
             self.screen("failsafe").seconds = max(0, math.ceil(left))
         elif state is SessionState.IDLE:
             self.screen("attract").show_items(self.session.items_to_take(), self.tr)
+        self._frame()
+
+    def _frame(self) -> None:
+        """Refresh what the frame shows; properties change only when their value does,
+        so four ticks a second redraw nothing between minutes and seconds."""
+        home = self.core.flows.get("home")
+        if home is None:
+            return
+        in_session = self.session.state in (SessionState.ACTIVE, SessionState.WARNING)
+        left = home.time_left()
+        values = {"in_session": in_session, "clock_text": home.clock_text(self.lang),
+                  "time_left": -1 if left is None else left, "hotline": home.hotline()}
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
 
     def _on_session(self, session: VisitorSession) -> None:
         visit = session.visit

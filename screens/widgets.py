@@ -26,11 +26,13 @@ from kivy.utils import escape_markup
 
 from kiosk.fonts import TIBETAN_SCALE
 from kiosk.text.linebreak import is_tibetan, wrap
+from screens.icons import ICON_FONT, ICON_FONT_IN_TIBETAN, glyph, is_icon
 
 if TYPE_CHECKING:
     from screens.base import Shell
 
 CJK_FONT = "KioskSans"
+CJK_FONT_IN_TIBETAN = "KioskSansTibt"      # Han on a Tibetan line's baseline (kiosk/fonts)
 TIBETAN_FONT = "KioskTibetan"
 CHECK = "\u2713"                 # in the CJK face; a Tibetan line draws it there too
 
@@ -56,6 +58,10 @@ class KLabel(Painted, Label):
     wrap_text = BooleanProperty(True)
     script_scale = NumericProperty(1.0)
     tibetan = BooleanProperty(False)
+    # a meaning in screens/icons.py, drawn before the words in the label's colour
+    icon = StringProperty("")
+    # a short line sized by its own text (the frame's clock, time left, hotline)
+    one_line = BooleanProperty(False)
 
     def __init__(self, **kwargs: object) -> None:
         # layout changes width and size many times per frame: wrap once, before drawing
@@ -72,6 +78,9 @@ class KLabel(Painted, Label):
     def on_font_size(self, *_: object) -> None:
         self._wrap_soon()
 
+    def on_icon(self, *_: object) -> None:
+        self._wrap_soon()
+
     def _pick_font(self) -> None:
         tibetan = is_tibetan(self.raw)
         self.font_name = TIBETAN_FONT if tibetan else CJK_FONT
@@ -81,40 +90,70 @@ class KLabel(Painted, Label):
         self.tibetan = tibetan
 
     def shown(self) -> str:
-        """The words as drawn (a chosen button adds its check mark)."""
-        return self.raw
+        """The words as drawn, the icon first (a chosen button adds its check mark)."""
+        return with_icon(self.icon, self.raw)
 
     def rewrap(self) -> None:
         """Break raw into lines that fit the current width."""
         room = self.width - self.padding[0] - self.padding[2]
-        if not self.wrap_text or room <= 10:
-            self.text = self.shown()
-            return
         shown = self.shown()
-        measure = _measurer(self.font_name, self.font_size, self.font_script_name, self.bold)
-        lines = wrap(shown, room, measure)
-        mixed = self.tibetan and any(_foreign(ch) for ch in shown)
-        self.markup = mixed
-        self.text = "\n".join(_mark_foreign(line) if mixed else line for line in lines)
+        if not self.wrap_text or self.one_line or room <= 10:
+            lines = [shown]
+        else:
+            measure = _measurer(self.font_name, self.font_size, self.font_script_name,
+                                self.bold)
+            lines = wrap(shown, room, measure)
+        marked = any(is_icon(ch) for ch in shown) or (
+            self.tibetan and any(_foreign(ch) for ch in shown))
+        self.markup = marked
+        self.text = "\n".join(_mark_runs(line, self.tibetan) if marked else line
+                              for line in lines)
+
+
+def with_icon(icon: str, words: str) -> str:
+    """words with the icon's glyph before them (just the words without an icon)."""
+    mark = glyph(icon) if icon else ""
+    if not mark:
+        return words
+    return f"{mark} {words}" if words else mark
+
+
+_TIBETAN_FACE_TOO = frozenset("0123456789:/()-+.,")
 
 
 def _foreign(ch: str) -> bool:
     """A character the Tibetan font lacks or draws badly (Han, Latin, digits)."""
-    return not ("\u0f00" <= ch <= "\u0fff" or ch.isspace())
+    return not ("\u0f00" <= ch <= "\u0fff" or ch.isspace() or ch in _TIBETAN_FACE_TOO)
 
 
-def _mark_foreign(line: str) -> str:
-    """Kivy markup putting Han, Latin and digit runs of a Tibetan line in the CJK font."""
-    out, run = [], ""
-    for ch in line + "\u0f0b":               # a sentinel Tibetan character flushes the run
-        if _foreign(ch):
-            run += ch
-            continue
-        if run:
-            out.append(f"[font={CJK_FONT}]{escape_markup(run)}[/font]")
+def _font_of(ch: str, tibetan: bool) -> str:
+    """The face a character of a line is drawn in when it is not the label's own."""
+    if is_icon(ch):
+        return ICON_FONT_IN_TIBETAN if tibetan else ICON_FONT
+    if tibetan and _foreign(ch):
+        return CJK_FONT_IN_TIBETAN
+    return ""
+
+
+def _mark_runs(line: str, tibetan: bool) -> str:
+    """Kivy markup putting icons in the icon font and, in a Tibetan line, Han, Latin
+    and digit runs in the CJK font; the rest stays in the label's own face."""
+    out: list[str] = []
+    run, face = "", ""
+    for ch in line:
+        here = _font_of(ch, tibetan)
+        if here != face and run:
+            out.append(_tagged(run, face))
             run = ""
-        out.append(escape_markup(ch))
-    return "".join(out)[:-1]
+        run, face = run + ch, here
+    if run:
+        out.append(_tagged(run, face))
+    return "".join(out)
+
+
+def _tagged(run: str, face: str) -> str:
+    text = escape_markup(run)
+    return f"[font={face}]{text}[/font]" if face else text
 
 
 def _measurer(font: str, size: float, script: str, bold: bool):
@@ -141,7 +180,8 @@ class KButton(ButtonBehavior, KLabel):
         super().__init__(**kwargs)
 
     def shown(self) -> str:
-        return f"{CHECK} {self.raw}" if self.selected and self.raw else self.raw
+        words = f"{CHECK} {self.raw}" if self.selected and self.raw else self.raw
+        return with_icon(self.icon, words)
 
     def on_selected(self, *_: object) -> None:
         self._wrap_soon()
@@ -161,6 +201,7 @@ class KTile(ButtonBehavior, Painted, BoxLayout):
     title = StringProperty("")
     hint = StringProperty("")
     badge = StringProperty("")
+    icon = StringProperty("")         # a meaning in screens/icons.py, before the title
     shell = ObjectProperty(None, allownone=True)
 
     def __init__(self, **kwargs: object) -> None:

@@ -28,7 +28,7 @@ class HomeScreen(KioskScreen):
         grid.clear_widgets()
         for flow in tiles():
             key = flow.tile.key if flow.tile else flow.name
-            tile = KTile(tid=f"home.tile.{key}", title=app.tr(f"tile.{key}"),
+            tile = KTile(tid=f"home.tile.{key}", title=app.tr(f"tile.{key}"), icon=f"tile.{key}",
                          hint=app.tr(f"tile.{key}.hint"),
                          badge="" if self.built(flow) else app.tr("tile.soon"))
             tile.bind(on_action=lambda _w, f=flow: self.open_tile(f),

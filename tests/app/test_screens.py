@@ -81,19 +81,20 @@ def scene_problems(scene: str, tree: dict) -> list[str]:
 # -- what flows promise about their first screen ----------------------------------------
 def _attract_notice(trees: Trees, lang: str, mode: str) -> list[str]:
     """The notice card on the attract screen: shown when it fits the room left over
-    (Tibetan titles and English 长辈版 leave none; the attract screen is in normal mode
-    between visitors anyway), never at the cost of the start button."""
+    (Tibetan titles and 长辈版 beside the frame's clock and hotline leave none; the
+    attract screen is in normal mode between visitors anyway), never at the cost of
+    the start button."""
     shown = _on_glass(trees["attract_notice"])
     out = [] if "attract.start" in shown else ["attract_notice: no start button"]
-    if "attract.notice.name" not in shown and lang != "bo" and (lang, mode) != ("en", "elder"):
+    if "attract.notice.name" not in shown and lang != "bo" and mode != "elder":
         out.append("attract_notice: the notice card is not shown")
     return out
 
 
 def _notice_card(trees: Trees, lang: str, mode: str) -> list[str]:
     """A service's card opens with its time limit and process on the first screen
-    (Tibetan at 长辈版 size reaches the time limit's title: the rest is a swipe away)."""
-    tall = (lang, mode) == ("bo", "elder")
+    (Tibetan and English at 长辈版 size reach the time limit: the rest is a swipe away)."""
+    tall = mode == "elder" and lang in ("bo", "en")
     first = _on_glass(trees["notice_service"], whole=not tall)
     want = ({"notice.card.name", "notice.card.time_limit.title"} if tall else
             {"notice.card.name", "notice.card.time_limit.1", "notice.card.steps.1"})

@@ -25,6 +25,7 @@ SUITE, MIRROR = "bookworm", "http://deb.debian.org/debian"
 PACKAGES = [
     "systemd", "systemd-sysv", "dbus", "python3", "python3-venv", "libmtdev1", "libgl1",
     "libegl1", "libgles2", "libgl1-mesa-dri", "fonts-noto-cjk", "fonts-ddc-uchen",
+    "fonts-material-design-icons-iconfont",
     "libraqm0", "espeak-ng", "systemd-timesyncd", "unattended-upgrades", "nftables",
     "util-linux", "xvfb", "xauth", "procps",
 ]

@@ -1,5 +1,6 @@
 """The terminal's own screens' rules: which short notice card the attract screen shows,
-and the "call staff" button in every screen's footer.
+the "call staff" button in every screen's footer, and what the frame around every
+screen says (date and time, the time left of a visit, the hotline).
 
 Between visitors the attract screen cycles the public notice's short cards, one
 every CARD_S seconds of the session's injected clock, and only while the session is
@@ -9,6 +10,7 @@ idle: a visitor who touched the glass never sees them change under their finger.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import uuid
 from dataclasses import dataclass
@@ -30,6 +32,13 @@ log = logging.getLogger(__name__)
 CARD_S = 8.0               # long enough to read a sentence from a few steps away
 CALL_AGAIN_S = 120.0       # a second tap within this only repeats that staff were told
 HelpState = Literal["", "calling", "called", "unreached"]
+# the national human-resources and social-security service line, printed on every
+# centre's signs: the same on every terminal, so it is no setting
+HOTLINE = "12333"
+# the frame's date and time, short enough for one line beside time left and hotline;
+# Tibetan keeps the digits of clocks and signs, as the numbers rule says
+CLOCK_PATTERNS = {"zh": "M月d日 EEE HH:mm", "en": "EEE d MMM HH:mm", "bo": "M/d HH:mm"}
+BABEL_LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB", "bo": "zh_Hans_CN"}
 
 
 @dataclass
@@ -86,6 +95,30 @@ class HomeFlow(VisitorFlow[HelpVisit]):
         key = {"": "common.staff_help", "calling": "common.staff_calling",
                "called": "common.staff_called", "unreached": "common.staff_unreached"}
         return key[self.visit.state], {}
+
+    # -- the frame ----------------------------------------------------------------
+    def clock_text(self, lang: str) -> str:
+        """Today's date and the time, as the frame shows them in lang."""
+        from babel.dates import format_datetime  # babel's data loads on first use
+
+        now = self.clock.now()
+        pattern = CLOCK_PATTERNS.get(lang, CLOCK_PATTERNS["zh"])
+        return format_datetime(now, pattern, tzinfo=now.tzinfo,
+                               locale=BABEL_LOCALES.get(lang, "zh_Hans_CN"))
+
+    def hotline(self) -> str:
+        """The service line the frame shows on every screen."""
+        return HOTLINE
+
+    def time_left(self) -> int | None:
+        """Whole seconds before this visit ends by itself; None between visits."""
+        left = self.core.session.seconds_to_end()
+        return None if left is None else math.ceil(left)
+
+    @staticmethod
+    def time_left_text(seconds: int) -> str:
+        """m:ss, the way a countdown is read off any clock."""
+        return f"{seconds // 60}:{seconds % 60:02d}"
 
     def attract_card(self) -> AttractCard | None:
         """The notice card to show now; None while a visitor is in a session, or when

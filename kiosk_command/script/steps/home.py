@@ -40,20 +40,21 @@ def _tech_exit(ctx: ScriptContext) -> None:
 
 
 def _keyboard(ctx: ScriptContext, layout: str = "pinyin") -> None:
-    """The keyboard over the home screen: "fuwuy" typed (candidates), or "138" on the pad."""
+    """The keyboard over the home screen: "fuwuy" typed (candidates); or the number pad
+    where a visitor meets it, over a complaint form's phone field, "138" typed."""
+    from kiosk_command.script.steps.complaints import SCENES as COMPLAINT_SCENES
     from kiosk_command.script.steps.keyboard import make_field, type_now
 
+    if layout == "digits":
+        COMPLAINT_SCENES["complaint_file"](ctx)
+        ctx.app.overlay("keyboard").edit(ctx.app.screen("complaint_file").ids.phone)
+        type_now(ctx, "138")
+        return
     home(ctx)
     if ctx.core.ime is not None:
         ctx.core.ime.wait(60)
-    if layout == "digits":
-        make_field(ctx, {"layout": "digits", "max_length": 11, "title": "kb.phone_title",
-                         "hint": "kb.phone_hint"})
-        type_now(ctx, "138")
-    else:
-        make_field(ctx, {"title": "kb.demo_title", "hint": "kb.demo_hint",
-                         "done_key": "kb.search"})
-        type_now(ctx, "fuwuy")
+    make_field(ctx, {"title": "kb.demo_title", "hint": "kb.demo_hint", "done_key": "kb.search"})
+    type_now(ctx, "fuwuy")
 
 
 def _attract(ctx: ScriptContext) -> None:

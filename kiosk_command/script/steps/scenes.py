@@ -78,15 +78,21 @@ def scene(ctx: ScriptContext, arg: dict[str, Any]) -> None:
     _expect_shown(ctx, name, screen, overlay, (session.language, session.elder))
 
 
+# overlays open over the home screen, except where a scene shows one over the screen a
+# visitor meets it on (the number pad over a form's phone field)
+_BACKDROPS = {"keypad": "complaint_file"}
+
+
 def _shown(name: str) -> tuple[str, str]:
-    """(screen, overlay open over it) that a scene shows, as its flow declares it;
-    overlays open over the home screen."""
+    """(screen, overlay open over it) that a scene shows, as its flow declares it."""
     from kiosk.flows import discover
 
     for flow in discover():
         for info in flow.screens:
             if name in info.scenes:
-                return ("home", info.name) if info.overlay else (info.name, "")
+                if info.overlay:
+                    return _BACKDROPS.get(name, "home"), info.name
+                return info.name, ""
     return name, ""
 
 
