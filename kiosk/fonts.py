@@ -80,22 +80,27 @@ def _extract_face(collection: Path, out: Path) -> Path:
 
 # A line that mixes faces is laid out by Kivy word by word, each word placed by the
 # height of its own face's line box, not by a shared baseline: Han beside Tibetan
-# sat higher than the Tibetan, and icons sat low. Copies of the faces with line
-# boxes set to match the line they are drawn in (same height, same baseline) put
-# every run of a line on one baseline. Figures in ems of the face: DDC Uchen's box
-# is 1.219 above and 0.645 below its baseline; an icon's glyph fills its em, so it
-# stands 0.12 em below a Han baseline to centre on the Han body (-0.12..0.88 em),
-# and 0.05 em below a Tibetan one to centre on the letters (0.17..0.73 em).
-TIBETAN_BOX = (1.219, 0.645)
-ICON_BOX_CJK = (1.28, 0.17)
+# sat lower than the Tibetan, and icons sat low. Copies of the faces with line boxes
+# made to match the line they are drawn in put every run's ink where the line's own
+# letters are. Figures in ems of the face drawn: on a Tibetan line of size F, DDC
+# Uchen's box is 1.219 F above its baseline and 0.645 F below, and a letter's body
+# stands 0.17-0.72 F above the baseline (centre 0.445 F). Han runs there are drawn at
+# F / TIBETAN_SCALE, the Han size beside it; their box (2.33 of their ems, the line's
+# height) puts the Han body (-0.07..0.83 em) on the same centre. An icon fills its em:
+# 0.18 em below a Han baseline centres it on Han; on a Tibetan line it centres on the
+# letters.
+CJK_BOX_TIBETAN = (1.348, 0.982)
+ICON_BOX_CJK = (1.34, 0.11)
 ICON_BOX_TIBETAN = (1.27, 0.594)
 
 
 def _line_box(source: Path, out: Path, box: tuple[float, float]) -> Path:
     """A copy of source whose line box is box[0] ems above the baseline and box[1]
-    below, in every table a renderer may read it from."""
+    below, in every table a renderer may read it from (named by the box, so a new
+    figure makes a new copy)."""
     from fontTools.ttLib import TTFont
 
+    out = out.with_name(f"{out.stem}-{box[0]:.3f}-{box[1]:.3f}{out.suffix}")
     if out.exists() and out.stat().st_mtime >= source.stat().st_mtime:
         return out
     font = TTFont(str(source), lazy=True)
@@ -133,7 +138,7 @@ def prepare_fonts(cache: Path | None = None) -> FontSet:
         icons_in_tibetan=_line_box(ICON_FONT, cache / "KioskIcons-Tibt.ttf",
                                    ICON_BOX_TIBETAN),
         cjk_in_tibetan=_line_box(regular, cache / "NotoSansCJKsc-Regular-Tibt.otf",
-                                 TIBETAN_BOX),
+                                 CJK_BOX_TIBETAN),
         cjk_bold_in_tibetan=_line_box(bold, cache / "NotoSansCJKsc-Bold-Tibt.otf",
-                                      TIBETAN_BOX),
+                                      CJK_BOX_TIBETAN),
     )

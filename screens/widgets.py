@@ -106,7 +106,8 @@ class KLabel(Painted, Label):
         marked = any(is_icon(ch) for ch in shown) or (
             self.tibetan and any(_foreign(ch) for ch in shown))
         self.markup = marked
-        self.text = "\n".join(_mark_runs(line, self.tibetan) if marked else line
+        size = self.font_size
+        self.text = "\n".join(_mark_runs(line, self.tibetan, size) if marked else line
                               for line in lines)
 
 
@@ -135,24 +136,27 @@ def _font_of(ch: str, tibetan: bool) -> str:
     return ""
 
 
-def _mark_runs(line: str, tibetan: bool) -> str:
-    """Kivy markup putting icons in the icon font and, in a Tibetan line, Han, Latin
-    and digit runs in the CJK font; the rest stays in the label's own face."""
+def _mark_runs(line: str, tibetan: bool, size: float) -> str:
+    """Kivy markup putting icons in the icon font and, in a Tibetan line, Han and Latin
+    runs in the CJK font at the Han size (the Tibetan is drawn larger, kiosk/fonts);
+    the rest stays in the label's own face."""
     out: list[str] = []
     run, face = "", ""
     for ch in line:
         here = _font_of(ch, tibetan)
         if here != face and run:
-            out.append(_tagged(run, face))
+            out.append(_tagged(run, face, size))
             run = ""
         run, face = run + ch, here
     if run:
-        out.append(_tagged(run, face))
+        out.append(_tagged(run, face, size))
     return "".join(out)
 
 
-def _tagged(run: str, face: str) -> str:
+def _tagged(run: str, face: str, size: float) -> str:
     text = escape_markup(run)
+    if face == CJK_FONT_IN_TIBETAN:
+        return f"[font={face}][size={size / TIBETAN_SCALE:.1f}px]{text}[/size][/font]"
     return f"[font={face}]{text}[/font]" if face else text
 
 

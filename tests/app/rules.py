@@ -90,7 +90,7 @@ def _text_rules(name: str, w: dict[str, Any], elder: bool) -> list[str]:
     return out
 
 
-_FONT_TAGS = re.compile(r"\[/?font[^\]]*\]")
+_FONT_TAGS = re.compile(r"\[/?(font|size)[^\]]*\]")
 
 
 def _tibetan_rules(name: str, w: dict[str, Any]) -> list[str]:
@@ -105,7 +105,7 @@ def _tibetan_rules(name: str, w: dict[str, Any]) -> list[str]:
     ends |= {i for i, c in enumerate(w["raw"]) if c == "\n"}     # the text's own breaks
     pos = 0
     for line in w["text"].split("\n")[:-1]:
-        line = _FONT_TAGS.sub("", line)      # other scripts' runs are marked up by font
+        line = _FONT_TAGS.sub("", line)      # other scripts' runs are marked up by font and size
         pos = w["raw"].index(line, pos) + len(line)
         rest = w["raw"][pos:]
         boundary = pos + (len(rest) - len(rest.lstrip(" ")))
