@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from central.db import read
 from central.errors import ApiError
 from central.feeds import page
+from central.guidance.sweep import run as sweep
 from central.routes.common import db, signed_router
 
 router = signed_router()
@@ -73,6 +74,7 @@ def slots(request: Request, service_id: Annotated[str, Query(max_length=64)] = "
     """Free slots in [from, to], soonest first (default: the next 14 days); never one
     that has begun on the platform's clock."""
     now = request.app.state.clock().astimezone(LOCAL)   # the platform's clock
+    sweep(db(request), now)                              # seats of no-shows, reminders
     start = max(parse_moment(from_), now) if from_ else now
     end = parse_moment(to, end_of_day=True) if to else start + dt.timedelta(days=14)
     start_s = start.astimezone(LOCAL).replace(microsecond=0).isoformat()
