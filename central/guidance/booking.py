@@ -138,7 +138,21 @@ def check_in(conn: sqlite3.Connection, appt_id: str, now: dt.datetime) -> dict[s
     current, target = _step(conn, appt_id, "check_in")
     window.check(now, current["starts_at"])
     _set(conn, appt_id, current["status"], target, now)
-    return _record(conn, appt_id)
+    return {**_record(conn, appt_id), "queue": _queue_number(conn, current, now)}
+
+
+def _queue_number(conn: sqlite3.Connection, current: dict[str, Any], now: dt.datetime
+                  ) -> int:
+    """Where the visitor stands among today's arrivals for the same room (this one
+    included): the number a queue slip prints."""
+    day = now.astimezone(CHINA).date()
+    begin = dt.datetime.combine(day, dt.time(0), CHINA)
+    rows = conn.execute(
+        "SELECT count(*) FROM appointments a JOIN slots s ON s.id = a.slot_id "
+        "WHERE s.room = ? AND s.starts_utc >= ? AND s.starts_utc < ? "
+        "AND a.status IN ('checked_in', 'served')",
+        (current["room"], iso(begin), iso(begin + dt.timedelta(days=1)))).fetchone()
+    return int(rows[0])
 
 
 def serve(conn: sqlite3.Connection, appt_id: str, now: dt.datetime) -> dict[str, Any]:

@@ -43,7 +43,7 @@ def test_window_by_ticket(platform) -> None:
     platform.set_time(start - dt.timedelta(minutes=29))
     arrived = checkin(platform, appointment_id=appt["id"])
     assert arrived.status_code == 200 and arrived.json()["status"] == "checked_in"
-    assert arrived.json()["room"] == "职业指导室3"
+    assert arrived.json()["room"] == "职业指导室3" and arrived.json()["queue"] >= 1
     again = checkin(platform, appointment_id=appt["id"]).json()
     assert again["error"] == "already_checked_in" and again["state"] == "checked_in"
     cancel = platform.api.post(f"/appointments/{appt['id']}/cancel", {}, idem=key()).json()
@@ -79,6 +79,14 @@ def test_card_check_in_finds_todays_appointment(platform) -> None:
     platform.set_time(start_of(slot) - dt.timedelta(minutes=10))
     arrived = checkin(platform, id_hash=who(30)).json()
     assert arrived["id"] == appt["id"]
+    # a second arrival for the same room that day is one further down the queue
+    same_day = platform.slot("service_id = 'G002' AND booked = 0 AND substr(starts_at, 1, 10)"
+                             " = ? AND id > ?", slot["starts_at"][:10], slot["id"])
+    platform.set_time(start_of(same_day) - dt.timedelta(days=1))
+    assert platform.book(same_day["id"], who(32)).status_code == 201
+    platform.set_time(start_of(same_day) - dt.timedelta(minutes=5))
+    second = checkin(platform, id_hash=who(32)).json()
+    assert second["room"] == arrived["room"] and second["queue"] == arrived["queue"] + 1
     nobody = checkin(platform, id_hash=who(31))
     assert nobody.status_code == 404 and nobody.json()["error"] == "unknown_appointment"
     # the next card check-in is about the later appointment: another day
