@@ -18,13 +18,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from central.errors import CentralError
-from central.schema import SCHEMA
+from central.schema import LATE_SCHEMA, SCHEMA
 from central.secretbox import SecretBox, key_file_for, open_box
 
 # Bumped whenever SCHEMA changes in a way CREATE ... IF NOT EXISTS cannot apply;
 # MIGRATIONS[n] takes a database from version n to n + 1, and an older database runs
 # them one after another (each in its own transaction, with its version bump).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _LOCKS: dict[int, threading.RLock] = {}
 # Tables whose rows are sealed with the platform's secret (one is enough to check it).
 SEALED = (("devices", "key"), ("seekers", "data"), ("appointments", "data"),
@@ -53,6 +53,7 @@ def connect(path: Path) -> sqlite3.Connection:
     while version in MIGRATIONS:
         MIGRATIONS[version](conn, path)
         version += 1
+    conn.executescript(LATE_SCHEMA)
     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     return conn
 
@@ -150,8 +151,49 @@ def _add_command_expiry(conn: sqlite3.Connection, _path: Path) -> None:
         conn.execute("PRAGMA user_version=4")
 
 
+def _add_guidance_columns(conn: sqlite3.Connection, _path: Path) -> None:
+    """Version 4's slots had no kind, room, priority or UTC start, and its appointments
+    no holder (so nothing stopped one visitor booking a slot twice) and no grace end.
+    Old slots become one-to-one sessions; old bookings keep their visitor as holder and
+    get their grace end from their slot."""
+    with write(conn):
+        slot_cols = {row[1] for row in conn.execute("PRAGMA table_info(slots)")}
+        for name, decl in (("kind", "TEXT NOT NULL DEFAULT 'one_to_one'"),
+                           ("room", "TEXT NOT NULL DEFAULT ''"), ("priority", "TEXT"),
+                           ("starts_utc", "TEXT")):
+            if name not in slot_cols:
+                conn.execute(f"ALTER TABLE slots ADD COLUMN {name} {decl}")
+        appt_cols = {row[1] for row in conn.execute("PRAGMA table_info(appointments)")}
+        for name, decl in (("holder", "TEXT"), ("booker", "TEXT NOT NULL DEFAULT 'seeker'"),
+                           ("no_show_at", "TEXT")):
+            if name not in appt_cols:
+                conn.execute(f"ALTER TABLE appointments ADD COLUMN {name} {decl}")
+        rows = conn.execute("SELECT id, starts_at FROM slots WHERE starts_utc IS NULL")
+        conn.executemany("UPDATE slots SET starts_utc = ? WHERE id = ?",
+                         [(utc_text(start), slot) for slot, start in rows.fetchall()])
+        conn.execute("UPDATE appointments SET holder = id_hash WHERE holder IS NULL")
+        # a visitor who held two live bookings of one slot keeps the first as theirs
+        conn.execute("UPDATE appointments SET holder = NULL WHERE holder IS NOT NULL "
+                     "AND status IN ('booked', 'checked_in') AND rowid NOT IN ("
+                     "SELECT min(rowid) FROM appointments WHERE holder IS NOT NULL AND "
+                     "status IN ('booked', 'checked_in') GROUP BY slot_id, holder)")
+        from central.guidance.window import grace_end
+
+        rows = conn.execute("SELECT a.id, s.starts_utc FROM appointments a JOIN slots s "
+                            "ON s.id = a.slot_id WHERE a.no_show_at IS NULL")
+        conn.executemany("UPDATE appointments SET no_show_at = ? WHERE id = ?",
+                         [(grace_end(start), appt) for appt, start in rows.fetchall()])
+        conn.execute("PRAGMA user_version=5")
+
+
+def utc_text(moment: str) -> str:
+    """An ISO date-time with any offset as fixed-width UTC text (iso())."""
+    return iso(dt.datetime.fromisoformat(moment))
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Path], None]] = {
-    1: _seal_device_keys, 2: _add_specialists, 3: _add_command_expiry}
+    1: _seal_device_keys, 2: _add_specialists, 3: _add_command_expiry,
+    4: _add_guidance_columns}
 
 
 @contextmanager

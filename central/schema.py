@@ -39,10 +39,16 @@ CREATE TABLE IF NOT EXISTS feed_items (
     PRIMARY KEY (kind, id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS feed_order ON feed_items(kind, updated_at, id);
+-- a slot's seats: booked only ever moves by a conditional UPDATE (central/guidance/seats.py)
+-- and the CHECK makes the store itself refuse a count past capacity or below zero
 CREATE TABLE IF NOT EXISTS slots (
     id TEXT PRIMARY KEY, service_id TEXT NOT NULL, counsellor TEXT NOT NULL,
     starts_at TEXT NOT NULL, ends_at TEXT NOT NULL,
-    capacity INTEGER NOT NULL DEFAULT 1, booked INTEGER NOT NULL DEFAULT 0
+    capacity INTEGER NOT NULL DEFAULT 1, booked INTEGER NOT NULL DEFAULT 0,
+    kind TEXT NOT NULL DEFAULT 'one_to_one', room TEXT NOT NULL DEFAULT '',
+    priority TEXT, -- 'key_groups': held for key groups until a day before (C 7.1.11)
+    starts_utc TEXT, -- starts_at as fixed-width UTC, so times compare as text
+    CHECK (booked >= 0 AND booked <= capacity)
 );
 CREATE INDEX IF NOT EXISTS slots_by_service ON slots(service_id, starts_at);
 CREATE TABLE IF NOT EXISTS seekers (
@@ -62,12 +68,24 @@ CREATE TABLE IF NOT EXISTS interests (
     created_at TEXT NOT NULL, device_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS interests_by_seeker ON interests(id_hash);
+-- holder: the keyed hash of who holds the seat (the visitor's id_hash pseudonym, or an
+-- employer's organisation and phone); no_show_at: UTC end of the check-in grace period
 CREATE TABLE IF NOT EXISTS appointments (
     id TEXT PRIMARY KEY, slot_id TEXT NOT NULL, service_id TEXT NOT NULL, id_hash TEXT,
     data BLOB NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+    updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
+    holder TEXT, booker TEXT NOT NULL DEFAULT 'seeker', no_show_at TEXT
 );
 CREATE INDEX IF NOT EXISTS appointments_by_seeker ON appointments(id_hash);
+-- the reminder outbox (central/guidance/reminders.py): what to tell whom and when; a
+-- gateway sends the pending ones that are due and marks them sent
+CREATE TABLE IF NOT EXISTS notifications (
+    id TEXT PRIMARY KEY, appointment_id TEXT NOT NULL, kind TEXT NOT NULL,
+    due_at TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
+    sent_at TEXT, channel TEXT NOT NULL DEFAULT 'sms',
+    UNIQUE (appointment_id, kind)
+);
+CREATE INDEX IF NOT EXISTS notifications_due ON notifications(status, due_at);
 CREATE TABLE IF NOT EXISTS complaints (
     id TEXT PRIMARY KEY, tracking_number TEXT NOT NULL UNIQUE, phone_hash TEXT NOT NULL,
     id_hash TEXT, category TEXT NOT NULL, data BLOB NOT NULL, status TEXT NOT NULL,
@@ -169,4 +187,14 @@ CREATE TABLE IF NOT EXISTS console_help (
     id TEXT PRIMARY KEY, device_id TEXT NOT NULL, desk TEXT NOT NULL, asked_at TEXT NOT NULL,
     taken_by TEXT, taken_at TEXT, done_at TEXT
 );
+"""
+
+# Indexes on columns a migration adds: run after the migrations (an older database
+# lacks the columns while SCHEMA runs). Partial unique indexes are standard on both
+# SQLite and PostgreSQL: one live booking per holder and slot.
+LATE_SCHEMA = """
+CREATE UNIQUE INDEX IF NOT EXISTS appointments_one_per_holder
+    ON appointments(slot_id, holder) WHERE status IN ('booked', 'checked_in');
+CREATE INDEX IF NOT EXISTS appointments_no_show ON appointments(status, no_show_at);
+CREATE INDEX IF NOT EXISTS slots_by_start ON slots(starts_utc);
 """

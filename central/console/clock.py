@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable
 
 Clock = Callable[[], dt.datetime]
@@ -32,3 +33,17 @@ class MovableClock:
     def advance(self, seconds: float) -> None:
         with self._lock:
             self._offset += dt.timedelta(seconds=seconds)
+
+
+class ClockFrom:
+    """A clock that starts at a given moment and runs on in real time: `kiosk central
+    serve --now` for a scripted run whose terminal clock is fixed to another day, so
+    check-in windows and reminders line up with the slots it books. The signature's
+    clock check still uses the real time."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self._start = start if start.tzinfo else start.replace(tzinfo=dt.UTC)
+        self._began = time.monotonic()
+
+    def __call__(self) -> dt.datetime:
+        return self._start + dt.timedelta(seconds=time.monotonic() - self._began)

@@ -27,7 +27,7 @@ from central.secretbox import SecretBox
 from central.workdays import CALENDAR_VERSION, calendar_docs
 
 SEED = 6
-DEMO_VERSION = "1"
+DEMO_VERSION = "2"   # 2: guidance kinds, rooms, group sessions, assessments
 
 
 def dumps(doc: dict[str, Any]) -> str:
@@ -80,7 +80,9 @@ def seed_demo(conn: sqlite3.Connection, today: dt.date | None = None, jobs: int 
         put_items(conn, "policies", make_policies(seed, today), stamp)
         put_items(conn, "services", make_services(), stamp)
         put_items(conn, "notices", make_notices(), stamp)
-        conn.executemany("INSERT OR IGNORE INTO slots VALUES(?, ?, ?, ?, ?, ?, ?)",
+        conn.executemany("INSERT OR IGNORE INTO slots(id, service_id, counsellor, "
+                         "starts_at, ends_at, capacity, booked, kind, room, priority, "
+                         "starts_utc) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          make_slots(seed, today))
         stamp = next_stamp(conn)
         tombstone(conn, "jobs", [job_id(n) for n in range(13, jobs, 400)], stamp)

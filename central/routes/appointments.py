@@ -1,90 +1,96 @@
-"""Guidance appointments: book a free slot, cancel (frees it), check in on arrival."""
+"""Guidance appointments: book a seat, cancel (frees it), move, check in on arrival.
+
+The routes parse, seal and answer; seats, states, the check-in window and reminders
+are central/guidance/. Every guidance call first sweeps (no-shows, due reminders) on
+the platform's clock, in its own transaction, so a refusal rolled back later cannot
+undo it.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from typing import Annotated, Any
 
 from fastapi import Path, Request
 from fastapi.responses import Response
 
-from central.db import iso, utc_now
 from central.errors import ApiError
+from central.guidance import booking
+from central.guidance.sweep import run as sweep
 from central.idempotency import submit
-from central.routes.common import body, box, new_id, signed_router, visitor
-from central.routes.records import appointment
+from central.routes.common import body, box, db, signed_router, visitor
 
 router = signed_router()
 AppointmentId = Annotated[str, Path(pattern=r"^[A-Za-z0-9-]{1,64}$")]
 
 
+def now_of(request: Request) -> dt.datetime:
+    """The platform's now (tests move it), after sweeping what it made due."""
+    now = request.app.state.clock()
+    sweep(db(request), now)
+    return now
+
+
+def _holder(request: Request, doc: dict[str, Any], who: str | None) -> tuple[str, str]:
+    """(holder, booker): whose seat this is, as a keyed hash, and what kind of booker."""
+    if doc.get("organisation"):
+        contact = f"employer:{doc['organisation'].strip()}\n{doc['phone']}"
+        return box(request).pseudonym(contact), "employer"
+    if who:
+        return who, "seeker"
+    return box(request).pseudonym(f"phone:{doc['phone']}"), "seeker"
+
+
 @router.post("/appointments", status_code=201)
 def book(request: Request) -> Response:
-    """Take one place in a slot; 409 slot_taken when it is full."""
+    """Take one seat in a slot: 409 slot_taken when it is full, already_booked when
+    this visitor (or employer contact) holds one there already."""
     doc = body(request, "AppointmentIn")
-    sealed = box(request).seal({"name": doc.get("name"), "phone": doc["phone"]})
+    personal = {k: doc[k] for k in ("name", "phone", "organisation", "form") if k in doc}
+    sealed = box(request).seal(personal)
     who = visitor(request, doc)
+    holder, booker = _holder(request, doc, who)
+    now = now_of(request)
 
     def handler(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
-        slot = conn.execute("SELECT service_id, booked < capacity FROM slots WHERE id = ?",
-                            (doc["slot_id"],)).fetchone()
-        if slot is None:
-            raise ApiError(404, "unknown_slot", "no such slot")
-        if not slot[1]:
-            raise ApiError(409, "slot_taken", "this slot is no longer free")
-        conn.execute("UPDATE slots SET booked = booked + 1 WHERE id = ?", (doc["slot_id"],))
-        now, appt_id = iso(utc_now()), new_id("A")
-        conn.execute("INSERT INTO appointments VALUES(?, ?, ?, ?, ?, 'booked', ?, ?, ?)",
-                     (appt_id, doc["slot_id"], slot[0], who, sealed, now, now,
-                      request.state.device_id))
-        return 201, appointment(conn, appt_id) or {}
+        new = booking.Booking(slot_id=doc["slot_id"], id_hash=who, holder=holder,
+                              booker=booker, sealed=sealed, device=request.state.device_id)
+        return 201, booking.book(conn, new, now)
 
     return submit(request, handler)
-
-
-def _set_status(conn: sqlite3.Connection, appt_id: str, status: str) -> dict[str, Any]:
-    conn.execute("UPDATE appointments SET status = ?, updated_at = ? WHERE id = ?",
-                 (status, iso(utc_now()), appt_id))
-    return appointment(conn, appt_id) or {}
 
 
 @router.post("/appointments/{appointment_id}/cancel")
 def cancel(request: Request, appointment_id: AppointmentId) -> Response:
-    """Cancel a booked appointment and give its place back."""
+    """Cancel a booked appointment: its seat is free again, its reminders withdrawn."""
     body(request, "CancelIn")
+    now = now_of(request)
+    return submit(request, lambda conn: (200, booking.cancel(conn, appointment_id, now)))
 
-    def handler(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
-        current = appointment(conn, appointment_id)
-        if current is None:
-            raise ApiError(404, "unknown_appointment", "no such appointment")
-        if current["status"] != "booked":
-            raise ApiError(409, "not_cancellable", f"appointment is {current['status']}")
-        conn.execute("UPDATE slots SET booked = max(booked - 1, 0) WHERE id = ?",
-                     (current["slot_id"],))
-        return 200, _set_status(conn, appointment_id, "cancelled")
 
-    return submit(request, handler)
+@router.post("/appointments/{appointment_id}/move")
+def move(request: Request, appointment_id: AppointmentId) -> Response:
+    """Move a booked appointment to another slot of its service in one transaction:
+    the new seat is taken and the old one freed together, or neither."""
+    doc = body(request, "MoveIn")
+    now = now_of(request)
+    return submit(request, lambda conn: (200, booking.move(conn, appointment_id,
+                                                           doc["slot_id"], now)))
 
 
 @router.post("/appointments/checkin")
 def checkin(request: Request) -> Response:
-    """Mark the visitor arrived: by appointment id, or their next booked appointment."""
+    """Mark the visitor arrived: by the appointment (its ticket's QR code) or by the
+    visitor's ID card (their appointment today)."""
     doc = body(request, "CheckInIn")
     who = visitor(request, doc)
+    now = now_of(request)
 
     def handler(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
-        appt_id = doc.get("appointment_id")
+        appt_id = doc.get("appointment_id") or booking.todays(conn, who or "", now)
         if appt_id is None:
-            row = conn.execute(
-                "SELECT a.id FROM appointments a JOIN slots s ON s.id = a.slot_id "
-                "WHERE a.id_hash = ? AND a.status = 'booked' ORDER BY s.starts_at LIMIT 1",
-                (who,)).fetchone()
-            appt_id = row[0] if row else None
-        current = appointment(conn, appt_id) if appt_id else None
-        if current is None:
-            raise ApiError(404, "unknown_appointment", "no booked appointment found")
-        if current["status"] != "booked":
-            raise ApiError(409, "not_checkable", f"appointment is {current['status']}")
-        return 200, _set_status(conn, appt_id, "checked_in")
+            raise ApiError(404, "unknown_appointment", "no appointment found")
+        return 200, booking.check_in(conn, appt_id, now)
 
     return submit(request, handler)

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from central.db import read
 from central.errors import ApiError
 from central.feeds import page
+from central.guidance.sweep import run as sweep
 from central.routes.common import db, signed_router
 
 router = signed_router()
@@ -70,13 +71,17 @@ def parse_moment(value: str, end_of_day: bool = False) -> dt.datetime:
 def slots(request: Request, service_id: Annotated[str, Query(max_length=64)] = "",
           from_: Annotated[str, Query(alias="from", max_length=40)] = "",
           to: Annotated[str, Query(max_length=40)] = "") -> JSONResponse:
-    """Free slots in [from, to], soonest first (default: the next 14 days)."""
-    start = parse_moment(from_) if from_ else dt.datetime.now(LOCAL)
+    """Free slots in [from, to], soonest first (default: the next 14 days); never one
+    that has begun on the platform's clock."""
+    now = request.app.state.clock().astimezone(LOCAL)   # the platform's clock
+    sweep(db(request), now)                              # seats of no-shows, reminders
+    start = max(parse_moment(from_), now) if from_ else now
     end = parse_moment(to, end_of_day=True) if to else start + dt.timedelta(days=14)
     start_s = start.astimezone(LOCAL).replace(microsecond=0).isoformat()
     end_s = end.astimezone(LOCAL).replace(microsecond=0).isoformat()
-    sql = ("SELECT id, service_id, counsellor, starts_at, ends_at, capacity - booked "
-           "FROM slots WHERE starts_at >= ? AND starts_at <= ? AND booked < capacity")
+    sql = ("SELECT id, service_id, counsellor, starts_at, ends_at, capacity - booked, "
+           "kind, capacity, room, priority FROM slots "
+           "WHERE starts_at >= ? AND starts_at <= ? AND booked < capacity")
     args: list[str] = [start_s, end_s]
     if service_id:
         sql += " AND service_id = ?"
@@ -84,5 +89,6 @@ def slots(request: Request, service_id: Annotated[str, Query(max_length=64)] = "
     conn = db(request)
     with read(conn):
         rows = conn.execute(sql + " ORDER BY starts_at, id LIMIT 500", args).fetchall()
-    keys = ("id", "service_id", "counsellor", "starts_at", "ends_at", "free")
+    keys = ("id", "service_id", "counsellor", "starts_at", "ends_at", "free", "kind",
+            "capacity", "room", "priority")
     return JSONResponse({"items": [dict(zip(keys, row, strict=True)) for row in rows]})

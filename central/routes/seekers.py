@@ -19,6 +19,7 @@ from central import unemployment
 from central.db import business_day, iso, read, utc_now
 from central.demo import staff
 from central.errors import ApiError
+from central.guidance.sweep import run as sweep
 from central.idempotency import submit
 from central.matching import OpenPostings, recommend
 from central.routes.common import body, box, db, new_id, not_after, signed_router, visitor
@@ -75,6 +76,7 @@ def lookup(request: Request) -> JSONResponse:
     today = business_day(request.app.state.day_offset).isoformat()
     postings: OpenPostings = request.app.state.postings
     conn = db(request)
+    sweep(conn, request.app.state.clock())      # the appointments as of now
     with read(conn):
         row = conn.execute("SELECT registration_id, registered_at, updated_at, data, "
                            "specialist_id FROM seekers WHERE id_hash = ?", (who,)).fetchone()

@@ -29,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     serve.add_argument("--key-file", type=Path, help="its key (created when absent)")
     serve.add_argument("--body-timeout", type=float, metavar="SECONDS",
                        help="longest wait for the next part of a request body (default 15)")
+    serve.add_argument("--now", type=dt.datetime.fromisoformat, metavar="ISO",
+                       help="start the platform's clock (check-in windows, no-shows, "
+                            "reminders, the console) at this moment; it runs on from there")
     serve.add_argument("--max-skew", type=int, default=300,
                        help="seconds a terminal's clock may be off (default 300)")
     serve.add_argument("--console-insecure-cookies", action="store_true",
@@ -154,7 +157,10 @@ def run_serve(args: argparse.Namespace) -> int:
             from central.db import business_day
 
             offset = (args.demo_date - business_day()).days
+        from central.console.clock import ClockFrom
+
         app = create_app(args.db, args.max_skew, offset, args.body_timeout,
+                         clock=ClockFrom(args.now) if args.now else None,
                          console_secure=not args.console_insecure_cookies)
     except CentralError as exc:         # e.g. a damaged secret: one line, not a traceback
         raise CentralToolError(str(exc), exc.exit_code) from None

@@ -53,4 +53,4 @@ def test_version_2_database_keeps_its_seekers(tmp_path) -> None:
         assert again["status"] == "updated" and again["specialist"]
         assert api.post("/seekers/unemployment", {"id_hash": who, "reason": "resigned"},
                         idem="u-1").status_code == 201
-    assert schema_version(platform.db_path) == SCHEMA_VERSION == 4
+    assert schema_version(platform.db_path) == SCHEMA_VERSION == 5

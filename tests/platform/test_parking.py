@@ -7,6 +7,7 @@ process. Nothing of the terminal is stubbed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 import time
@@ -116,11 +117,23 @@ def wait_for(predicate, clock: FakeClock, service: PlatformService, step_s: floa
         time.sleep(0.02)
 
 
+def before_first_slots() -> str:
+    """08:50 China time on the first weekday after today: the demo's first slots begin
+    at 09:00 that day, and check-in opens half an hour before a slot."""
+    day = dt.date.today() + dt.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    china = dt.timezone(dt.timedelta(hours=8))
+    return dt.datetime.combine(day, dt.time(8, 50), china).isoformat()
+
+
 def test_order_group_waits_behind_its_parked_head(own_platform, relay,
                                                   tmp_path: Path) -> None:
     """A check-in must not overtake the booking it checks in; a rating may."""
     own_platform.stop()
-    with PlatformProcess(own_platform.workdir, port=own_platform.port, demo_data=True):
+    # the platform's clock just before the first demo slots, so the check-in is on time
+    with PlatformProcess(own_platform.workdir, port=own_platform.port, demo_data=True,
+                         extra_args=("--now", before_first_slots())):
         clock = real_now_clock()
         service = service_via(relay.url, own_platform, tmp_path / "kiosk", clock)
         slot = service.free_slots()[0]["id"]

@@ -32,9 +32,14 @@ from kiosk.receipts.stamp import Stamp
 VISITOR_KINDS = ("job_interest", "registration", "complaint", "rating", "assessment",
                  "appointment", "appointment_cancel", "checkin")
 # Refusals the platform may rightly give under concurrency, not lost submissions.
-FAIR_REFUSALS = {"appointment": {"slot_taken", "unknown_slot"},
-                 "appointment_cancel": {"not_cancellable", "unknown_appointment"},
-                 "checkin": {"unknown_appointment", "not_checkable"}}
+# (A check-in is judged by the appointment's day and window, so a visit that checks in
+# for tomorrow's slot is rightly told wrong_day; central/guidance/states.py has the codes.)
+FAIR_REFUSALS = {"appointment": {"slot_taken", "unknown_slot", "already_booked", "slot_past",
+                                 "priority_slot"},
+                 "appointment_cancel": {"unknown_appointment", "cancelled",
+                                        "already_checked_in", "already_served", "no_show"},
+                 "checkin": {"unknown_appointment", "wrong_day", "too_early", "too_late",
+                             "cancelled", "already_checked_in", "already_served"}}
 Done = Callable[[Outcome], None]
 
 
