@@ -118,10 +118,18 @@ class ComplaintFiledScreen(KioskScreen):
     follow = StringProperty("")
     print_message = StringProperty("")
     qr = StringProperty("")
+    can_print = BooleanProperty(True)   # grey while the printer is out (a tap says why)
 
     def on_kv_post(self, base_widget: object) -> None:
         self._said: Text | None = None      # the print line, said again on a language switch
         self.redraw_on_switch(self.show)
+        # the printer can run out of paper (or be fixed) while the visitor reads
+        self.poll_while_shown(self._check_printer, 1.0)
+
+    def _check_printer(self) -> None:
+        ready = self.flow.can_print()
+        if ready != self.can_print:
+            self.can_print = ready
 
     def on_pre_enter(self, *_: Any) -> None:
         self.print_message = self.qr = ""
@@ -141,7 +149,8 @@ class ComplaintFiledScreen(KioskScreen):
         self.number = filed.tracking_number
         self.promise = self.shell.say(self.flow.filed_message())
         self.follow = self.shell.say(self.flow.follow_up())
-        if not self.flow.can_print() and not self.qr:
+        self.can_print = self.flow.can_print()
+        if not self.can_print and not self.qr:
             self.show_qr(("fb.print.unavailable", {}))
         elif self._said is not None:
             self._say(self._said)
