@@ -1,6 +1,6 @@
 """Find a job: search, browse, filter and order postings; print a slip, QR, interest."""
 
-from kiosk.flows import FlowInfo, ScreenInfo, Tile
+from kiosk.flows import FlowInfo, Say, ScreenInfo, Tile
 from kiosk.platform.kinds import Kind
 
 FLOW = FlowInfo(
@@ -10,7 +10,9 @@ FLOW = FlowInfo(
     screens=(
         ScreenInfo("jobs", ("jobs",)),
         ScreenInfo("job_filters", ("job_filters", "job_groups")),
-        ScreenInfo("job_detail", ("job_detail",)),
+        ScreenInfo("job_detail", ("job_detail",),
+                   speaks=(Say("voice.job", values="voice_job"), Say("voice.job_actions")),
+                   long_press=(("jobs.detail.print", "voice.hint.print"),)),
         ScreenInfo("job_print", ("job_print",)),
         ScreenInfo("job_qr", ("job_qr",)),
         ScreenInfo("job_interest", ("job_interest",)),

@@ -7,7 +7,7 @@ their own page. Both submissions share one order group, so an application
 never overtakes the registration it belongs to.
 """
 
-from kiosk.flows import FlowInfo, ScreenInfo, Tile
+from kiosk.flows import FlowInfo, Say, ScreenInfo, Tile
 from kiosk.platform.kinds import Kind
 
 FLOW = FlowInfo(
@@ -20,7 +20,10 @@ FLOW = FlowInfo(
         ScreenInfo("reg_consent", ("reg_consent",)),
         ScreenInfo("reg_about", ("reg_about",)),
         ScreenInfo("reg_wants", ("reg_wants",)),
-        ScreenInfo("reg_review", ("reg_review",)),
+        ScreenInfo("reg_review", ("reg_review",),
+                   speaks=(Say("voice.reg_review"),
+                           Say("voice.reg_identity", values="voice_identity", private=True)),
+                   long_press=(("reg.review.submit", "voice.hint.submit"),)),
         ScreenInfo("reg_done", ("reg_done", "reg_done_queued")),
         ScreenInfo("reg_unemployment", ("reg_unemployment",)),
         ScreenInfo("my_page", ("my_page", "my_page_empty")),
