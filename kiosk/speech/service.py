@@ -92,13 +92,18 @@ class SpeechService:
         self.audio.close()
 
     # -- what the shell asks ---------------------------------------------------
-    def screen(self, name: str, lang: str) -> Plan:
-        """Say what the screen declares (cutting off what was being said)."""
+    def screen(self, name: str, lang: str, first: tuple[str, ...] = ()) -> Plan:
+        """Say what the screen declares (cutting off what was being said), after the
+        shell's own messages in first (e.g. "reading aloud is on")."""
         flow, says = declared(name)
         plan = resolve(says, self.flows.get(flow), self.catalog, lang, self.options.headset)
         self.withheld += plan.withheld
-        self._say(plan.utterances)
+        self._say([self._utterance(key, lang) for key in first] + plan.utterances)
         return plan
+
+    def _utterance(self, key: str, lang: str, **values: object) -> Utterance:
+        return Utterance(key, self.catalog.text(key, lang, **values), lang,
+                         static=not values, values=tuple(values.items()))
 
     def control(self, screen: str, tid: str, lang: str) -> bool:
         """A long press on a control: say what it is (False when it declares nothing)."""
@@ -110,8 +115,7 @@ class SpeechService:
 
     def message(self, key: str, lang: str, **values: object) -> None:
         """Say one catalog message now."""
-        self._say([Utterance(key, self.catalog.text(key, lang, **values), lang,
-                             static=not values, values=tuple(values.items()))])
+        self._say([self._utterance(key, lang, **values)])
 
     def repeat(self) -> None:
         """Say the last request again from its start."""
