@@ -56,7 +56,7 @@ def _match(heard: list[Any], ids: list[str], start: int) -> int | None:
 def expect_spoken(ctx: ScriptContext, arg: Any) -> Any:
     """Wait until these message ids are heard in order (since the last match), each as
     a WAV clip of the simulated speaker: ["voice.home"] or {"ids", "contains",
-    "not_contains", "source": pack|espeak|fallback, "lang"}."""
+    "not_contains", "no_digits", "source": pack|espeak|fallback, "lang"}."""
     spec, speech, sim = _spec(arg), _speech(ctx), _sim(ctx)
     ids = [str(i) for i in spec["ids"]]
 
@@ -84,6 +84,8 @@ def _check(spec: dict[str, Any], said: list[Any], ids: list[str]) -> None:
     for unwanted in _list(spec.get("not_contains")):
         if unwanted in text:
             raise ScriptFailure(f"{ids} said {unwanted!r}: {text!r}")
+    if spec.get("no_digits") and any(c.isdigit() for c in text):
+        raise ScriptFailure(f"{ids} said digits, not words: {text!r}")
     for field in ("source", "lang"):
         if field in spec and any(getattr(h, field) != spec[field] for h in mine):
             raise ScriptFailure(f"{ids} were said by {[getattr(h, field) for h in mine]}, "
