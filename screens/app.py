@@ -114,7 +114,8 @@ class KioskApp(App):
         self._corner_taps: list[float] = []
         self.theme = self._make_theme()
         self._voice_defaults()
-        self._long_press: Any = None
+        self._long_press: tuple[str, float, Any] | None = None
+        self.long_pressed = ""       # the control a press held long just explained
 
     def open_settings(self, *largs: Any) -> bool:
         """Never: Kivy opens its settings panel on F1 or the menu key of any keyboard.
@@ -246,15 +247,22 @@ class KioskApp(App):
         return bool(self.speech.control(self.root.current, tid, self.lang))
 
     def _start_long_press(self, touch: Any) -> None:
+        """Remember which control a finger came down on, and when (the injected clock:
+        tick() decides, so scripts hold a press by advancing time)."""
         tid = self._tid_under(touch)
-        if self._long_press is not None:
-            self._long_press.cancel()
-        self._long_press = None
-        if tid:
-            def fire(_dt: float) -> None:
-                if touch.grab_current is None and touch.time_end < 0:
-                    self.long_press(tid)
-            self._long_press = Clock.schedule_once(fire, LONG_PRESS_S)
+        self.long_pressed = ""
+        self._long_press = (tid, self.core.clock.monotonic(), touch) if tid else None
+
+    def _check_long_press(self) -> None:
+        if self._long_press is None:
+            return
+        tid, since, touch = self._long_press
+        if touch.time_end >= 0:                   # lifted: it was a tap
+            self._long_press = None
+        elif self.core.clock.monotonic() - since >= LONG_PRESS_S - 1e-6:
+            self._long_press = None
+            if self.long_press(tid):
+                self.long_pressed = tid           # its release explains, it does not act
 
     def _tid_under(self, touch: Any) -> str:
         """The test id of the topmost control under a touch on the current screen."""
@@ -312,7 +320,11 @@ class KioskApp(App):
         return self.translator.has(key, "zh")
 
     def tap_allowed(self, tid: str) -> bool:
-        """The double-tap guard: one action per tap, per button."""
+        """The double-tap guard: one action per tap, per button; a press held long
+        enough to be explained is not also a tap."""
+        if tid and tid == self.long_pressed:
+            self.long_pressed = ""
+            return False
         return self.guard.allow(tid or "anonymous")
 
     def has_screen(self, name: str) -> bool:
@@ -360,6 +372,7 @@ class KioskApp(App):
         self.session.tick()
         state = self.session.state
         self._speak_warning(state)
+        self._check_long_press()
         if state is SessionState.WARNING:
             self.overlays["timeout"].seconds = math.ceil(self.session.seconds_left())
         elif state is SessionState.FAILSAFE:

@@ -18,6 +18,7 @@ from devices.audio.pcm import Clip, wav_bytes
 from devices.clock import MonotonicClock
 
 FAULTS = ("none", "unplugged", "busy")
+KEEP_FILES = 500       # a demo left running keeps the last clips, not every one
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,12 @@ class SimulatedAudio:
             name = f"{index:04d}.wav"
             self.folder.mkdir(parents=True, exist_ok=True)
             (self.folder / name).write_bytes(wav_bytes(clip))
+            (self.folder / f"{index - KEEP_FILES:04d}.wav").unlink(missing_ok=True)
             self.played.append(Played(index, self.clock.monotonic(), name, clip.label,
                                       clip.rate, clip.frames, round(clip.seconds, 3)))
             (self.folder / "journal.json").write_text(
-                json.dumps([asdict(p) for p in self.played], ensure_ascii=False, indent=1),
-                encoding="utf-8")
+                json.dumps([asdict(p) for p in self.played[-KEEP_FILES:]], ensure_ascii=False,
+                           indent=1), encoding="utf-8")
 
     def close(self) -> None:
         """Files stay for whoever reads them."""

@@ -61,8 +61,10 @@ class SpeechService:
 
     def __init__(self, audio: AudioOut, chooser: VoiceChooser, catalog: Catalog,
                  flows: Mapping[str, object], clock: MonotonicClock,
-                 options: Options | None = None) -> None:
+                 options: Options | None = None, journal: bool = True) -> None:
+        """journal: keep what was said (tests, scripts; a terminal's speaker need not)."""
         self.audio, self.chooser, self.catalog = audio, chooser, catalog
+        self.journal = journal
         self.flows, self.clock = flows, clock
         self.options = options or Options()
         self.heard: list[Heard] = []           # journal: what went to the speaker, in order
@@ -97,7 +99,8 @@ class SpeechService:
         shell's own messages in first (e.g. "reading aloud is on")."""
         flow, says = declared(name)
         plan = resolve(says, self.flows.get(flow), self.catalog, lang, self.options.headset)
-        self.withheld += plan.withheld
+        if self.journal:
+            self.withheld += plan.withheld
         self._say([self._utterance(key, lang) for key in first] + plan.utterances)
         return plan
 
@@ -175,7 +178,8 @@ class SpeechService:
             made = self.chooser.clip(u, self.options.slow)
             if made is None:
                 unavailable = True
-                self.missing.append(u.key)
+                if self.journal:
+                    self.missing.append(u.key)
                 continue
             clip, heard = made
             if not self._live(job):
@@ -186,10 +190,12 @@ class SpeechService:
 
     def _out(self, clip: Clip, heard: Heard, job: _Job) -> None:
         try:
-            self.heard.append(heard)
+            if self.journal:
+                self.heard.append(heard)
             self.audio.play(clip, job.stop)
         except AudioError as exc:
-            self.heard.pop()        # nothing was heard
+            if self.journal:
+                self.heard.pop()    # nothing was heard
             if not self._fault:
                 log.warning("speech silent: audio device failed", extra={"cause": str(exc)})
             self._fault = str(exc)

@@ -56,7 +56,9 @@ def build_speech(core: KioskCore, audio: Any) -> Any:
     catalog = Translator.load()
     chooser = VoiceChooser(Espeak(), packs_from(cfg.pack_dir), catalog, cfg.bilingual_hall)
     options = Options(volume=cfg.volume, slow=cfg.slow, headset=cfg.headset)
-    return SpeechService(audio, chooser, catalog, core.flows, core.clock, options).start()
+    # what was said is kept where a simulated speaker is listened to, not on a terminal
+    return SpeechService(audio, chooser, catalog, core.flows, core.clock, options,
+                         journal=cfg.driver == "sim").start()
 
 
 def attach(core: KioskCore, stack: contextlib.ExitStack) -> None:

@@ -181,9 +181,28 @@ def voice_headset(ctx: ScriptContext, on: bool) -> None:
 
 
 def long_press(ctx: ScriptContext, tid: str) -> None:
-    """A long press on a control of the current screen (what the gesture calls)."""
-    if not ctx.app.long_press(tid):
-        raise ScriptFailure(f"{tid!r} on {ctx.app.root.current!r} says nothing on a long press")
+    """Hold a finger on a control (through the window) while the clock passes the long
+    press time, then lift it: its explanation is said, its action does not happen."""
+    from kivy.tests.common import UnitTestTouch
+
+    from screens.app import LONG_PRESS_S
+    from screens.tree import find, unreachable
+
+    widget = find(ctx.app, tid)
+    if widget is None or unreachable(widget):
+        raise ScriptFailure(f"no control {tid!r} to hold on {ctx.app.root.current!r}")
+    screen = ctx.app.root.current
+    touch = UnitTestTouch(*widget.to_window(*widget.center))
+    touch.touch_down()
+    ctx.clock.advance(LONG_PRESS_S)
+    ctx.app.tick()
+    explained = ctx.app.long_pressed == tid
+    touch.touch_up()
+    if not explained:
+        raise ScriptFailure(f"{tid!r} on {screen!r} says nothing on a long press")
+    if ctx.app.root.current != screen:
+        raise ScriptFailure(f"holding {tid!r} also acted: {screen!r} became "
+                            f"{ctx.app.root.current!r}")
 
 
 def voice(ctx: ScriptContext, action: str) -> None:
