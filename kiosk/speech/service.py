@@ -175,16 +175,16 @@ class SpeechService:
         for u in job.utterances:
             if not self._live(job):
                 return
-            made = self.chooser.clip(u, self.options.slow)
-            if made is None:
+            parts = self.chooser.parts(u, self.options.slow)
+            if parts is None:
                 unavailable = True
                 if self.journal:
                     self.missing.append(u.key)
                 continue
-            clip, heard = made
-            if not self._live(job):
-                return
-            self._out(scaled(clip, self.options.volume), heard, job)
+            for clip, heard in parts:
+                if not self._live(job):
+                    return
+                self._out(scaled(clip, self.options.volume), heard, job)
         if self.on_unavailable is not None:
             self.on_unavailable(unavailable)
 

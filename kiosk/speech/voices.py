@@ -7,7 +7,8 @@ none is said by the Chinese voice in a bilingual hall, or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from devices.audio.pcm import Clip
@@ -25,6 +26,17 @@ class Heard:
     lang: str             # the language heard (zh for a Tibetan prompt said in Chinese)
     source: str           # "pack", "espeak" or "fallback"
     text: str             # the words as synthesised (normalised)
+    part: int = 0         # a synthesised message is said sentence by sentence: 0 opens it
+
+
+# a synthesised message is made and played one sentence at a time: the first sound
+# comes after its first sentence is made, not the whole message
+_SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=\.)\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """text cut after each sentence's end, empty pieces dropped."""
+    return [part.strip() for part in _SENTENCE.split(text) if part and part.strip()]
 
 
 class VoiceChooser:
@@ -35,13 +47,13 @@ class VoiceChooser:
         self.espeak, self.packs, self.catalog = espeak, dict(packs), catalog
         self.bilingual = bilingual
 
-    def clip(self, u: Utterance, slow: bool) -> tuple[Clip, Heard] | None:
-        """The clip for u, or None when no voice can say it (Tibetan without a recording
-        in a hall that is not bilingual)."""
+    def parts(self, u: Utterance, slow: bool) -> Iterator[tuple[Clip, Heard]] | None:
+        """The clips that say u, made one by one as they are played; None when no voice
+        can say it (Tibetan without a recording in a hall that is not bilingual)."""
         pack = self.packs.get(u.lang)
         recorded = pack.clip(u.key, u.text) if pack is not None and u.static else None
         if recorded is not None:
-            return recorded, Heard(u.key, u.lang, "pack", u.text)
+            return iter([(recorded, Heard(u.key, u.lang, "pack", u.text))])
         if self.espeak.speaks(u.lang):
             return self._synth(u.key, u.text, u.lang, slow, "espeak")
         if self.bilingual:
@@ -50,6 +62,7 @@ class VoiceChooser:
         return None
 
     def _synth(self, key: str, text: str, lang: str, slow: bool,
-               source: str) -> tuple[Clip, Heard]:
-        said = normalise(text, lang)
-        return self.espeak.clip(said, Voice(lang, slow), key), Heard(key, lang, source, said)
+               source: str) -> Iterator[tuple[Clip, Heard]]:
+        voice = Voice(lang, slow)
+        for i, sentence in enumerate(sentences(normalise(text, lang))):
+            yield self.espeak.clip(sentence, voice, key), Heard(key, lang, source, sentence, i)

@@ -15,6 +15,15 @@ from kiosk.speech.voices import VoiceChooser
 from tests.voice.helpers import tone, translator, wait_for
 
 
+def opened(speech) -> list[str]:
+    """The messages begun, in order (each is said sentence by sentence)."""
+    return [h.key for h in speech.heard if h.part == 0]
+
+
+def said(speech, key: str) -> str:
+    return "".join(h.text for h in speech.heard if h.key == key)
+
+
 @pytest.mark.parametrize("text, said", [
     ("4100-5600元/月", "每月四千一百到五千六百元"),
     ("200元/天", "每天二百元"),
@@ -71,14 +80,14 @@ def test_job_detail_says_pay_as_words_once_synthesised(made) -> None:
     build, audio, espeak, _ = made
     speech = build()
     speech.screen("job_detail", "zh")
-    wait_for(lambda: len(speech.heard) == 2)
-    assert [h.key for h in speech.heard] == ["voice.job", "voice.job_actions"]
-    assert "每月四千一百到五千六百元" in speech.heard[0].text
-    wait_for(lambda: len(audio.played) == 2)
+    wait_for(lambda: len(speech.heard) == 3)
+    assert opened(speech) == ["voice.job", "voice.job_actions"]
+    assert "工资每月四千一百到五千六百元" in said(speech, "voice.job")
+    wait_for(lambda: len(audio.played) == 3)
     assert audio.played[0].seconds > 1
     runs = espeak.made
     speech.repeat()
-    wait_for(lambda: len(audio.played) == 4)
+    wait_for(lambda: len(audio.played) == 6)
     assert espeak.made == runs            # cached: each text once per voice
     speech.close()
 
@@ -89,14 +98,15 @@ def test_private_data_needs_a_headset(made) -> None:
     plan = speech.screen("reg_review", "zh")
     assert [u.key for u in plan.utterances] == ["voice.reg_review", "voice.withheld"]
     assert plan.withheld == ["voice.reg_identity"]
-    wait_for(lambda: len(speech.heard) == 2)
+    wait_for(lambda: opened(speech) == ["voice.reg_review", "voice.withheld"])
     assert not any("张三丰" in h.text or "幺幺零" in h.text for h in speech.heard)
     speech.close()
     with_headset = build(headset=True)
     plan = with_headset.screen("reg_review", "zh")
     assert [u.key for u in plan.utterances] == ["voice.reg_review", "voice.reg_identity"]
-    wait_for(lambda: len(with_headset.heard) == 2)
-    assert "张三丰" in with_headset.heard[1].text
+    wait_for(lambda: "voice.reg_identity" in opened(with_headset))
+    wait_for(lambda: "号码" in said(with_headset, "voice.reg_identity"))
+    assert "张三丰" in said(with_headset, "voice.reg_identity")
     with_headset.close()
 
 
@@ -156,14 +166,22 @@ def test_countdown_speaks_the_sentence_then_the_marks(made) -> None:
     build, _audio, _, _ = made
     speech = build()
     speech.warn(25, "zh")
-    wait_for(lambda: [h.key for h in speech.heard] == ["voice.timeout"])
-    assert "二十五秒" in speech.heard[0].text
+    wait_for(lambda: "二十五秒" in said(speech, "voice.timeout"))
     for n in (24, 23, 22, 21):
         speech.warn(n, "zh")                  # between the marks: nothing new
     speech.warn(20, "zh")
-    wait_for(lambda: [h.key for h in speech.heard] == ["voice.timeout", "voice.count"])
-    assert speech.heard[1].text == "二十秒"
+    wait_for(lambda: opened(speech)[-1] == "voice.count")
+    assert opened(speech)[0] == "voice.timeout" and opened(speech).count("voice.count") == 1
+    assert said(speech, "voice.count") == "二十秒"
     speech.warn_over()
     speech.warn(25, "zh")                     # the next warning starts with the sentence
-    wait_for(lambda: speech.heard[-1].key == "voice.timeout")
+    wait_for(lambda: opened(speech)[-1] == "voice.timeout")
     speech.close()
+
+
+def test_a_message_is_said_sentence_by_sentence() -> None:
+    from kiosk.speech.voices import sentences
+
+    assert sentences("您还在吗？二十秒后结束。请点屏幕。") == ["您还在吗？", "二十秒后结束。",
+                                                        "请点屏幕。"]
+    assert sentences("Pay: 4100 to 5600 yuan. Touch.") == ["Pay: 4100 to 5600 yuan.", "Touch."]

@@ -42,14 +42,17 @@ def _spec(arg: Any) -> dict[str, Any]:
 
 
 def _match(heard: list[Any], ids: list[str], start: int) -> int | None:
-    """Index after the last of ids heard in order from start (None: not all heard)."""
+    """Index after the last of ids heard in order from start, each message with all
+    its sentences (None: not all heard yet)."""
     at = start
     for key in ids:
-        while at < len(heard) and heard[at].key != key:
+        while at < len(heard) and not (heard[at].key == key and heard[at].part == 0):
             at += 1
         if at >= len(heard):
             return None
         at += 1
+        while at < len(heard) and heard[at].part > 0:
+            at += 1
     return at
 
 
@@ -64,10 +67,10 @@ def expect_spoken(ctx: ScriptContext, arg: Any) -> Any:
         got = list(speech.heard)
         start = ctx.resources.get(SEEN, 0)
         end = _match(got, ids, start)
-        heard.detail = (f"heard {[h.key for h in got[start:]]}, "  # type: ignore[attr-defined]
-                        f"want {ids}")
-        if end is None or len(sim.played) < end:
-            return False
+        heard.detail = (f"heard {[h.key for h in got[start:]]} "  # type: ignore[attr-defined]
+                        f"({_said(got[start:], ids)!r}), want {ids} {spec.get('contains', '')}")
+        if end is None or len(sim.played) < end or not _contains(spec, got[start:end], ids):
+            return False                  # a message's later sentences may still come
         _check(spec, got[start:end], ids)
         _check_wav(sim, got, end)
         ctx.resources[SEEN] = end
@@ -75,12 +78,18 @@ def expect_spoken(ctx: ScriptContext, arg: Any) -> Any:
     return heard
 
 
+def _said(said: list[Any], ids: list[str]) -> str:
+    return "".join(h.text for h in said if h.key in ids)
+
+
+def _contains(spec: dict[str, Any], said: list[Any], ids: list[str]) -> bool:
+    text = _said(said, ids)
+    return all(want in text for want in _list(spec.get("contains")))
+
+
 def _check(spec: dict[str, Any], said: list[Any], ids: list[str]) -> None:
     mine = [h for h in said if h.key in ids]
-    text = "".join(h.text for h in mine)
-    for want in _list(spec.get("contains")):
-        if want not in text:
-            raise ScriptFailure(f"{ids} said {text!r}, without {want!r}")
+    text = _said(said, ids)
     for unwanted in _list(spec.get("not_contains")):
         if unwanted in text:
             raise ScriptFailure(f"{ids} said {unwanted!r}: {text!r}")
