@@ -5,9 +5,11 @@ normalised, Chinese as pinyin, synthesised on its worker thread), measured from
 the call the app makes on the tap to the moment the first clip reaches the
 audio seam (`AudioOut.play`); uncached (each prompt for the first time) and
 cached (the same prompt again, as on a repeat or the next visitor's same screen).
-The peer: a plain `espeak-ng --stdout` process started per prompt with the same
-pinyin, timed to its first sample on stdout (the WAV header and two bytes), which
-is what a kiosk that shells out per prompt gets at best.
+The probe device holds each clip for its length, as a speaker does, so the next
+tap cuts it off as on a terminal. The peer: a plain `espeak-ng --stdout` process
+started per prompt with the same pinyin, timed to its first sample on stdout (the
+WAV header and two bytes), which is what a kiosk that shells out per prompt gets
+at best.
 
     .venv/bin/python -m bench.voice [--repeat N] [--lang zh|en]
 """
@@ -34,16 +36,19 @@ from kiosk.speech.voices import VoiceChooser
 
 
 class _Probe:
-    """An AudioOut that notes when the first clip of a request arrives."""
+    """An AudioOut that notes when the first clip of a request arrives, then plays it
+    as a device does: for the clip's length or until stopped."""
 
     def __init__(self) -> None:
         self.first = threading.Event()
         self.at = 0.0
 
-    def play(self, clip: Clip, stop: threading.Event) -> None:
+    def play(self, clip: Clip, stop: threading.Event) -> bool:
         if not self.first.is_set():
             self.at = time.perf_counter()
             self.first.set()
+        stop.wait(clip.seconds)
+        return True
 
     def close(self) -> None:
         """Nothing held."""

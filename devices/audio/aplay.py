@@ -33,19 +33,24 @@ class AplayOutput:
         return [exe, "-q", "-D", self.device, "-t", "raw", "-f", "S16_LE", "-c", "1",
                 "-r", str(clip.rate)]
 
-    def play(self, clip: Clip, stop: threading.Event) -> None:
+    def play(self, clip: Clip, stop: threading.Event) -> bool:
         """Feed the clip to aplay; kill it when stop is set."""
+        if stop.is_set():
+            return False
         proc = subprocess.Popen(self._command(clip), stdin=subprocess.PIPE,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
             self._feed(proc, clip.pcm, stop)
+            while proc.poll() is None and not stop.wait(0.02):
+                pass            # the last of the clip plays out of aplay's buffer
         finally:
-            if stop.is_set() and proc.poll() is None:
-                proc.kill()
+            if proc.poll() is None:
+                proc.kill()     # stopped (or failed): cut the sentence short now
             proc.wait()
             err = _drain(proc)
         if proc.returncode not in (0, -9) and not stop.is_set():
             raise _error(self.device, err)
+        return True
 
     @staticmethod
     def _feed(proc: subprocess.Popen[bytes], pcm: bytes, stop: threading.Event) -> None:

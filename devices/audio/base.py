@@ -9,9 +9,10 @@ from devices.audio.pcm import Clip
 
 
 class AudioOut(Protocol):
-    """A sound device. play() blocks until the clip has been played or stop is set;
-    it raises AudioError (unplugged, busy) and is called from one thread only."""
+    """A sound device. play() blocks until the clip has been played or stop is set, and
+    says whether any of it was played (False: stopped before it began); it raises
+    AudioError (unplugged, busy) and is called from one thread only."""
 
-    def play(self, clip: Clip, stop: threading.Event) -> None: ...
+    def play(self, clip: Clip, stop: threading.Event) -> bool: ...
 
     def close(self) -> None: ...

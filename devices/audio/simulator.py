@@ -55,14 +55,14 @@ class SimulatedAudio:
     def fault(self) -> str:
         return self._fault
 
-    def play(self, clip: Clip, stop: threading.Event) -> None:
+    def play(self, clip: Clip, stop: threading.Event) -> bool:
         """Write the clip as NNNN.wav unless stopped first or a fault refuses it."""
         if self._fault == "unplugged":
             raise AudioUnplugged("audio: simulated speaker unplugged")
         if self._fault == "busy":
             raise AudioBusy("audio: simulated device busy")
         if stop.is_set():
-            return
+            return False
         with self._lock:
             index = len(self.played)
             name = f"{index:04d}.wav"
@@ -74,6 +74,7 @@ class SimulatedAudio:
             (self.folder / "journal.json").write_text(
                 json.dumps([asdict(p) for p in self.played[-KEEP_FILES:]], ensure_ascii=False,
                            indent=1), encoding="utf-8")
+        return True
 
     def close(self) -> None:
         """Files stay for whoever reads them."""

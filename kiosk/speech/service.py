@@ -181,26 +181,26 @@ class SpeechService:
                 if self.journal:
                     self.missing.append(u.key)
                 continue
-            for clip, heard in parts:
-                if not self._live(job):
-                    return
+            # each next sentence is made only while the job is still wanted
+            while self._live(job) and (part := next(parts, None)) is not None:
+                clip, heard = part
                 self._out(scaled(clip, self.options.volume), heard, job)
+            if not self._live(job):
+                return
         if self.on_unavailable is not None:
             self.on_unavailable(unavailable)
 
     def _out(self, clip: Clip, heard: Heard, job: _Job) -> None:
         try:
-            if self.journal:
-                self.heard.append(heard)
-            self.audio.play(clip, job.stop)
+            started = self.audio.play(clip, job.stop)
         except AudioError as exc:
-            if self.journal:
-                self.heard.pop()    # nothing was heard
             if not self._fault:
                 log.warning("speech silent: audio device failed", extra={"cause": str(exc)})
             self._fault = str(exc)
             job.stop.set()          # the rest of this job would fail the same way
             return
+        if started and self.journal:
+            self.heard.append(heard)     # in the order the speaker took them
         if self._fault:
             log.info("speech audible again")
             self._fault = ""

@@ -1,9 +1,9 @@
 """Synthetic voices through espeak-ng, made once per text, voice and speed.
 
-espeak-ng writes a WAV to stdout in about 1/400 of the speech's length, so each
-prompt is synthesised on the speech worker when first needed and kept in a
-small cache: a repeat, the next visitor's same screen, the countdown's numbers
-are instant.
+espeak-ng makes speech in about 1/400 of its length, so each prompt is synthesised
+on the speech worker when first needed (in process through libespeak.py, else by
+running the program) and kept in a small cache: a repeat, the next visitor's same
+screen, the countdown's numbers are instant.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from devices.audio.pcm import Clip
+from kiosk.speech import libespeak
 from kiosk.speech.errors import SpeechError
 from kiosk.speech.pinyin import to_pinyin
 
@@ -59,8 +60,11 @@ def pcm_of_wav(data: bytes) -> tuple[bytes, int]:
 class Espeak:
     """espeak-ng run per prompt, with a cache keyed by (text, voice, speed)."""
 
-    def __init__(self, program: str = "espeak-ng", cache_size: int = CACHE_SIZE) -> None:
+    def __init__(self, program: str = "espeak-ng", cache_size: int = CACHE_SIZE,
+                 in_process: bool = True) -> None:
+        """in_process: synthesise through libespeak-ng (no process per prompt)."""
         self.program = program
+        self.in_process = in_process
         self._cache: OrderedDict[tuple[str, str, int], Clip] = OrderedDict()
         self._lock = threading.Lock()
         self._size = cache_size
@@ -85,15 +89,23 @@ class Espeak:
         return Clip(made.pcm, made.rate, label)
 
     def _make(self, text: str, voice: Voice) -> Clip:
+        said = espeak_input(text, voice.lang)
+        if self.in_process and libespeak.available():
+            made = libespeak.synthesise(said, voice.name, voice.wpm)
+        else:
+            made = self._run(said, voice)
+        self.made += 1
+        return made
+
+    def _run(self, said: str, voice: Voice) -> Clip:
+        """The espeak-ng program, where its library cannot be loaded."""
         exe = shutil.which(self.program)
         if exe is None:
             raise SpeechError(f"speech: {self.program} not found (install espeak-ng)")
-        said = espeak_input(text, voice.lang)
         try:
             out = subprocess.run([exe, "-v", voice.name, "-s", str(voice.wpm), "--stdout",
                                   said], capture_output=True, timeout=20, check=True)
         except (OSError, subprocess.SubprocessError) as exc:
             raise SpeechError(f"speech: espeak-ng failed ({exc})") from exc
-        self.made += 1
         pcm, rate = pcm_of_wav(out.stdout)
         return Clip(pcm, rate)
