@@ -70,3 +70,10 @@ def test_aplay_without_a_sound_card_is_an_audio_error() -> None:
 def test_aplay_missing_is_unplugged() -> None:
     with pytest.raises(AudioUnplugged, match="not found"):
         AplayOutput(program="no-such-aplay").play(Clip(b"\0\0", 8000), threading.Event())
+
+
+def test_aplay_plays_into_alsas_null_device() -> None:
+    assert AplayOutput(device="null").play(tone(440, 0.2), threading.Event()) is True
+    stop = threading.Event()
+    stop.set()
+    assert AplayOutput(device="null").play(tone(440, 0.2), stop) is False
