@@ -71,12 +71,26 @@ def resolve(says: tuple[Say, ...], flow: object, catalog: Catalog, lang: str,
         if say.private and not headset:
             plan.withheld.append(say.key)
             continue
+        values = {k: _value(v, catalog, lang) for k, v in values.items()}
         plan.utterances.append(Utterance(say.key, catalog.text(say.key, lang, **values), lang,
                                          say.private, static=not say.values,
                                          values=tuple(values.items())))
     if plan.withheld:
         plan.utterances.append(Utterance(WITHHELD, catalog.text(WITHHELD, lang), lang))
     return plan
+
+
+_JOIN = {"zh": "、", "en": ", ", "bo": "། "}
+
+
+def _value(value: object, catalog: Catalog, lang: str) -> object:
+    """A value as said: a catalog Text (key, values) in lang, a list of them joined the
+    language's way, anything else as it is."""
+    if isinstance(value, list):
+        return _JOIN.get(lang, ", ").join(str(_value(v, catalog, lang)) for v in value)
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict):
+        return catalog.text(str(value[0]), lang, **value[1])
+    return value
 
 
 def recordable() -> Iterator[str]:

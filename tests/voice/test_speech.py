@@ -185,3 +185,21 @@ def test_a_message_is_said_sentence_by_sentence() -> None:
     assert sentences("您还在吗？二十秒后结束。请点屏幕。") == ["您还在吗？", "二十秒后结束。",
                                                         "请点屏幕。"]
     assert sentences("Pay: 4100 to 5600 yuan. Touch.") == ["Pay: 4100 to 5600 yuan.", "Touch."]
+
+
+def test_an_assessment_result_is_private(made, tmp_path) -> None:
+    from kiosk.flows import Say
+    from kiosk.speech.plan import resolve
+
+    class Done:
+        def voice_result(self):
+            return {"types": [("as.type.R", {}), ("as.type.I", {})]}
+
+    _build, _audio, _, catalog = made
+    says = (Say("as.ui.report_title"), Say("voice.as_result", values="voice_result",
+                                           private=True))
+    plan = resolve(says, Done(), catalog, "zh", headset=False)
+    assert [u.key for u in plan.utterances] == ["as.ui.report_title", "voice.withheld"]
+    plan = resolve(says, Done(), catalog, "zh", headset=True)
+    said = plan.utterances[1].text
+    assert catalog.text("as.type.R", "zh") in said and "、" in said
