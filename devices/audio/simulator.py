@@ -43,6 +43,8 @@ class SimulatedAudio:
         self._lock = threading.Lock()
         self._fault = "none"
         self.played: list[Played] = []
+        self.overlaps = 0          # plays begun while another was on: two voices at once
+        self._busy = threading.Lock()
 
     def set_fault(self, mode: str) -> None:
         """"unplugged", "busy" or "none" (plugged back in, free again)."""
@@ -63,6 +65,15 @@ class SimulatedAudio:
             raise AudioBusy("audio: simulated device busy")
         if stop.is_set():
             return False
+        if not self._busy.acquire(blocking=False):
+            self.overlaps += 1
+            self._busy.acquire()
+        try:
+            return self._write(clip)
+        finally:
+            self._busy.release()
+
+    def _write(self, clip: Clip) -> bool:
         with self._lock:
             index = len(self.played)
             name = f"{index:04d}.wav"

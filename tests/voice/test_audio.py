@@ -77,3 +77,13 @@ def test_aplay_plays_into_alsas_null_device() -> None:
     stop = threading.Event()
     stop.set()
     assert AplayOutput(device="null").play(tone(440, 0.2), stop) is False
+
+
+def test_simulator_counts_two_voices_at_once(tmp_path) -> None:
+    sim = SimulatedAudio(tmp_path, FakeClock())
+    with sim._busy:                  # a clip is playing; another thread starts one
+        t = threading.Thread(target=sim.play, args=(tone(440, 0.05), threading.Event()))
+        t.start()
+        t.join(0.2)
+    t.join()
+    assert sim.overlaps == 1

@@ -203,3 +203,24 @@ def test_an_assessment_result_is_private(made, tmp_path) -> None:
     plan = resolve(says, Done(), catalog, "zh", headset=True)
     said = plan.utterances[1].text
     assert catalog.text("as.type.R", "zh") in said and "、" in said
+
+
+def test_never_two_voices_at_once_whoever_asks(made) -> None:
+    import threading
+
+    build, audio, _, _ = made
+    speech = build()
+
+    def asker(screen: str) -> None:
+        for _ in range(20):
+            speech.screen(screen, "zh")
+    threads = [threading.Thread(target=asker, args=(s,)) for s in ("home", "attract", "job_detail")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    speech.screen("home", "zh")
+    wait_for(lambda: speech.heard and speech.heard[-1].key == "voice.home"
+             and speech._queue.empty())
+    speech.close()
+    assert audio.overlaps == 0
