@@ -55,7 +55,7 @@ esac
 # -- Debian packages ----------------------------------------------------------
 PACKAGES="python3 python3-venv libmtdev1 libgl1 libegl1 libgles2 libgl1-mesa-dri \
 fonts-noto-cjk fonts-ddc-uchen fonts-material-design-icons-iconfont libraqm0 espeak-ng \
-systemd-timesyncd \
+alsa-utils systemd-timesyncd \
 unattended-upgrades nftables util-linux"
 if [ "$HEADLESS" = yes ]; then
     PACKAGES="$PACKAGES xvfb"
@@ -104,14 +104,15 @@ fi
 install -d -m 0750 -o root -g kiosk /etc/kiosk
 if [ ! -f /etc/kiosk/kiosk.toml ]; then
     if [ "$SIMULATED" = yes ]; then
-        idcard=sim; printer=sim; camera=sim
+        idcard=sim; printer=sim; camera=sim; voice=sim
     else
-        idcard=serial; printer="file"; camera=opencv
+        idcard=serial; printer="file"; camera=opencv; voice=alsa
     fi
     say "writing /etc/kiosk/kiosk.toml for $TERMINAL_ID"
     sed -e "s|@TERMINAL_ID@|$TERMINAL_ID|g" -e "s|@HALL_NAME@|$HALL_NAME|g" \
         -e "s|@PLATFORM_URL@|$PLATFORM_URL|g" -e "s|@IDCARD_DRIVER@|$idcard|g" \
         -e "s|@PRINTER_DRIVER@|$printer|g" -e "s|@CAMERA_DRIVER@|$camera|g" \
+        -e "s|@VOICE_DRIVER@|$voice|g" \
         "$SRC/deploy/kiosk.toml.in" > /etc/kiosk/kiosk.toml.new
     chmod 0640 /etc/kiosk/kiosk.toml.new
     chgrp kiosk /etc/kiosk/kiosk.toml.new

@@ -16,6 +16,7 @@ from kiosk.clock import Clock
 from kiosk.handoff import UiQueue
 
 if TYPE_CHECKING:
+    from devices.audio.simulator import SimulatedAudio
     from devices.camera.service import Camera
     from devices.camera.simulator import SimulatedCamera
     from devices.idcard.card import Card
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from kiosk.platform.service import PlatformService
     from kiosk.receipts.desk import ReceiptDesk
     from kiosk.session import VisitorSession
+    from kiosk.speech.service import SpeechService
 
 F = TypeVar("F")
 
@@ -39,6 +41,7 @@ class Simulators:
     idcard: IdcardSimulator | None = None
     printer: PrinterSimulator | None = None
     camera: SimulatedCamera | None = None
+    audio: SimulatedAudio | None = None
 
 
 class Remote(Protocol):
@@ -67,6 +70,7 @@ class KioskCore:
     platform: PlatformService | None = None
     ime: EngineLoader | None = None
     fleet: Remote | None = None
+    speech: SpeechService | None = None
     # set by the app shell: ends the app (the service manager starts it again)
     leave: Callable[[str], None] | None = None
     # while the technician's menu is open, a card read goes here instead of signing in

@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 KV_DIR = Path(__file__).parent / "kv"
 TECH_CORNER_TAPS = 5
 TECH_CORNER_WINDOW_S = 3.0
+LONG_PRESS_S = 0.8          # a press this long speaks what the control does
 
 
 class _FailsafeHandler(ExceptionHandler):
@@ -92,6 +93,12 @@ class KioskApp(App):
     clock_text = StringProperty("")
     time_left = NumericProperty(-1)         # whole seconds until the visit ends; -1 between
     hotline = StringProperty("")
+    # voice guidance (kiosk/speech): read aloud, loudness step 1–3, slower speech, and
+    # whether the screen's words could not all be said in the visitor's language
+    voice_on = BooleanProperty(False)
+    voice_volume = NumericProperty(2)
+    voice_slow = BooleanProperty(False)
+    voice_unavailable = BooleanProperty(False)
 
     def __init__(self, core: KioskCore, translator: Translator, fonts: FontSet,
                  after_first_frame: Callable[[], None] | None = None, **kwargs: Any) -> None:
@@ -112,6 +119,9 @@ class KioskApp(App):
         self.overlays: dict[str, ModalView] = {}
         self._corner_taps: list[float] = []
         self.theme = self._make_theme()
+        self._voice_defaults()
+        self._long_press: tuple[str, float, Any] | None = None
+        self.long_pressed = ""       # the control a press held long just explained
 
     def open_settings(self, *largs: Any) -> bool:
         """Never: Kivy opens its settings panel on F1 or the menu key of any keyboard.
@@ -136,6 +146,9 @@ class KioskApp(App):
         first = "home" if self.session.state is SessionState.ACTIVE else "attract"
         manager.add_widget(registry.build_screen(first, self, self.core.flows))
         manager.bind(current=lambda *_: self._screen_changed())
+        # a new screen, or the same one in another language, is said once, before the frame
+        self._speak_soon = Clock.create_trigger(lambda _dt: self._speak_screen(), -1)
+        self.bind(lang=lambda *_: self._speak_soon())
         self.overlays = _Overlays(self)
         # devices and the rest of the screens come just after the first frame
         Window.bind(on_flip=self._first_flip)
@@ -167,6 +180,108 @@ class KioskApp(App):
     def _screen_changed(self) -> None:
         if "keyboard" in self.overlays:      # the keyboard belongs to the screen it typed on
             self.overlays["keyboard"].dismiss(animation=False)
+        self._speak_soon()
+
+    # -- voice guidance ----------------------------------------------------
+    @property
+    def speech(self) -> Any:
+        """The speech service (None when the terminal has no voice wired)."""
+        return self.core.speech
+
+    def _voice_defaults(self, elder: bool = False) -> None:
+        """What a visit starts with: read aloud per the terminal's setting (in 长辈版 by
+        default), its loudness and speed."""
+        v = self.core.settings.voice
+        self.voice_on = self._reads_aloud(elder)
+        self.voice_volume, self.voice_slow = v.volume, v.slow
+        self._voice_options()
+
+    def _reads_aloud(self, elder: bool) -> bool:
+        mode = self.core.settings.voice.read_aloud
+        return mode == "always" or (mode == "elder" and elder)
+
+    def _voice_options(self) -> None:
+        if self.speech is not None:
+            self.speech.options.volume = int(self.voice_volume)
+            self.speech.options.slow = self.voice_slow
+
+    def _speak_screen(self, first: tuple[str, ...] = ()) -> None:
+        speech = self.speech
+        if speech is None or not self.voice_on or self.root is None:
+            return
+        speech.on_unavailable = self._voice_missing
+        speech.screen(self.root.current, self.lang, first)
+
+    def _voice_missing(self, missing: bool) -> None:
+        """From the speech worker: some words had no voice in this language."""
+        self.core.ui.post(lambda: setattr(self, "voice_unavailable", missing))
+
+    def toggle_voice(self) -> None:
+        """Read aloud on or off; switched on, it says so and reads the screen."""
+        self.voice_on = not self.voice_on
+        if self.voice_on:
+            self._speak_screen(first=("voice.on",))
+        elif self.speech is not None:
+            self.speech.stop()
+            self.voice_unavailable = False
+
+    def repeat_voice(self) -> None:
+        """Say the last words again (turns reading aloud on if it was off)."""
+        if self.speech is None:
+            return
+        if not self.voice_on:
+            self.voice_on = True
+            self._speak_screen()
+        else:
+            self.speech.repeat()
+
+    def set_voice_volume(self, step: int | None = None) -> None:
+        """One of three loudness steps; without a step, the next one (3 wraps to 1)."""
+        self.voice_volume = step if step in (1, 2, 3) else int(self.voice_volume) % 3 + 1
+        self._voice_options()
+        if self.voice_on and self.speech is not None:
+            self.speech.repeat()
+
+    def toggle_slow_voice(self) -> None:
+        """Slower speech on or off, heard at once."""
+        self.voice_slow = not self.voice_slow
+        self._voice_options()
+        if self.voice_on and self.speech is not None:
+            self.speech.repeat()
+
+    def long_press(self, tid: str) -> bool:
+        """A long press on a control: say what it does, as its screen declares (also
+        when reading aloud is off: the press itself asks)."""
+        if self.speech is None or self.root is None:
+            return False
+        return bool(self.speech.control(self.root.current, tid, self.lang))
+
+    def _start_long_press(self, touch: Any) -> None:
+        """Remember which control a finger came down on, and when (the injected clock:
+        tick() decides, so scripts hold a press by advancing time)."""
+        tid = self._tid_under(touch)
+        self.long_pressed = ""
+        self._long_press = (tid, self.core.clock.monotonic(), touch) if tid else None
+
+    def _check_long_press(self) -> None:
+        if self._long_press is None:
+            return
+        tid, since, touch = self._long_press
+        if touch.time_end >= 0:                   # lifted: it was a tap
+            self._long_press = None
+        elif self.core.clock.monotonic() - since >= LONG_PRESS_S - 1e-6:
+            self._long_press = None
+            if self.long_press(tid):
+                self.long_pressed = tid           # its release explains, it does not act
+
+    def _tid_under(self, touch: Any) -> str:
+        """The test id of the topmost control under a touch on the current screen."""
+        found = ""
+        for widget in self.root.current_screen.walk():
+            tid = getattr(widget, "tid", "")
+            if tid and widget.collide_point(*widget.to_widget(*touch.pos)):
+                found = tid
+        return found
 
     def screen(self, name: str) -> KioskScreen:
         """The named screen, built on first use."""
@@ -215,7 +330,11 @@ class KioskApp(App):
         return self.translator.has(key, "zh")
 
     def tap_allowed(self, tid: str) -> bool:
-        """The double-tap guard: one action per tap, per button."""
+        """The double-tap guard: one action per tap, per button; a press held long
+        enough to be explained is not also a tap."""
+        if tid and tid == self.long_pressed:
+            self.long_pressed = ""
+            return False
         return self.guard.allow(tid or "anonymous")
 
     def has_screen(self, name: str) -> bool:
@@ -274,6 +393,8 @@ class KioskApp(App):
         """Advance the session and refresh the countdowns."""
         self.session.tick()
         state = self.session.state
+        self._speak_warning(state)
+        self._check_long_press()
         if state is SessionState.WARNING:
             self.overlays["timeout"].seconds = math.ceil(self.session.seconds_left())
         elif state is SessionState.FAILSAFE:
@@ -297,6 +418,16 @@ class KioskApp(App):
             if getattr(self, name) != value:
                 setattr(self, name, value)
 
+    def _speak_warning(self, state: SessionState) -> None:
+        """The time-out warning is said, then counted down aloud (kiosk/speech decides
+        which seconds); it falls silent when the visitor continues or leaves."""
+        if self.speech is None:
+            return
+        if state is SessionState.WARNING and self.voice_on:
+            self.speech.warn(math.ceil(self.session.seconds_left()), self.lang)
+        else:
+            self.speech.warn_over()
+
     def _on_session(self, session: VisitorSession) -> None:
         visit = session.visit
         if self.visitor_name != visit.masked_name():
@@ -307,6 +438,8 @@ class KioskApp(App):
         if self.elder != session.elder:
             self.elder = session.elder
             self._retheme_soon()
+            self.voice_on = self._reads_aloud(self.elder)   # 长辈版 reads aloud by default
+            self._speak_soon()
         state = session.state
         if state is not SessionState.WARNING and "timeout" in self.overlays:
             self.overlays["timeout"].dismiss(animation=False)
@@ -334,6 +467,8 @@ class KioskApp(App):
         self.session.default_language = k.language
 
     def _on_session_end(self) -> None:
+        self._voice_defaults(self.session.elder)
+        self.voice_unavailable = False
         self.visitor_name = ""
         self.staff_call = ""
         self.visitor_card_expired = False
@@ -348,6 +483,8 @@ class KioskApp(App):
     # -- keeping visitors in ----------------------------------------------
     def _on_touch(self, _window: Any, touch: Any) -> bool:
         self._count_corner_tap(touch)
+        if self.speech is not None:
+            self.speech.stop()           # a tap cuts off what is being said
         state = self.session.state
         pad = self.overlays.get("tech_exit")
         if self.root.current == "tech_menu" or (pad is not None and pad.get_parent_window()):
@@ -359,6 +496,8 @@ class KioskApp(App):
                 self.session.set_language(choice.removeprefix("lang."))
             elif choice == "attract.elder":
                 self.session.set_elder(True)
+            elif choice == "attract.voice":
+                self.voice_on = True          # home, shown next, is read aloud
             return True          # the wake-up tap only starts (and may pick a language
             #                      or the mode)
         if state is SessionState.WARNING:
@@ -369,6 +508,7 @@ class KioskApp(App):
             return False
         if state is SessionState.ACTIVE:
             self.session.touch()
+            self._start_long_press(touch)
         return False
 
     def _attract_choice_under(self, touch: Any) -> str:
@@ -376,7 +516,7 @@ class KioskApp(App):
         wake-up tap is taken by the session, so the choice it lands on is read here."""
         for widget in self.screen("attract").walk():
             tid = getattr(widget, "tid", "")
-            choice = tid.startswith("lang.") or tid == "attract.elder"
+            choice = tid.startswith("lang.") or tid in ("attract.elder", "attract.voice")
             usable = choice and not widget.disabled and widget.opacity > 0
             if usable and widget.collide_point(*widget.to_widget(*touch.pos)):
                 return tid

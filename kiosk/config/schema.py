@@ -147,6 +147,27 @@ class CameraSection:
 
 
 @dataclass(frozen=True)
+class VoiceSection:
+    """Voice guidance: the audio device, when it reads aloud, the prompt packs."""
+
+    driver: Literal["alsa", "sim", "none"] = setting("sim", doc="alsa: the sound card "
+                                                     "through aplay; sim: WAV files")
+    device: str = setting("default", doc="ALSA device name (aplay -L)")
+    read_aloud: Literal["elder", "always", "never"] = setting(
+        "elder", doc="when a visit starts reading aloud: in 长辈版, always, or only on request")
+    volume: int = setting(2, minimum=1, maximum=3, doc="loudness step a visit starts at")
+    slow: bool = setting(False, doc="a visit starts with slower speech")
+    headset: bool = setting(False, doc="a headset is fitted: private data (names, ID and "
+                                       "phone numbers, results) is spoken in full")
+    bilingual_hall: bool = setting(True, doc="a Tibetan prompt with no recording is said "
+                                             "in Chinese (else the screen says so)")
+    pack_dir: str = setting("", doc="folder with a recorded prompt pack per language "
+                                    "(bo/, zh/, en/; docs/voice.md)")
+    sim_dir: str = setting("", doc="where the simulated speaker writes WAV files "
+                                   "(empty: audio-sim/ in the data folder)")
+
+
+@dataclass(frozen=True)
 class Settings:
     """All settings, validated."""
 
@@ -158,3 +179,4 @@ class Settings:
     idcard: IdcardSection = field(default_factory=IdcardSection)
     printer: PrinterSection = field(default_factory=PrinterSection)
     camera: CameraSection = field(default_factory=CameraSection)
+    voice: VoiceSection = field(default_factory=VoiceSection)

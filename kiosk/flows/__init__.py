@@ -27,12 +27,32 @@ class Tile:
 
 
 @dataclass(frozen=True)
+class Say:
+    """One catalog message a screen speaks (kiosk/speech reads these, docs/voice.md).
+
+    values names a method of the flow object that returns the message's values
+    (None: nothing to say now); private marks a message holding the visitor's
+    own data (a name, an ID or phone number, a result), spoken only into a headset.
+    """
+
+    key: str
+    values: str = ""
+    private: bool = False
+
+
+@dataclass(frozen=True)
 class ScreenInfo:
-    """One screen (or overlay) of a flow and the named scenes that show it."""
+    """One screen (or overlay) of a flow and the named scenes that show it.
+
+    speaks: what the screen says on entry, in order; long_press: (test id of a
+    control, the message a long press on it speaks).
+    """
 
     name: str
     scenes: tuple[str, ...]
     overlay: bool = False
+    speaks: tuple[Say, ...] = ()
+    long_press: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,6 +109,15 @@ def scene_screens() -> dict[str, str]:
     for flow in discover():
         out.update(flow.scenes())
     return out
+
+
+def screen_info(name: str) -> tuple[FlowInfo, ScreenInfo] | None:
+    """The flow declaring a screen (or overlay) and the screen's declaration."""
+    for flow in discover():
+        for screen in flow.screens:
+            if screen.name == name:
+                return flow, screen
+    return None
 
 
 def outbox_kinds() -> dict[str, Kind]:

@@ -26,7 +26,8 @@ PACKAGES = [
     "systemd", "systemd-sysv", "dbus", "python3", "python3-venv", "libmtdev1", "libgl1",
     "libegl1", "libgles2", "libgl1-mesa-dri", "fonts-noto-cjk", "fonts-ddc-uchen",
     "fonts-material-design-icons-iconfont",
-    "libraqm0", "espeak-ng", "systemd-timesyncd", "unattended-upgrades", "nftables",
+    "libraqm0", "espeak-ng", "alsa-utils", "systemd-timesyncd", "unattended-upgrades",
+    "nftables",
     "util-linux", "xvfb", "xauth", "procps",
 ]
 BOOT_S = 60.0

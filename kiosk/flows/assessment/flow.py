@@ -176,6 +176,13 @@ class AssessmentFlow(VisitorFlow[AssessmentVisit]):
             raise AssessmentError("assessment: the report needs every question answered")
         return found
 
+    def voice_result(self) -> dict[str, object] | None:
+        """The code's types by name, for a headset only (the screen declares it private)."""
+        r = self.result()
+        if r is None:
+            return None
+        return {"types": [(f"as.type.{t}", {}) for t in r.code]}
+
     def ties(self) -> list[tuple[list[Text], str]]:
         """Each tie that reaches into the code: the tied types' names, and the codes the
         ties allow ("SEC / ESC"), said as a tie rather than an order."""

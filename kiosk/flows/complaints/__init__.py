@@ -8,7 +8,7 @@ printed at once, the platform reachable or not; the complaint and each rating
 go through the outbox, delivered exactly once.
 """
 
-from kiosk.flows import FlowInfo, ScreenInfo, Tile
+from kiosk.flows import FlowInfo, Say, ScreenInfo, Tile
 from kiosk.platform.kinds import Kind
 
 FLOW = FlowInfo(
@@ -16,14 +16,18 @@ FLOW = FlowInfo(
     tile=Tile("complaints", order=6),
     entry="complaints",
     screens=(
-        ScreenInfo("complaints", ("complaints",)),
+        ScreenInfo("complaints", ("complaints",),
+                   speaks=(Say("fb.home.title"),)),
         ScreenInfo("complaint_file", ("complaint_file", "complaint_file_posting",
                                       "complaint_file_anonymous")),
         ScreenInfo("complaint_filed", ("complaint_filed", "complaint_filed_queued",
-                                       "complaint_filed_qr")),
+                                       "complaint_filed_qr"),
+                   speaks=(Say("fb.filed.title"),)),
         ScreenInfo("complaint_lookup", ("complaint_lookup", "complaint_status",
-                                        "complaint_overdue")),
-        ScreenInfo("rate", ("rate", "rate_why")),
+                                        "complaint_overdue"),
+                   speaks=(Say("fb.lookup.title"),)),
+        ScreenInfo("rate", ("rate", "rate_why"),
+                   speaks=(Say("fb.rate.title"),)),
         ScreenInfo("rate_desk", ("rate_desk",)),
     ),
     outbox_kinds={"complaint": Kind("/complaints"), "rating": Kind("/ratings")},

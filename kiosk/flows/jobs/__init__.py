@@ -1,6 +1,6 @@
 """Find a job: search, browse, filter and order postings; print a slip, QR, interest."""
 
-from kiosk.flows import FlowInfo, ScreenInfo, Tile
+from kiosk.flows import FlowInfo, Say, ScreenInfo, Tile
 from kiosk.platform.kinds import Kind
 
 FLOW = FlowInfo(
@@ -8,12 +8,18 @@ FLOW = FlowInfo(
     tile=Tile("jobs", order=2),
     entry="jobs",
     screens=(
-        ScreenInfo("jobs", ("jobs",)),
+        ScreenInfo("jobs", ("jobs",),
+                   speaks=(Say("jobs.title"),)),
         ScreenInfo("job_filters", ("job_filters", "job_groups")),
-        ScreenInfo("job_detail", ("job_detail",)),
-        ScreenInfo("job_print", ("job_print",)),
-        ScreenInfo("job_qr", ("job_qr",)),
-        ScreenInfo("job_interest", ("job_interest",)),
+        ScreenInfo("job_detail", ("job_detail",),
+                   speaks=(Say("voice.job", values="voice_job"), Say("voice.job_actions")),
+                   long_press=(("jobs.detail.print", "voice.hint.print"),)),
+        ScreenInfo("job_print", ("job_print",),
+                   speaks=(Say("jobs.print.title"),)),
+        ScreenInfo("job_qr", ("job_qr",),
+                   speaks=(Say("jobs.qr.title"),)),
+        ScreenInfo("job_interest", ("job_interest",),
+                   speaks=(Say("jobs.interest.title"),)),
     ),
     outbox_kinds={"job_interest": Kind("/job-interests")},
     receipts={"job": "kiosk.flows.jobs.receipt"},

@@ -159,6 +159,15 @@ class JobsFlow(VisitorFlow[JobsVisit]):
         ]
         return [(label, value) for label, value in rows if not _empty(value)]
 
+    def voice_job(self) -> dict[str, object] | None:
+        """What the detail screen says of the open posting (kiosk/speech normalises the
+        pay into words); None when none is open."""
+        job = self.job
+        if not job:
+            return None
+        return {k: job.get(src) or "" for k, src in
+                (("title", "title"), ("company", "company"), ("pay", "pay_text"))}
+
     # -- the slip -------------------------------------------------------------
     def can_print(self) -> bool:
         """Whether a slip can be printed now (allowance left, printer not known down)."""

@@ -4,16 +4,18 @@ commitments; the complaint channels and opening hours. Read-only, from the catal
 cache (synced from the platform's /notices); the attract screen shows short cards of it.
 """
 
-from kiosk.flows import FlowInfo, ScreenInfo, Tile
+from kiosk.flows import FlowInfo, Say, ScreenInfo, Tile
 
 FLOW = FlowInfo(
     name="notice",
     tile=Tile("notice", order=7),
     entry="notice",
     screens=(
-        ScreenInfo("notice", ("notice",)),
+        ScreenInfo("notice", ("notice",),
+                   speaks=(Say("notice.title"),)),
         ScreenInfo("notice_service", ("notice_service", "notice_service_end")),
-        ScreenInfo("notice_centre", ("notice_centre",)),
+        ScreenInfo("notice_centre", ("notice_centre",),
+                   speaks=(Say("notice.centre.title"),)),
     ),
     factory="kiosk.flows.notice.flow:NoticeFlow",
 )

@@ -10,7 +10,7 @@ working day later on the platform's working-day calendar; the answer is read
 later by tracking number and phone.
 """
 
-from kiosk.flows import FlowInfo, ScreenInfo, Tile
+from kiosk.flows import FlowInfo, Say, ScreenInfo, Tile
 from kiosk.platform.kinds import Kind
 
 FLOW = FlowInfo(
@@ -18,13 +18,17 @@ FLOW = FlowInfo(
     tile=Tile("policies", order=5),
     entry="policies",
     screens=(
-        ScreenInfo("policies", ("policies", "policies_offline")),
+        ScreenInfo("policies", ("policies", "policies_offline"),
+                   speaks=(Say("pol.title"),)),
         ScreenInfo("policy_list", ("policy_list", "policy_search", "policy_for_you")),
         ScreenInfo("policy", ("policy",)),
-        ScreenInfo("policy_qr", ("policy_qr",)),
-        ScreenInfo("policy_ask", ("policy_ask",)),
+        ScreenInfo("policy_qr", ("policy_qr",),
+                   speaks=(Say("pol.qr.title"),)),
+        ScreenInfo("policy_ask", ("policy_ask",),
+                   speaks=(Say("pol.ask.title"),)),
         ScreenInfo("policy_asked", ("policy_asked", "policy_asked_code")),
-        ScreenInfo("policy_lookup", ("policy_lookup", "policy_answer")),
+        ScreenInfo("policy_lookup", ("policy_lookup", "policy_answer"),
+                   speaks=(Say("pol.lookup.title"),)),
     ),
     outbox_kinds={"policy_question": Kind("/policy-questions")},
     receipts={"policy": "kiosk.flows.policies.receipt",

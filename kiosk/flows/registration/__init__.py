@@ -7,7 +7,7 @@ their own page. Both submissions share one order group, so an application
 never overtakes the registration it belongs to.
 """
 
-from kiosk.flows import FlowInfo, ScreenInfo, Tile
+from kiosk.flows import FlowInfo, Say, ScreenInfo, Tile
 from kiosk.platform.kinds import Kind
 
 FLOW = FlowInfo(
@@ -15,15 +15,26 @@ FLOW = FlowInfo(
     tile=Tile("registration", order=1),
     entry="reg_start",
     screens=(
-        ScreenInfo("reg_start", ("reg_start",)),
-        ScreenInfo("reg_manual", ("reg_manual", "reg_manual_error")),
-        ScreenInfo("reg_consent", ("reg_consent",)),
-        ScreenInfo("reg_about", ("reg_about",)),
-        ScreenInfo("reg_wants", ("reg_wants",)),
-        ScreenInfo("reg_review", ("reg_review",)),
-        ScreenInfo("reg_done", ("reg_done", "reg_done_queued")),
-        ScreenInfo("reg_unemployment", ("reg_unemployment",)),
-        ScreenInfo("my_page", ("my_page", "my_page_empty")),
+        ScreenInfo("reg_start", ("reg_start",),
+                   speaks=(Say("reg.ui.title"),)),
+        ScreenInfo("reg_manual", ("reg_manual", "reg_manual_error"),
+                   speaks=(Say("reg.ui.manual_title"),)),
+        ScreenInfo("reg_consent", ("reg_consent",),
+                   speaks=(Say("reg.ui.consent_title"),)),
+        ScreenInfo("reg_about", ("reg_about",),
+                   speaks=(Say("reg.ui.about_title"),)),
+        ScreenInfo("reg_wants", ("reg_wants",),
+                   speaks=(Say("reg.ui.wants_title"),)),
+        ScreenInfo("reg_review", ("reg_review",),
+                   speaks=(Say("voice.reg_review"),
+                           Say("voice.reg_identity", values="voice_identity", private=True)),
+                   long_press=(("reg.review.submit", "voice.hint.submit"),)),
+        ScreenInfo("reg_done", ("reg_done", "reg_done_queued"),
+                   speaks=(Say("reg.ui.done_title"),)),
+        ScreenInfo("reg_unemployment", ("reg_unemployment",),
+                   speaks=(Say("reg.ui.unemployment_title"),)),
+        ScreenInfo("my_page", ("my_page", "my_page_empty"),
+                   speaks=(Say("reg.ui.my_title"),)),
     ),
     outbox_kinds={"registration": Kind("/seekers/registrations", "registration"),
                   "unemployment": Kind("/seekers/unemployment", "registration")},

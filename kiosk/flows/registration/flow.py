@@ -190,6 +190,13 @@ class RegistrationFlow(VisitorFlow[RegistrationVisit]):
         return documents.to_bring(about.certificates, about.status, about.key_groups)
 
     # -- review -------------------------------------------------------------------
+    def voice_identity(self) -> dict[str, object] | None:
+        """The name and ID number in full, for a headset only (declared private)."""
+        who = self.visit.identity
+        if who is None:
+            return None
+        return {"name": who.name, "id": who.id_number}
+
     def review_rows(self) -> list[tuple[str, Text, str]]:
         """Every answer as (label key, value, screen to change it; "" when it came from
         the card and cannot be changed here). Personal values are masked."""
