@@ -20,6 +20,8 @@ from pathlib import Path
 from central.errors import CentralError
 from central.schema import LATE_SCHEMA, SCHEMA
 from central.secretbox import SecretBox, key_file_for, open_box
+from central.moments import CHINA, iso
+from central.guidance.window import grace_end
 
 # Bumped whenever SCHEMA changes in a way CREATE ... IF NOT EXISTS cannot apply;
 # MIGRATIONS[n] takes a database from version n to n + 1, and an older database runs
@@ -177,8 +179,6 @@ def _add_guidance_columns(conn: sqlite3.Connection, _path: Path) -> None:
                      "AND status IN ('booked', 'checked_in') AND rowid NOT IN ("
                      "SELECT min(rowid) FROM appointments WHERE holder IS NOT NULL AND "
                      "status IN ('booked', 'checked_in') GROUP BY slot_id, holder)")
-        from central.guidance.window import grace_end
-
         rows = conn.execute("SELECT a.id, s.starts_utc FROM appointments a JOIN slots s "
                             "ON s.id = a.slot_id WHERE a.no_show_at IS NULL")
         conn.executemany("UPDATE appointments SET no_show_at = ? WHERE id = ?",
@@ -225,18 +225,10 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-CHINA = dt.timezone(dt.timedelta(hours=8))
-
-
 def business_day(offset_days: int = 0) -> dt.date:
     """Today in China, moved by offset_days when the demo data is dated to another day
     (a scripted run whose clock is fixed sees postings open as on that day)."""
     return utc_now().astimezone(CHINA).date() + dt.timedelta(days=offset_days)
-
-
-def iso(moment: dt.datetime) -> str:
-    """Fixed-width UTC ISO 8601 with microseconds: sorts as text in time order."""
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def next_stamp(conn: sqlite3.Connection) -> str:

@@ -217,6 +217,13 @@ def _entry(widget: Widget, theme: Any, rect: Rect, here: Glass) -> dict[str, Any
         entry["target_mm"] = round(theme.millimetres(short), 2)
         entry["target_dp"] = round(theme.dp(short), 1)
         entry["disabled"] = bool(widget.disabled)
+        cx, cy = widget.to_window(*widget.center)
+        if not widget.disabled and _intersect((cx - 0.5, cy - 0.5, cx + 0.5, cy + 0.5),
+                                              here.clip):
+            # a target scrolled away is tapped after a swipe, not where it is now
+            taker = touch_taker(widget)
+            entry["taken_by"] = "" if taker is None else (
+                getattr(taker, "tid", "") or type(taker).__name__)
     if isinstance(widget, Label) and widget.text.strip():
         entry.update(_text_entry(widget, theme))
         entry["shown_text"] = _shown_text(widget, rect, here.clip, here.covers)
@@ -308,6 +315,42 @@ def find_text(text: str) -> Label | None:
     return None
 
 
+def _collides(widget: Widget, x: float, y: float) -> bool:
+    left, bottom, right, top = _rect(widget)
+    return left <= x <= right and bottom <= y <= top
+
+
+def _first_taker(node: Widget, target: Widget, x: float, y: float) -> Widget | None:
+    """Kivy's touch order from node down: children last added first, and a disabled
+    widget under the finger keeps the touch. Returns the disabled widget that would
+    keep a touch at (x, y) before it reaches target, the target itself when it gets
+    there first, or None. Clipping views are only entered where the point is inside."""
+    if node is target:
+        return target
+    if isinstance(node, StencilView) and not _collides(node, x, y):
+        return None
+    if node.disabled and _collides(node, x, y):
+        return node
+    for child in node.children[:]:
+        found = _first_taker(child, target, x, y)
+        if found is not None:
+            return found
+    return None
+
+
+def touch_taker(widget: Widget) -> Widget | None:
+    """The disabled widget (hidden or not) that would keep a tap on this widget's
+    middle, or None when the tap reaches it: Kivy gives a touch to a disabled widget
+    under the finger even when it is transparent, so a widget hidden only by opacity
+    over a list silently eats the taps meant for the list."""
+    x, y = widget.to_window(*widget.center)
+    for root in Window.children[:]:
+        found = _first_taker(root, widget, x, y)
+        if found is not None:
+            return None if found is widget else found
+    return None
+
+
 def unreachable(widget: Widget) -> str:
     """Why no finger could tap the widget's middle now, or "" when one could."""
     if widget.disabled:
@@ -331,4 +374,7 @@ def unreachable(widget: Widget) -> str:
     for root, covers in _layers():
         if root in chain and any(_intersect(point, c) for c in covers):
             return "an overlay covers it"
+    taker = touch_taker(widget)
+    if taker is not None:
+        return f"a disabled {type(taker).__name__} {getattr(taker, 'tid', '')!r} keeps its touches"
     return ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from central.db import CHINA, iso
+from central.moments import CHINA, iso
 from central.errors import ApiError
 
 EARLY = dt.timedelta(minutes=30)       # check-in opens this long before the start

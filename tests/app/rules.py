@@ -56,6 +56,8 @@ def _glass_rules(name: str, w: dict[str, Any]) -> list[str]:
         out.append(f"{name}: outside the window at {w['box']}")
     if w["button"] and not w["in_scroll"] and 0 < w["covered"] < 1:
         out.append(f"{name}: target {w['covered']:.0%} under an overlay")
+    if w["button"] and w.get("taken_by"):
+        out.append(f"{name}: its taps go to the disabled {w['taken_by']} over it")
     return out
 
 

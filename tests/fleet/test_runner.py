@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from central.db import connect
+from central.db import SCHEMA_VERSION, connect
 from central.routes.fleet import queue_command
 from kiosk.config import Settings
 from kiosk.core import KioskCore
@@ -178,4 +178,4 @@ def test_an_old_platform_database_gets_expiry_on_its_commands(tmp_path: Path) ->
     conn = connect(path)
     assert conn.execute("SELECT expires_at FROM fleet_commands").fetchone()[0].startswith(
         "2026-11-02T08:00:00")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

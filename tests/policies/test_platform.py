@@ -135,11 +135,11 @@ def test_other_refusals(api: SignedApi) -> None:
 
 def test_a_database_seeded_before_the_calendar_gets_it_once(tmp_path) -> None:
     from central.db import connect, set_meta, write
-    from central.demo.seed import seed_calendar, seed_demo
+    from central.demo.seed import DEMO_VERSION, seed_calendar, seed_demo
 
     conn = connect(tmp_path / "old.sqlite3")
     with write(conn):
-        set_meta(conn, "demo_data", "1")             # demo data of before the calendar
+        set_meta(conn, "demo_data", DEMO_VERSION)    # demo data of before the calendar
     assert seed_demo(conn) is False
     years = conn.execute("SELECT count(*) FROM feed_items WHERE kind = 'calendar'").fetchone()
     assert years[0] == 2

@@ -33,7 +33,10 @@ class _Capture:
 
 @pytest.fixture(scope="module")
 def render():
-    os.environ.setdefault("KIVY_NO_ARGS", "1")
+    # Kivy in the test process itself: it must leave pytest's streams and logging alone
+    for name, value in (("KIVY_NO_ARGS", "1"), ("KIVY_LOG_MODE", "PYTHON"),
+                        ("KIVY_NO_CONSOLELOG", "1"), ("KIVY_NO_FILELOG", "1")):
+        os.environ.setdefault(name, value)
     from kivy.core.text import LabelBase
     from kivy.core.text.markup import MarkupLabel
 
