@@ -18,10 +18,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from central.errors import CentralError
+from central.guidance.window import grace_end
+from central.moments import CHINA, iso
 from central.schema import LATE_SCHEMA, SCHEMA
 from central.secretbox import SecretBox, key_file_for, open_box
-from central.moments import CHINA, iso
-from central.guidance.window import grace_end
 
 # Bumped whenever SCHEMA changes in a way CREATE ... IF NOT EXISTS cannot apply;
 # MIGRATIONS[n] takes a database from version n to n + 1, and an older database runs

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from central.moments import CHINA, iso
 from central.errors import ApiError
+from central.moments import CHINA, iso
 
 EARLY = dt.timedelta(minutes=30)       # check-in opens this long before the start
 GRACE = dt.timedelta(minutes=15)       # and stays open this long after it
