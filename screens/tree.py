@@ -25,7 +25,7 @@ from kivy.uix.modalview import ModalView
 from kivy.uix.stencilview import StencilView
 from kivy.uix.widget import Widget
 
-from screens.widgets import Painted
+from screens.widgets import Painted, ShownRow
 
 Rect = tuple[float, float, float, float]    # left, bottom, right, top in window pixels
 _SLACK = 1.5                                 # rounding of layout positions, in pixels
@@ -327,6 +327,8 @@ def _first_taker(node: Widget, target: Widget, x: float, y: float) -> Widget | N
     there first, or None. Clipping views are only entered where the point is inside."""
     if node is target:
         return target
+    if isinstance(node, ShownRow) and not node.shown:
+        return None
     if isinstance(node, StencilView) and not _collides(node, x, y):
         return None
     if node.disabled and _collides(node, x, y):

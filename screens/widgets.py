@@ -224,6 +224,26 @@ class KPanel(Painted, BoxLayout):
     """A painted vertical or horizontal container."""
 
 
+class ShownRow(BoxLayout):
+    """A row that is there or not (the empty list's way out, the filters' actions).
+
+    Hiding by opacity and a zero height is not enough: the row's buttons keep their own
+    height, and Kivy hands a touch to a disabled widget under the finger, so an
+    invisible button over a list would eat the taps meant for the list. Out of sight
+    this row takes no touch at all and lets it pass to what is shown there."""
+
+    shown = BooleanProperty(True)
+
+    def on_touch_down(self, touch: object) -> bool:
+        return bool(self.shown and super().on_touch_down(touch))
+
+    def on_touch_move(self, touch: object) -> bool:
+        return bool(self.shown and super().on_touch_move(touch))
+
+    def on_touch_up(self, touch: object) -> bool:
+        return bool(self.shown and super().on_touch_up(touch))
+
+
 class ChoiceButton(KButton):
     """An option of a set: outlined while open to choose, filled with a check mark
     when chosen; a tap on a chosen one still counts (a multiple choice is taken back
