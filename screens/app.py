@@ -225,6 +225,13 @@ class KioskApp(App):
             self.speech.stop()
             self.voice_unavailable = False
 
+    def voice_button(self) -> None:
+        """The frame's read-aloud button: on with one tap; once on, its controls."""
+        if not self.voice_on:
+            self.toggle_voice()
+        else:
+            self.overlays["voice"].open(animation=False)
+
     def repeat_voice(self) -> None:
         """Say the last words again (turns reading aloud on if it was off)."""
         if self.speech is None:
@@ -352,11 +359,15 @@ class KioskApp(App):
         if home is not None:
             self.staff_call = home.call_staff(lambda state: setattr(self, "staff_call", state))
 
-    def staff_help(self, lang: str, call: str, desk: str) -> str:
-        """The footer's words; kv passes the language, the call and the desk so that it
-        re-evaluates when any of them changes."""
+    def staff_help(self, lang: str, call: str, desk: str, elder: bool = False) -> str:
+        """The footer's words; kv passes the language, the call, the desk and the mode
+        so that it re-evaluates when any of them changes."""
         home = self.core.flows.get("home")
-        return self.say(home.help_text() if home is not None else ("common.staff_help", {}))
+        text = home.help_text() if home is not None else ("common.staff_help", {})
+        if self.elder and text[0] == "common.staff_help":
+            # 长辈版 has no room for the desk in the frame: a tap names it
+            text = ("frame.help", {})
+        return self.say(text)
 
     def time_left_text(self, lang: str, seconds: float) -> str:
         """The frame's "time left" in lang ("" between visits); kv passes both so that
@@ -443,6 +454,8 @@ class KioskApp(App):
         state = session.state
         if state is not SessionState.WARNING and "timeout" in self.overlays:
             self.overlays["timeout"].dismiss(animation=False)
+        if state is not SessionState.ACTIVE and "voice" in self.overlays:
+            self.overlays["voice"].dismiss(animation=False)
         if state is SessionState.WARNING:
             self.overlays["timeout"].seconds = math.ceil(session.seconds_left())
             self.overlays["timeout"].open(animation=False)

@@ -25,6 +25,8 @@ _CODES: dict[str, int] = {
     "print": 0xE8AD,
     "qr": 0xEF6B,
     "voice": 0xE91F,
+    "voice_missing": 0xE94A,  # voice_over_off: this language has no voice here
+    "repeat": 0xE042,         # replay
     "search": 0xE8B6,
     "check": 0xE5CA,
     "text_size": 0xEAE2,      # text_increase: the large-text 长辈版 and back

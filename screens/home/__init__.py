@@ -1,10 +1,10 @@
-"""The terminal's own screens: attract, home, notices, and the time-out, technician
-and keyboard overlays."""
+"""The terminal's own screens: attract, home, notices, and the time-out, read-aloud,
+technician and keyboard overlays."""
 
 from screens.home.attract import AttractScreen
 from screens.home.home import HomeScreen
 from screens.home.notices import FailsafeScreen, OutOfServiceScreen, SoonScreen
-from screens.home.overlays import TechExitOverlay, TimeoutOverlay
+from screens.home.overlays import TechExitOverlay, TimeoutOverlay, VoiceOverlay
 from screens.keyboard import KeyboardOverlay
 
 FLOW = "home"
@@ -17,6 +17,7 @@ SCREENS = {
 }
 OVERLAYS = {
     "timeout": (TimeoutOverlay, "overlays.kv"),
+    "voice": (VoiceOverlay, "overlays.kv"),
     "tech_exit": (TechExitOverlay, "overlays.kv"),
     "keyboard": (KeyboardOverlay, "../keyboard.kv"),
 }

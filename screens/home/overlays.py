@@ -1,4 +1,5 @@
-"""Overlays: the idle time-out warning and the technician exit PIN pad."""
+"""Overlays: the idle time-out warning, the read-aloud controls and the technician exit
+PIN pad."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ class TimeoutOverlay(KioskOverlay, ModalView):
     """"Are you still there?" with a countdown and one-tap continue."""
 
     seconds = NumericProperty(0)
+
+
+class VoiceOverlay(KioskOverlay, ModalView):
+    """The read-aloud controls, opened from the frame while reading aloud is on: stop,
+    hear again, three loudness steps and slower speech, each heard at once; and a line
+    saying when some words on this screen have no voice in the visitor's language."""
 
 
 class TechExitOverlay(KioskOverlay, ModalView):

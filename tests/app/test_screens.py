@@ -29,12 +29,13 @@ SCENES = [scene for flow in discover() for info in flow.screens for scene in inf
 COMBOS = [(lang, mode) for lang in ("zh", "en", "bo") for mode in ("normal", "elder")]
 # an overlay covers the footer: the warning and the PIN pad dim the screen; the docked
 # keyboard lies over the bottom of the screen until Done; the technician's screens are
-# for the staff themselves
+# for the staff themselves; the read-aloud controls dim the screen until "done"
 NO_STAFF_HELP = {"timeout", "tech_exit", "tech_menu", "tech_menu_oos", "tech_pairing",
-                 "keyboard", "keypad"}
-# service tiles wholly on the glass, the rest scroll into view: two rows of two; 长辈版
-# has one tile a row, twice as tall: one whole tile and the edge of the next
-HOME_TILES = {"normal": (4, 4), "elder": (1, 2)}     # (whole, at least partly shown)
+                 "keyboard", "keypad", "voice_panel"}
+# service tiles wholly on the glass, the rest scroll into view: two rows of two in
+# every language and mode (长辈版 tiles show their titles only); Chinese in the standard
+# view shows every tile
+HOME_TILES = {"normal": (4, 4), "elder": (4, 4)}     # (whole, at least partly shown)
 
 KNOWN: dict[tuple[str, str, str], str] = {}
 
@@ -70,6 +71,9 @@ def scene_problems(scene: str, tree: dict) -> list[str]:
         if not {"home.elder", "lang.zh", "lang.en", "lang.bo"} <= home:
             problems.append("home: the mode or a language button is not on the glass")
         want_whole, want_seen = HOME_TILES[mode]
+        if tree["lang"] == "zh" and mode == "normal":
+            want_whole = want_seen = sum(w["tid"].startswith("home.tile.")
+                                         for w in tree["widgets"])
         tiles = sum(t.startswith("home.tile.") for t in home)
         edges = sum(t.startswith("home.tile.") for t in seen)
         if tiles < want_whole or edges < want_seen:

@@ -13,6 +13,7 @@ FLOW = FlowInfo(
         ScreenInfo("failsafe", ("failsafe",)),
         ScreenInfo("out_of_service", ("out_of_service",)),
         ScreenInfo("timeout", ("timeout",), overlay=True),
+        ScreenInfo("voice", ("voice_panel",), overlay=True),
         ScreenInfo("tech_exit", ("tech_exit",), overlay=True),
         ScreenInfo("keyboard", ("keyboard", "keypad"), overlay=True),
     ),

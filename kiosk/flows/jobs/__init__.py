@@ -14,7 +14,7 @@ FLOW = FlowInfo(
         ScreenInfo("job_detail", ("job_detail",),
                    speaks=(Say("voice.job", values="voice_job"), Say("voice.job_actions")),
                    long_press=(("jobs.detail.print", "voice.hint.print"),)),
-        ScreenInfo("job_print", ("job_print",),
+        ScreenInfo("job_print", ("job_print", "job_printed", "job_print_failed"),
                    speaks=(Say("jobs.print.title"),)),
         ScreenInfo("job_qr", ("job_qr",),
                    speaks=(Say("jobs.qr.title"),)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from kiosk.flows import tiles
@@ -68,11 +69,25 @@ def _staff_called(ctx: ScriptContext) -> None:
     ctx.core.flows["home"].visit.state = "called"     # type: ignore[attr-defined]
 
 
+def _voice_panel(ctx: ScriptContext) -> Callable[[], bool]:
+    """The read-aloud controls over home, as a visitor whose language has no voice for
+    some words sees them (the line saying so shown once the scene's language is set:
+    a change of mode starts the screen's words afresh)."""
+    home(ctx)
+    ctx.app.voice_on = True
+    ctx.app.voice_button()
+
+    def missing() -> bool:
+        ctx.app.voice_unavailable = True
+        return True
+    return missing
+
+
 SCENES = {
     "attract": _attract, "home": home, "soon": _soon, "timeout": _timeout,
     "failsafe": _failsafe, "out_of_service": _out_of_service, "tech_exit": _tech_exit,
     "keyboard": _keyboard, "keypad": lambda ctx: _keyboard(ctx, "digits"),
-    "staff_called": _staff_called,
+    "staff_called": _staff_called, "voice_panel": _voice_panel,
 }
 
 

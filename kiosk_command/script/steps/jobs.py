@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kiosk.flows.jobs.flow import JobsFlow
@@ -92,10 +93,29 @@ def _job_detail(ctx: ScriptContext, then: str = "") -> None:
         ctx.app.screen("job_detail").take_home(then)
 
 
+def _job_print(ctx: ScriptContext, state: str = "preview") -> Callable[[], bool] | None:
+    """The slip's print screen as a visitor meets it before, after and when printing
+    fails (whether a printer is attached or not: the scene shows the screen, scripts
+    test the way to it)."""
+    _job_detail(ctx)
+    ctx.app.go("job_print")
+    screen = ctx.app.screen("job_print")
+    if state == "printed":
+        screen.state, screen.message = "printed", ctx.app.tr("jobs.print.done")
+    elif state == "failed":
+        screen.state = "failed"
+        screen.message = ctx.app.say(("jobs.print.failed.paper_out", {}))
+    elif ctx.core.printer is not None:            # the preview is drawn off the UI thread
+        return lambda: screen.preview_texture is not None
+    return None
+
+
 SCENES = {
     "jobs": _jobs, "job_filters": _job_filters,
     "job_groups": lambda ctx: _job_filters(ctx, "occupation_group"),
-    "job_detail": _job_detail, "job_print": lambda ctx: _job_detail(ctx, "print"),
+    "job_detail": _job_detail, "job_print": _job_print,
+    "job_printed": lambda ctx: _job_print(ctx, "printed"),
+    "job_print_failed": lambda ctx: _job_print(ctx, "failed"),
     "job_qr": lambda ctx: _job_detail(ctx, "qr"),
     "job_interest": lambda ctx: _job_detail(ctx, "interest"),
 }

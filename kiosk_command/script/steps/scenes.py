@@ -15,7 +15,8 @@ from typing import Any
 
 from kiosk_command.script.context import ScriptContext, ScriptFailure
 
-Scene = Callable[[ScriptContext], None]
+# a scene shows its screen; one whose content comes a moment later says what to wait for
+Scene = Callable[[ScriptContext], "Callable[[], bool] | None"]
 
 
 def home(ctx: ScriptContext) -> None:
@@ -61,8 +62,9 @@ def _back_to_idle(ctx: ScriptContext) -> None:
         ctx.app.overlays["tech_exit"].dismiss(animation=False)
 
 
-def scene(ctx: ScriptContext, arg: dict[str, Any]) -> None:
-    """{"screen": name, "lang": "zh", "elder": false}: show a named scene."""
+def scene(ctx: ScriptContext, arg: dict[str, Any]) -> Callable[[], bool] | None:
+    """{"screen": name, "lang": "zh", "elder": false}: show a named scene (a scene whose
+    content comes a moment later, a slip's preview, says what to wait for)."""
     name = arg["screen"]
     scenes = all_scenes()
     if name not in scenes:
@@ -71,11 +73,17 @@ def scene(ctx: ScriptContext, arg: dict[str, Any]) -> None:
     _back_to_idle(ctx)
     screen, overlay = _shown(name)
     ctx.failsafe_armed = ctx.failsafe_armed or screen == "failsafe"
-    scenes[name](ctx)
-    session.language = arg.get("lang", session.language)
-    session.elder = bool(arg.get("elder", session.elder))
-    ctx.app._on_session(session)
+    # the visitor's language and mode first, so content a scene opens (a posting, a
+    # slip's preview) is made in them; again after, for a scene that starts over
+    waiting = None
+    for first in (True, False):
+        session.language = arg.get("lang", session.language)
+        session.elder = bool(arg.get("elder", session.elder))
+        ctx.app._on_session(session)
+        if first:
+            waiting = scenes[name](ctx)
     _expect_shown(ctx, name, screen, overlay, (session.language, session.elder))
+    return waiting if callable(waiting) else None
 
 
 # overlays open over the home screen, except where a scene shows one over the screen a
