@@ -431,11 +431,14 @@ class KioskApp(App):
 
     def _speak_warning(self, state: SessionState) -> None:
         """The time-out warning is said, then counted down aloud (kiosk/speech decides
-        which seconds); it falls silent when the visitor continues or leaves."""
+        which seconds), or with reading aloud off a chime sounds once; it falls silent
+        when the visitor continues or leaves."""
         if self.speech is None:
             return
         if state is SessionState.WARNING and self.voice_on:
             self.speech.warn(math.ceil(self.session.seconds_left()), self.lang)
+        elif state is SessionState.WARNING:
+            self.speech.warn_tone()        # voice off: a chime, not words
         else:
             self.speech.warn_over()
 

@@ -43,6 +43,24 @@ class _Job:
     generation: int
     utterances: list[Utterance]
     stop: threading.Event = field(default_factory=threading.Event)
+    tone: bool = False               # the warning's two-note chime, no words
+
+
+CHIME_RATE = 16000
+CHIME_NOTES = ((880.0, 0.18), (660.0, 0.28))    # falling: "time is running out"
+
+
+def chime() -> Clip:
+    """The time-out warning's sound for visitors who have reading aloud off: two soft
+    sine notes, faded in and out so the speaker does not click."""
+    import numpy as np
+
+    parts = []
+    for freq, seconds in CHIME_NOTES:
+        t = np.arange(int(CHIME_RATE * seconds)) / CHIME_RATE
+        fade = np.minimum(1.0, np.minimum(t, seconds - t) / 0.02)
+        parts.append(np.sin(2 * np.pi * freq * t) * fade * 0.4 * 32767)
+    return Clip(np.concatenate(parts).astype("<i2").tobytes(), CHIME_RATE, "chime")
 
 
 def scaled(clip: Clip, volume: int) -> Clip:
@@ -134,6 +152,18 @@ class SpeechService:
             self._warned = seconds_left
             self.message("voice.count", lang, n=seconds_left)
 
+    def warn_tone(self) -> None:
+        """The warning's chime once per warning, for a visitor with reading aloud off
+        (with it on, the warning is said and counted down instead)."""
+        if self._warned is not None:
+            return
+        self._warned = -1
+        self.stop()
+        with self._lock:
+            job = _Job(self._generation, [], tone=True)
+            self._current = job
+        self._queue.put(job)
+
     def warn_over(self) -> None:
         """The warning closed (continued, or the visit ended): the next one starts anew."""
         if self._warned is not None:
@@ -171,6 +201,10 @@ class SpeechService:
         return job.generation == self._generation and not job.stop.is_set()
 
     def _play(self, job: _Job) -> None:
+        if job.tone:
+            self._out(scaled(chime(), self.options.volume),
+                      Heard("chime", "", "tone", ""), job)
+            return
         unavailable = False
         for u in job.utterances:
             if not self._live(job):
