@@ -177,6 +177,10 @@ class KioskApp(App):
         for name in registry.overlays():
             self.overlay(name)
 
+    def retell(self) -> None:
+        """A screen's content changed in place (the next question): read it aloud anew."""
+        self._speak_soon()
+
     def _screen_changed(self) -> None:
         if "keyboard" in self.overlays:      # the keyboard belongs to the screen it typed on
             self.overlays["keyboard"].dismiss(animation=False)

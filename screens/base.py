@@ -45,6 +45,9 @@ class Shell(Protocol):
 
     def go(self, name: str) -> None: ...
 
+    def retell(self) -> None:
+        """The screen shows new content in place (the next question): say it anew."""
+
     def screen(self, name: str) -> KioskScreen: ...
 
     def has_screen(self, name: str) -> bool: ...

@@ -104,6 +104,7 @@ class AsItemScreen(KioskScreen):
         following = self.flow.answer(value)
         if following == self.name:
             self.show()                 # the next question on the same screen
+            self.shell.retell()
         else:
             self.shell.go(following)
 
@@ -111,6 +112,7 @@ class AsItemScreen(KioskScreen):
         following = self.flow.back()
         if following == self.name:
             self.show()
+            self.shell.retell()
         else:
             self.shell.go(following)
 

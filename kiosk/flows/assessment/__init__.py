@@ -14,7 +14,8 @@ FLOW = FlowInfo(
     screens=(
         ScreenInfo("as_intro", ("as_intro", "as_intro_resume"),
                    speaks=(Say("as.ui.title"),)),
-        ScreenInfo("as_item", ("as_item", "as_item_can")),
+        ScreenInfo("as_item", ("as_item", "as_item_can"),
+                   speaks=(Say("voice.as_item", values="voice_item"),)),
         ScreenInfo("as_pause", ("as_pause",),
                    speaks=(Say("as.ui.pause_title"),)),
         ScreenInfo("as_report", ("as_report", "as_report_tie", "as_report_flat"),

@@ -176,6 +176,15 @@ class AssessmentFlow(VisitorFlow[AssessmentVisit]):
             raise AssessmentError("assessment: the report needs every question answered")
         return found
 
+    def voice_item(self) -> dict[str, object] | None:
+        """The question as said: the activity, what is asked, and the five answers
+        from the most to the least (as the screen lists them)."""
+        if self.visit.finished:
+            return None
+        q = self.question()
+        return {"activity": q.activity, "asks": q.asks,
+                "answers": [words for _, words in reversed(q.answers())]}
+
     def voice_result(self) -> dict[str, object] | None:
         """The code's types by name, for a headset only (the screen declares it private)."""
         r = self.result()
