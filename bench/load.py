@@ -28,17 +28,23 @@ from pathlib import Path
 from bench.loadgen.ceiling import search
 from bench.loadgen.fleet import Device, enroll_fleet, stored
 from bench.loadgen.run import Outcome, Plan, cursors, run
+from bench.loadgen.terminal import Accepted
 from kiosk_command.platform_proc import PlatformProcess
 
 
-def describe(out: Outcome, db_path: Path | None = None) -> str:
+def describe(out: Outcome, db_path: Path | None = None, so_far: Accepted | None = None) -> str:
+    """The run's figures; with db_path, the exactly-once check of what was accepted in
+    it and in the runs before it against the same database (so_far)."""
     plan = out.plan
     head = (f"{plan.terminals} terminals x{plan.compress:g} = {plan.represents} at the real "
             f"intervals, {out.wall_s:.1f} s: server {out.server_cores:.2f} cores, generator "
             f"{out.loader_cores:.2f} cores, generator loop lag p95 {out.lag_p95_ms:.1f} ms")
     text = head + "\n" + out.recorder.table()
     if db_path is not None:
-        check = stored(db_path, out.accepted.ratings, out.accepted.complaints)
+        every = so_far or Accepted()
+        every.ratings |= out.accepted.ratings
+        every.complaints |= out.accepted.complaints
+        check = stored(db_path, every.ratings, every.complaints)
         text += (f"\nsubmissions accepted: {len(out.accepted.ratings)} ratings, "
                  f"{len(out.accepted.complaints)} complaints, {out.accepted.replays} "
                  f"answered from the idempotency record; stored exactly once: "
@@ -57,7 +63,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--sync-s", type=float, default=900.0)
     parser.add_argument("--console-every-s", type=float, default=5.0)
     parser.add_argument("--staff", type=int, default=1)
-    parser.add_argument("--connections", type=int, default=100,
+    parser.add_argument("--connections", type=int, default=200,
                         help="the generator's connection pool to the platform")
     parser.add_argument("--ceiling", action="store_true")
     parser.add_argument("--max-terminals", type=int, default=3000, help="(--ceiling)")
@@ -82,14 +88,24 @@ def main() -> None:
             args.terminals, args.max_terminals if args.ceiling else 0))
         start = asyncio.run(cursors(server.url, devices[0]))
         pid = server.proc.pid if server.proc else None
+        so_far = Accepted()
 
-        def step(p: Plan) -> Outcome:
+        def once(p: Plan) -> Outcome:
             out = asyncio.run(run(p, server.url, devices, start, pid))
-            print(describe(out, server.db_path), flush=True)
+            print(describe(out, server.db_path, so_far), flush=True)
             return out
 
+        def step(p: Plan) -> Outcome:
+            """A step that fails is run again once: on a machine shared with other
+            work one burst elsewhere should not set the ceiling."""
+            out = once(p)
+            if out.sustained(args.p95_ms):
+                return out
+            print("(failed; once more)", flush=True)
+            return once(p)
+
         if not args.ceiling:
-            step(plan)
+            once(plan)
             return
         held, _ = search(plan, step, args.max_terminals, args.p95_ms)
         if held is None:

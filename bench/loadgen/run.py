@@ -43,7 +43,7 @@ class Plan:
     console_every_s: float = 5.0      # the overview's live refresh
     staff: int = 1
     repeat_share: float = 0.05        # submissions sent twice (an answer lost on the way)
-    connections: int = 100
+    connections: int = 200
     timeout_s: float = 5.0            # the kiosk client's time-out
     seed: int = 23
 
@@ -81,6 +81,28 @@ class Tasks:
     async def drain(self) -> None:
         while self.running:
             await asyncio.gather(*list(self.running))
+
+
+POOL = 25
+
+
+def pool_sizes(connections: int) -> list[int]:
+    """Connections split into pools of at most POOL: the HTTP client scans its whole
+    pool for every request it places, so one pool of hundreds costs the generator more
+    than the request itself."""
+    count = max(1, -(-connections // POOL))
+    return [connections // count + (1 if n < connections % count else 0)
+            for n in range(count)]
+
+
+class Pool:
+    """One HTTP client with its connections and the gate in front of it (see Terminal)."""
+
+    def __init__(self, url: str, size: int, timeout_s: float) -> None:
+        self.http = httpx.AsyncClient(
+            base_url=url, timeout=httpx.Timeout(timeout_s),
+            limits=httpx.Limits(max_connections=size, max_keepalive_connections=size))
+        self.gate = asyncio.Semaphore(size)
 
 
 async def live(term: Terminal, plan: Plan, until: float, tasks: Tasks) -> None:
@@ -155,12 +177,11 @@ async def run(plan: Plan, url: str, devices: list[Device], start: dict[str, str]
         raise ValueError(f"{plan.terminals} terminals asked, {len(devices)} enrolled")
     out, tasks, lags, began = Outcome(plan), Tasks(), [], time.monotonic()
     rng = random.Random(plan.seed)
-    limits = httpx.Limits(max_connections=plan.connections,
-                          max_keepalive_connections=plan.connections)
-    async with httpx.AsyncClient(base_url=url, limits=limits,
-                                 timeout=httpx.Timeout(plan.timeout_s)) as http:
-        terms = [Terminal(d, http, out.recorder, out.accepted, start,
-                          random.Random(rng.random())) for d in devices[:plan.terminals]]
+    pools = [Pool(url, size, plan.timeout_s) for size in pool_sizes(plan.connections)]
+    try:
+        terms = [Terminal(d, pools[n % len(pools)].http, out.recorder, out.accepted, start,
+                          random.Random(rng.random()), pools[n % len(pools)].gate)
+                 for n, d in enumerate(devices[:plan.terminals])]
         server, loader = CpuMeter(server_pid) if server_pid else None, CpuMeter()
         until = asyncio.get_running_loop().time() + plan.seconds
         await asyncio.gather(*(live(t, plan, until, tasks) for t in terms),
@@ -169,6 +190,9 @@ async def run(plan: Plan, url: str, devices: list[Device], start: dict[str, str]
         await tasks.drain()
         out.server_cores = server.cores() if server else 0.0
         out.loader_cores = loader.cores()
+    finally:
+        for pool in pools:
+            await pool.http.aclose()
     out.lag_p95_ms = percentile(sorted(lags), 0.95)
     out.wall_s = time.monotonic() - began
     return out

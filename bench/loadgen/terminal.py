@@ -10,6 +10,7 @@ incremental sync from the terminal's own cursors.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import random
@@ -62,8 +63,13 @@ class Terminal:
     """A device's calls, each timed into the recorder."""
 
     def __init__(self, device: Device, http: httpx.AsyncClient, recorder: Recorder,
-                 accepted: Accepted, cursors: dict[str, str], rng: random.Random) -> None:
+                 accepted: Accepted, cursors: dict[str, str], rng: random.Random,
+                 gate: asyncio.Semaphore | None = None) -> None:
         self.device, self.http, self.recorder, self.accepted = device, http, recorder, accepted
+        # One permit per pooled connection: requests beyond the pool wait here, in a
+        # FIFO that costs nothing, not in the HTTP client's pool, whose queue handling
+        # grows with its length and would make the generator the bottleneck.
+        self.gate = gate or asyncio.Semaphore(1 << 30)
         self.cursors = dict(cursors)
         self.rng = rng
         self.kind = trouble(rng)
@@ -83,8 +89,9 @@ class Terminal:
             headers["Idempotency-Key"] = idem
         began = time.perf_counter()
         try:
-            resp = await self.http.request(method, path_query, content=data or None,
-                                           headers=headers)
+            async with self.gate:
+                resp = await self.http.request(method, path_query, content=data or None,
+                                               headers=headers)
         except httpx.HTTPError as exc:
             self.recorder.failed(kind, type(exc).__name__)
             return None
