@@ -9,6 +9,8 @@ VENV="$ROOT/.venv"
 APT_PACKAGES="python3-venv python3-pip libmtdev1 libgl1 libegl1 libgles2 libgl1-mesa-dri \
 xvfb xauth fonts-noto-cjk fonts-ddc-uchen fonts-material-design-icons-iconfont libraqm0 \
 espeak-ng alsa-utils chromium"
+# tests/pg.py: a throwaway PostgreSQL cluster for the platform's tests on PostgreSQL
+APT_PACKAGES="$APT_PACKAGES postgresql"
 # scripts/lint-deploy.sh: shellcheck and systemd-analyze; the booted-system test
 # (scripts/test.sh --deploy) adds debootstrap and systemd-nspawn through KIOSK_EXTRA_APT
 APT_PACKAGES="$APT_PACKAGES shellcheck systemd ${KIOSK_EXTRA_APT:-}"
