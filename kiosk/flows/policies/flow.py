@@ -184,6 +184,14 @@ class PoliciesFlow(VisitorFlow[PoliciesVisit]):
         rows = [(f"pol.detail.{name}", raw(p.get(name))) for name in handbook.SUMMARY_FIELDS]
         return [(label, value) for label, value in rows if value[1].get("text")]
 
+    def voice_policy(self) -> dict[str, object] | None:
+        """What the policy screen says: its title and the plain summary (who, what,
+        what to bring, where); the full text is for reading or the slip."""
+        if not self.policy:
+            return None
+        return {"title": str(self.policy.get("title") or ""),
+                "summary": [value for _label, value in self.summary_rows()]}
+
     def paragraphs(self) -> list[str]:
         """The full text, a paragraph at a time (the screen sets them large and spaced)."""
         body = str(self.policy.get("body") or self.policy.get("summary") or "")
