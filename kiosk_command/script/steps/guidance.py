@@ -8,7 +8,8 @@ left the terminal's hands in that state and remembers its appointment;
 holding those words and whose QR code is the remembered appointment (the paper
 is saved as appointment-ticket.png); {"show_ticket_qr": null} holds the printed
 ticket's code up to the camera simulator; {"expect_appointment": "checked_in"}
-reads the remembered appointment's state in the platform's database.
+reads the remembered appointment's state in the platform's database
+({"slot": "G001-202603031000", "status": "booked"}: the appointments a slot holds).
 """
 
 from __future__ import annotations
@@ -97,15 +98,26 @@ def show_ticket_qr(ctx: ScriptContext, _arg: Any) -> None:
     sim.show_qr(code, QrLook())
 
 
-def expect_appointment(ctx: ScriptContext, status: str) -> None:
-    appointment = ctx.resources.get(REMEMBERED)
-    if ctx.platform is None or appointment is None:
-        raise ScriptFailure("no platform or no appointment remembered")
+def expect_appointment(ctx: ScriptContext, want: str | dict[str, Any]) -> None:
+    """"checked_in": the remembered appointment's state; {"slot": id, "status":
+    "booked", "count": 1}: how many appointments a slot holds in that state."""
+    if ctx.platform is None:
+        raise ScriptFailure("this script runs without the platform")
     with sqlite3.connect(f"file:{ctx.platform.db_path}?mode=ro", uri=True) as conn:
+        if isinstance(want, dict):
+            found = conn.execute("SELECT count(*) FROM appointments WHERE slot_id = ? AND "
+                                 "status = ?", (want["slot"], want["status"])).fetchone()[0]
+            if found != int(want.get("count", 1)):
+                raise ScriptFailure(f"slot {want['slot']} holds {found} {want['status']} "
+                                    f"appointments, not {want.get('count', 1)}")
+            return
+        appointment = ctx.resources.get(REMEMBERED)
+        if appointment is None:
+            raise ScriptFailure("no appointment remembered; run guidance_booked first")
         row = conn.execute("SELECT status FROM appointments WHERE id = ?",
                            (appointment,)).fetchone()
-    if row is None or row[0] != status:
-        raise ScriptFailure(f"the appointment is {row[0] if row else 'missing'}, not {status}")
+    if row is None or row[0] != want:
+        raise ScriptFailure(f"the appointment is {row[0] if row else 'missing'}, not {want}")
 
 
 STEPS = {"platform_clock": platform_clock, "guidance_booked": guidance_booked,
