@@ -2,6 +2,7 @@
 
 from screens.guidance.book import GuidanceBookScreen, GuidanceFormScreen
 from screens.guidance.checkin import GuidanceCheckinScreen
+from screens.guidance.mine import GuidanceMineScreen
 from screens.guidance.ticket import GuidanceTicketScreen
 from screens.guidance.triage import GuidanceScreen
 
@@ -12,4 +13,5 @@ SCREENS = {
     "guidance_form": (GuidanceFormScreen, "guidance.kv"),
     "guidance_ticket": (GuidanceTicketScreen, "guidance.kv"),
     "guidance_checkin": (GuidanceCheckinScreen, "guidance.kv"),
+    "guidance_mine": (GuidanceMineScreen, "guidance.kv"),
 }

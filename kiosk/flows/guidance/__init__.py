@@ -21,6 +21,7 @@ FLOW = FlowInfo(
         ScreenInfo("guidance_checkin", ("guidance_checkin", "guidance_checkin_done",
                                         "guidance_checkin_early"),
                    speaks=(Say("gd.checkin.explain"),)),
+        ScreenInfo("guidance_mine", ("guidance_mine", "guidance_mine_card")),
     ),
     outbox_kinds={"appointment": Kind("/appointments", "appointments"),
                   "appointment_cancel": Kind("/appointments/{appointment_id}/cancel",

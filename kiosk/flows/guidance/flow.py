@@ -65,6 +65,9 @@ class GuidanceVisit:
     booked: Booked | None = None
     checkin: Text | None = None
     checkin_state: str = "idle"        # idle, looking, checking, done, refused
+    mine: list[Booked] = field(default_factory=list)
+    mine_state: str = "idle"           # idle, loading, shown, unreachable
+    mine_message: Text | None = None
 
 
 def ticket_payload(appointment_id: str) -> str:
@@ -234,6 +237,7 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
                 if not self._still(visit, wipes):
                     return
                 visit.state, visit.message, visit.booked = state, message, booked
+                visit.mine_state = "idle"               # my appointments: look again
                 if state == "idle":                     # refused: choose again
                     visit.taken, visit.slot_id = slot_id, ""
                     self._load_slots(done)
@@ -286,6 +290,75 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
     def qr_text(self) -> str:
         booked = self.visit.booked
         return ticket_payload(booked.id) if booked else ""
+
+    # -- my appointments: look up by the card, cancel -----------------------------------
+    def load_mine(self, done: Callable[[], None]) -> Text | None:
+        """The card holder's booked appointments (worker thread); done() on the UI
+        thread. Returns the words to show at once when there is no card or link."""
+        from kiosk.platform.errors import PlatformError
+
+        card, platform = self.session.visit.card, self.platform
+        if card is None:
+            return "gd.form.need_card", {}
+        if platform is None:
+            return "gd.mine.unreachable", {"desk": self.staff_desk}
+        visit, wipes, number = self.visit, self._wipes, card.number
+        visit.mine_state, visit.mine_message = "loading", None
+
+        def run() -> None:
+            try:
+                answer = platform.lookup(number)
+                items = answer.get("appointments") if isinstance(answer, dict) else None
+                mine = [b for b in (booked_of(i) for i in items or []
+                                    if isinstance(i, dict) and i.get("status") == "booked")
+                        if b is not None]
+                state = "shown"
+            except PlatformError as exc:
+                log.info("guidance: no lookup", extra={"error": type(exc).__name__})
+                mine, state = [], "unreachable"
+
+            def on_ui() -> None:
+                if self._still(visit, wipes):
+                    visit.mine, visit.mine_state = mine, state
+                    if state == "unreachable":
+                        visit.mine_message = ("gd.mine.unreachable", {"desk": self.staff_desk})
+                    done()
+            self.ui.post(on_ui)
+        threading.Thread(target=run, name="guidance-mine", daemon=True).start()
+        return None
+
+    def cancel(self, appointment_id: str, done: Callable[[], None]) -> None:
+        """Cancel one of the card holder's appointments (worker thread): the seat is
+        free again at once, or the cancel is saved and sent when the link is back."""
+        visit, wipes, platform = self.visit, self._wipes, self.platform
+        if platform is None or appointment_id not in {b.id for b in visit.mine}:
+            return
+
+        def run() -> None:
+            message = self._cancel(platform, appointment_id)
+
+            def on_ui() -> None:
+                if self._still(visit, wipes):
+                    visit.mine = [b for b in visit.mine if b.id != appointment_id]
+                    visit.mine_message = message
+                    done()
+            self.ui.post(on_ui)
+        threading.Thread(target=run, name="guidance-cancel", daemon=True).start()
+
+    def _cancel(self, platform: Any, appointment_id: str) -> Text:
+        from kiosk.platform.errors import PlatformError, Refused
+
+        try:
+            outcome = platform.submit_now("appointment_cancel",
+                                          {"appointment_id": appointment_id}, None)
+        except Refused as exc:
+            log.info("guidance: cancel refused", extra={"code": exc.code})
+            return "gd.mine.not_cancelled", {"desk": self.staff_desk}
+        except PlatformError as exc:
+            log.warning("guidance: cancel not stored", extra={"error": type(exc).__name__})
+            return "gd.mine.not_cancelled", {"desk": self.staff_desk}
+        return ("gd.mine.cancel_queued", {}) if outcome.state == "queued" else (
+            "gd.mine.cancelled", {})
 
     # -- check-in ----------------------------------------------------------------------
     def start_scan(self, done: Callable[[], None]) -> bool:

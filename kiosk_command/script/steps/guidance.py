@@ -202,6 +202,19 @@ def _checkin(ctx: ScriptContext, result: str) -> None:
     ctx.app.go("guidance_checkin")
 
 
+def _mine(ctx: ScriptContext, card: bool) -> None:
+    from devices.idcard.card import parse_card
+    from devices.idcard.deck import card_text, sample
+
+    flow = _start(ctx)
+    if card:
+        ctx.core.session.card_read(parse_card(card_text(sample("resident"))),
+                                   ctx.core.clock.now().date())
+        visit = flow.visit
+        visit.mine, visit.mine_state = [SAMPLE_BOOKED], "shown"
+    ctx.app.go("guidance_mine")
+
+
 SCENES = {
     "guidance": lambda ctx: _triage(ctx, "seeker", ""),
     "guidance_topic": lambda ctx: _triage(ctx, "seeker", "career_direction"),
@@ -215,6 +228,8 @@ SCENES = {
     "guidance_checkin": lambda ctx: _checkin(ctx, ""),
     "guidance_checkin_done": lambda ctx: _checkin(ctx, "done"),
     "guidance_checkin_early": lambda ctx: _checkin(ctx, "early"),
+    "guidance_mine": lambda ctx: _mine(ctx, True),
+    "guidance_mine_card": lambda ctx: _mine(ctx, False),
 }
 
 __all__ = ["STEPS", "SCENES", "ticket_payload"]
