@@ -382,7 +382,9 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
                 self.ui.post(lambda: self._seen_other(visit, wipes, done))
                 return
             camera.remove_analyser(analyse)
-            self.check_in(ref, done, visit, wipes)
+            # the platform is asked off the camera's own thread, which keeps capturing
+            threading.Thread(target=self.check_in, args=(ref, done, visit, wipes),
+                             name="guidance-checkin", daemon=True).start()
         self._analyser = analyse
         camera.add_analyser(analyse)
         camera.start()
@@ -401,7 +403,8 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
 
     def check_in(self, ref: str, done: Callable[[], None], visit: GuidanceVisit | None = None,
                  wipes: int | None = None) -> None:
-        """Tell the platform the visitor is here (called on the camera's thread)."""
+        """Tell the platform the visitor is here (on a worker thread); done() on the UI
+        thread with the answer."""
         visit = visit or self.visit
         wipes = self._wipes if wipes is None else wipes
         platform = self.platform
