@@ -231,7 +231,12 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
         visit.state, visit.message = "sending", None
 
         def run() -> None:
-            state, message, booked = self._send(platform, slot_id, personal)
+            try:
+                state, message, booked = self._send(platform, slot_id, personal)
+            except Exception:  # noqa: BLE001 - the visitor is told, never left waiting
+                log.exception("guidance: booking failed")
+                state, message, booked = "idle", ("gd.form.unavailable",
+                                                  {"desk": self.staff_desk}), None
 
             def on_ui() -> None:
                 if not self._still(visit, wipes):
@@ -409,8 +414,11 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
         wipes = self._wipes if wipes is None else wipes
         platform = self.platform
         state, words = "refused", ("gd.checkin.unreachable", {"desk": self.staff_desk})
-        if platform is not None:
-            state, words = self._check_in(platform, ref)
+        try:
+            if platform is not None:
+                state, words = self._check_in(platform, ref)
+        except Exception:  # noqa: BLE001 - the visitor is told to go to the desk
+            log.exception("guidance: check-in failed")
 
         def on_ui() -> None:
             if self._still(visit, wipes):
