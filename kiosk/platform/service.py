@@ -23,9 +23,9 @@ from kiosk.files import private_dir
 from kiosk.platform.catalog import Catalog, SyncReport
 from kiosk.platform.client import PlatformClient
 from kiosk.platform.crypto import FieldSealer, load_or_create_key
-from kiosk.platform.errors import MalformedAnswer, PlatformError
+from kiosk.platform.errors import MalformedAnswer, PlatformError, Refused
 from kiosk.platform.identity import id_hash
-from kiosk.platform.outbox import Kind, Outbox, Outcome
+from kiosk.platform.outbox import Kind, Outbox, Outcome, path_fields
 from kiosk.platform.outbox_store import OutboxStore
 from kiosk.platform.search import JobFilters, SearchResult, Sort
 from kiosk.platform.sender import Sender
@@ -134,6 +134,32 @@ class PlatformService:
             done(self.sender.waiters.take(key) or Outcome(key, "queued"))
         threading.Thread(target=wait, name="submit-wait", daemon=True).start()
         return key
+
+    def submit_now(self, kind: str, payload: dict[str, Any],
+                   personal_fields: dict[str, Any] | None = None,
+                   keep_when_away: bool = True) -> Outcome:
+        """Send at once and let a refusal reach the caller (raises Refused), so the
+        visitor can choose again while still at the glass (a seat just taken). When
+        the platform cannot be reached it is stored in the outbox under the same
+        idempotency key (keep_when_away) and sent later, answered once either way;
+        otherwise the PlatformError is raised too. Call it from a worker thread."""
+        key = uuid.uuid4().hex
+        kind_of = self.outbox.kinds[kind]
+        body = {k: v for k, v in payload.items() if k not in path_fields(kind_of.path)}
+        body.update(personal_fields or {})
+        try:
+            answer = self.client.post(kind_of.path.format(**payload), body,
+                                      idempotency_key=key)
+        except Refused:
+            raise
+        except PlatformError:
+            if not keep_when_away:
+                raise
+            self.outbox.enqueue(kind, payload, personal_fields, key=key)
+            if self._running:
+                self.sender.wake()
+            return Outcome(key, "queued")
+        return Outcome(key, "sent", response=answer)
 
     def ask(self, path: str, body: dict[str, Any]) -> Any:
         """A live query (seeker lookup, complaint status); raises PlatformError."""

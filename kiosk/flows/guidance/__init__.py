@@ -1,12 +1,32 @@
-"""职业指导预约: its home tile (which says the service is coming until its
-screens land) and its receipt."""
+"""职业指导预约: self-service general guidance (what do you need help with, what
+the terminal and a counsellor offer), booking one-to-one, group and assessment
+sessions, the printed ticket with its check-in code, and self check-in at the
+camera. The platform's side is in central/guidance (docs/guidance.md)."""
 
-from kiosk.flows import FlowInfo, Tile
+from kiosk.flows import FlowInfo, Say, ScreenInfo, Tile
 from kiosk.platform.kinds import Kind
 
-FLOW = FlowInfo(name="guidance", tile=Tile("guidance", order=3),
-                outbox_kinds={"appointment": Kind("/appointments", "appointments"),
-                              "appointment_cancel": Kind("/appointments/{appointment_id}/cancel",
-                                                         "appointments"),
-                              "checkin": Kind("/appointments/checkin", "appointments")},
-                receipts={"appointment": "kiosk.flows.guidance.receipt"})
+FLOW = FlowInfo(
+    name="guidance",
+    tile=Tile("guidance", order=3),
+    entry="guidance",
+    screens=(
+        ScreenInfo("guidance", ("guidance", "guidance_topic", "guidance_employer"),
+                   speaks=(Say("gd.triage.ask"),)),
+        ScreenInfo("guidance_book", ("guidance_book", "guidance_book_taken")),
+        ScreenInfo("guidance_form", ("guidance_form",)),
+        ScreenInfo("guidance_ticket", ("guidance_ticket", "guidance_ticket_queued",
+                                       "guidance_ticket_qr"),
+                   speaks=(Say("gd.ticket.sent"),)),
+        ScreenInfo("guidance_checkin", ("guidance_checkin", "guidance_checkin_done",
+                                        "guidance_checkin_early"),
+                   speaks=(Say("gd.checkin.explain"),)),
+        ScreenInfo("guidance_mine", ("guidance_mine", "guidance_mine_card")),
+    ),
+    outbox_kinds={"appointment": Kind("/appointments", "appointments"),
+                  "appointment_cancel": Kind("/appointments/{appointment_id}/cancel",
+                                             "appointments"),
+                  "checkin": Kind("/appointments/checkin", "appointments")},
+    receipts={"appointment": "kiosk.flows.guidance.receipt"},
+    factory="kiosk.flows.guidance.flow:GuidanceFlow",
+)

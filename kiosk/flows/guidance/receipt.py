@@ -1,4 +1,5 @@
-"""Appointment ticket: a counselling slot and the QR that checks the visitor in."""
+"""Appointment ticket: the booked session, what to bring, how to cancel, and the QR
+code (the appointment's opaque id, never the person) that checks the visitor in."""
 
 from __future__ import annotations
 
@@ -19,11 +20,13 @@ class AppointmentTicket:
     time: str
     place: str
     checkin: str
+    bring: tuple[str, ...] = ()
 
 
 SAMPLE = AppointmentTicket(ticket="T-0307-015", service="职业指导（一对一）",
                            counsellor="李老师", time="2026-03-07 14:30-15:00",
-                           place="二楼职业指导室3号", checkin="EKIOSK:APPT:T-0307-015")
+                           place="二楼职业指导室3号", checkin="EKIOSK:APPT:T-0307-015",
+                           bring=("本人身份证", "简历（如有）"))
 
 
 def build(appt: AppointmentTicket, stamp: Stamp, lang: str = "zh",
@@ -36,6 +39,8 @@ def build(appt: AppointmentTicket, stamp: Stamp, lang: str = "zh",
     w.field("counsellor", appt.counsellor)
     w.field("time", appt.time)
     w.field("place", appt.place)
+    if appt.bring:
+        w.field("bring", "、".join(appt.bring))
     w.qr(appt.checkin, "checkin")
     w.note("early")
     w.footer(stamp.hall, stamp.terminal, stamp.printed_at)

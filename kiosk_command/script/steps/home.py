@@ -12,12 +12,15 @@ from kiosk_command.script.steps.scenes import home
 
 
 def _soon(ctx: ScriptContext) -> None:
-    """The notice of the first service still to come."""
+    """The notice of the first service still to come; once every tile is built, the
+    notice as a terminal without a service's screens shows it (career guidance)."""
     home(ctx)
     coming = [f for f in tiles() if not (f.entry and ctx.app.has_screen(f.entry))]
-    if not coming:
-        raise ScriptFailure("every service is built: no tile says 'coming soon'")
-    ctx.app.screen("home").open_tile(coming[0])
+    if coming:
+        ctx.app.screen("home").open_tile(coming[0])
+        return
+    ctx.app.screen("soon").service_key = "tile.guidance"
+    ctx.app.go("soon")
 
 
 def _timeout(ctx: ScriptContext) -> None:

@@ -1,0 +1,445 @@
+"""The guidance flow as the screens use it: triage, book, the ticket, check-in.
+
+Every rule runs without a display. A booking is sent at once so that a seat taken
+meanwhile is told while the visitor is still at the glass, with the next free
+slot offered; when the platform cannot be reached it is kept in the outbox under
+the same idempotency key and the visitor is told honestly "saved, will be sent".
+The ticket's QR code carries the appointment's opaque id, never the person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kiosk.flows.base import VisitorFlow, slip_language
+from kiosk.flows.guidance import booking, topics
+from kiosk.flows.guidance.booking import Form, Service, Slot
+from kiosk.flows.guidance.receipt import AppointmentTicket
+from kiosk.flows.guidance.receipt import build as build_ticket
+from kiosk.i18n import Text
+from kiosk.platform.identity import id_hash
+from kiosk.receipts.handing import PrintOutcome, hand_over
+
+if TYPE_CHECKING:
+    from devices.printer.document import Document
+
+log = logging.getLogger(__name__)
+QR_PREFIX = "EKIOSK:APPT:"
+CHECKIN_CODES = ("too_early", "too_late", "wrong_day", "already_checked_in", "cancelled",
+                 "no_show", "already_served", "unknown_appointment")
+
+
+@dataclass(frozen=True)
+class Booked:
+    """An appointment the platform confirmed: what the ticket prints."""
+
+    id: str
+    service: str
+    counsellor: str
+    location: str
+    room: str
+    starts: dt.datetime
+    ends: dt.datetime
+    bring: tuple[str, ...] = ()
+
+
+@dataclass
+class GuidanceVisit:
+    """What this visitor chose, booked and checked in."""
+
+    audience: str = "seeker"
+    topic: str = ""
+    service_id: str = ""
+    slots: list[Slot] = field(default_factory=list)
+    slots_state: str = "idle"          # idle, loading, shown, unreachable
+    slot_id: str = ""
+    taken: str = ""                    # a slot the platform said was just taken
+    form: Form = field(default_factory=Form)
+    state: str = "idle"                # idle, sending, sent, queued
+    message: Text | None = None
+    booked: Booked | None = None
+    checkin: Text | None = None
+    checkin_state: str = "idle"        # idle, looking, checking, done, refused
+    mine: list[Booked] = field(default_factory=list)
+    mine_state: str = "idle"           # idle, loading, shown, unreachable
+    mine_message: Text | None = None
+
+
+def ticket_payload(appointment_id: str) -> str:
+    return QR_PREFIX + appointment_id
+
+
+def appointment_of(payload: str) -> str | None:
+    """The appointment id a ticket's QR carries; None for any other code."""
+    if not payload.startswith(QR_PREFIX):
+        return None
+    ref = payload[len(QR_PREFIX):]
+    return ref if ref and len(ref) <= 64 and all(c.isalnum() or c == "-" for c in ref) else None
+
+
+def booked_of(doc: dict[str, Any]) -> Booked | None:
+    """The platform's Appointment as the ticket needs it."""
+    slot = booking.slot_of({**doc, "id": doc.get("id"), "free": 1})
+    if slot is None:
+        return None
+    return Booked(str(doc["id"]), str(doc.get("service_name", "")), slot.counsellor,
+                  str(doc.get("location", "")), str(doc.get("room", "")), slot.starts,
+                  slot.ends, tuple(str(b) for b in doc.get("bring") or ()))
+
+
+class GuidanceFlow(VisitorFlow[GuidanceVisit]):
+    """One terminal's career guidance, over the visitor session's visit."""
+
+    visit_type = GuidanceVisit
+
+    # -- triage ------------------------------------------------------------------------
+    def choose_audience(self, audience: str) -> None:
+        topics.topics_of(audience)
+        self.visit.audience, self.visit.topic = audience, ""
+
+    def topics(self) -> tuple[str, ...]:
+        return topics.topics_of(self.visit.audience)
+
+    def choose_topic(self, code: str) -> None:
+        if code not in topics.TOPICS:
+            raise ValueError(f"guidance: no topic {code!r}")
+        self.visit.topic = "" if self.visit.topic == code else code
+        self.visit.form.topic = self.visit.topic
+
+    def offers_here(self) -> tuple[str, ...]:
+        """The terminal's own services for the chosen topic (screen names)."""
+        topic = topics.TOPICS.get(self.visit.topic)
+        return topic.here if topic else ()
+
+    # -- services and slots ------------------------------------------------------------
+    def services(self) -> list[Service]:
+        """The catalog's services for this visitor, the topic's kind first."""
+        platform = self.platform
+        docs = platform.catalog.documents("services", 100) if platform is not None else []
+        found = booking.services(list(docs), self.visit.audience)
+        topic = topics.TOPICS.get(self.visit.topic)
+        return sorted(found, key=lambda s: 0 if topic and s.kind == topic.kind else 1)
+
+    def service(self) -> Service | None:
+        return next((s for s in self.services() if s.id == self.visit.service_id), None)
+
+    def choose_service(self, service_id: str, done: Callable[[], None]) -> None:
+        """Ask the platform for the service's free slots (worker thread); done() on the
+        UI thread."""
+        visit = self.visit
+        visit.service_id, visit.slot_id, visit.taken, visit.message = service_id, "", "", None
+        self._load_slots(done)
+
+    def clear_service(self) -> None:
+        """Back to the list of services (nothing chosen)."""
+        visit = self.visit
+        visit.service_id, visit.slot_id, visit.taken, visit.message = "", "", "", None
+        visit.slots, visit.slots_state = [], "idle"
+
+    def _load_slots(self, done: Callable[[], None]) -> None:
+        from kiosk.platform.errors import PlatformError
+
+        visit, wipes, platform = self.visit, self._wipes, self.platform
+        visit.slots_state = "loading"
+        if platform is None:
+            visit.slots_state = "unreachable"
+            self.ui.post(done)
+            return
+        service_id = visit.service_id
+
+        def run() -> None:
+            try:
+                docs = platform.free_slots(service_id)
+                slots = [s for s in map(booking.slot_of, docs) if s is not None]
+                state = "shown"
+            except PlatformError as exc:
+                log.info("guidance: no slots", extra={"error": type(exc).__name__})
+                slots, state = [], "unreachable"
+
+            def on_ui() -> None:
+                if self._still(visit, wipes) and visit.service_id == service_id:
+                    visit.slots, visit.slots_state = slots, state
+                    if visit.taken and not visit.slot_id:
+                        visit.slot_id = self._next_free()
+                    done()
+            self.ui.post(on_ui)
+        threading.Thread(target=run, name="guidance-slots", daemon=True).start()
+
+    def days(self) -> list[tuple[dt.date, list[Slot]]]:
+        return booking.by_day(self.visit.slots, self.visit.taken)
+
+    def _next_free(self) -> str:
+        days = self.days()
+        return days[0][1][0].id if days else ""
+
+    def choose_slot(self, slot_id: str) -> None:
+        self.visit.slot_id, self.visit.message = slot_id, None
+
+    def slot(self) -> Slot | None:
+        return next((s for s in self.visit.slots if s.id == self.visit.slot_id), None)
+
+    # -- the registration form ---------------------------------------------------------
+    def choose(self, name: str, code: str) -> None:
+        """One of the form's single choices (a second tap takes it back)."""
+        allowed = {"situation": booking.SITUATIONS, "experience": booking.EXPERIENCE,
+                   "wants": booking.WANTS, "topic": tuple(topics.TOPICS)}
+        if code not in allowed.get(name, ()):
+            raise ValueError(f"guidance: no {name} {code!r}")
+        form = self.visit.form
+        setattr(form, name, "" if getattr(form, name) == code else code)
+
+    def toggle_difficulty(self, code: str) -> None:
+        if code not in booking.DIFFICULTIES:
+            raise ValueError(f"guidance: no difficulty {code!r}")
+        self.visit.form.difficulty.symmetric_difference_update({code})
+
+    def card_name(self) -> str:
+        """The card's holder, masked, or "" before a card is read."""
+        return self.session.visit.masked_name()
+
+    def check(self, phone: str) -> Text | None:
+        """Why the booking cannot be sent as it is (None: it can)."""
+        if self.slot() is None:
+            return "gd.form.need_slot", {}
+        if self.session.visit.card is None:
+            return "gd.form.need_card", {}
+        if not booking.valid_mobile(phone):
+            return "gd.form.need_phone", {}
+        if self.platform is None:
+            return "gd.form.unavailable", {"desk": self.staff_desk}
+        return None
+
+    def book(self, phone: str, note: str, done: Callable[[], None]) -> Text | None:
+        """Send the booking (worker thread); done() on the UI thread once the platform
+        answered or it is saved. Returns the words to show instead when it cannot go."""
+        phone = "".join(c for c in phone if c.isdigit())
+        problem = self.check(phone)
+        if problem is not None:
+            return problem
+        visit, wipes, platform = self.visit, self._wipes, self.platform
+        if visit.state == "sending":
+            return None                                 # a second tap sends nothing
+        card = self.session.visit.card
+        slot_id = visit.slot_id
+        personal = {"id_hash": id_hash(card.number) if card else "", "phone": phone,
+                    "form": visit.form.payload(note)}
+        visit.state, visit.message = "sending", None
+
+        def run() -> None:
+            try:
+                state, message, booked = self._send(platform, slot_id, personal)
+            except Exception:  # noqa: BLE001 - the visitor is told, never left waiting
+                log.exception("guidance: booking failed")
+                state, message, booked = "idle", ("gd.form.unavailable",
+                                                  {"desk": self.staff_desk}), None
+
+            def on_ui() -> None:
+                if not self._still(visit, wipes):
+                    return
+                visit.state, visit.message, visit.booked = state, message, booked
+                visit.mine_state = "idle"               # my appointments: look again
+                if state == "idle":                     # refused: choose again
+                    visit.taken, visit.slot_id = slot_id, ""
+                    self._load_slots(done)
+                    return
+                done()
+            self.ui.post(on_ui)
+        threading.Thread(target=run, name="guidance-book", daemon=True).start()
+        return None
+
+    def _send(self, platform: Any, slot_id: str,
+              personal: dict[str, Any]) -> tuple[str, Text | None, Booked | None]:
+        from kiosk.platform.errors import PlatformError, Refused
+
+        try:
+            outcome = platform.submit_now("appointment", {"slot_id": slot_id}, personal)
+        except Refused as exc:
+            code = exc.code if exc.code in booking.REFUSALS else "other"
+            log.info("guidance: booking refused", extra={"code": exc.code})
+            return "idle", (f"gd.refused.{code}", {"desk": self.staff_desk}), None
+        except PlatformError as exc:       # e.g. the outbox could not store it
+            log.warning("guidance: booking not stored", extra={"error": type(exc).__name__})
+            return "idle", ("gd.form.unavailable", {"desk": self.staff_desk}), None
+        if outcome.state == "queued":
+            return "queued", ("gd.ticket.queued", {}), None
+        booked = booked_of(outcome.response) if isinstance(outcome.response, dict) else None
+        if booked is None:
+            return "queued", ("gd.ticket.queued", {}), None
+        return "sent", ("gd.ticket.sent", {}), booked
+
+    # -- the ticket --------------------------------------------------------------------
+    def can_print(self) -> bool:
+        return self.desk is not None and self.desk.can_print()
+
+    def ticket(self, lang: str) -> Document | None:
+        booked = self.visit.booked
+        if booked is None:
+            return None
+        when = (f"{booked.starts:%Y-%m-%d} {booked.starts:%H:%M}-{booked.ends:%H:%M}")
+        place = " ".join(p for p in (booked.location, booked.room) if p)
+        appt = AppointmentTicket(booked.id[:8].upper(), booked.service, booked.counsellor,
+                                 when, place, ticket_payload(booked.id), booked.bring)
+        return build_ticket(appt, self._stamp(), slip_language(lang))
+
+    def print_ticket(self, lang: str, done: Callable[[PrintOutcome], None]) -> None:
+        booked = self.visit.booked
+        hand_over(self.desk, self.ui, self.ticket(lang),
+                  f"appointment-{booked.id if booked else ''}", "gd.print", self.staff_desk,
+                  done)
+
+    def qr_text(self) -> str:
+        booked = self.visit.booked
+        return ticket_payload(booked.id) if booked else ""
+
+    # -- my appointments: look up by the card, cancel -----------------------------------
+    def load_mine(self, done: Callable[[], None]) -> Text | None:
+        """The card holder's booked appointments (worker thread); done() on the UI
+        thread. Returns the words to show at once when there is no card or link."""
+        from kiosk.platform.errors import PlatformError
+
+        card, platform = self.session.visit.card, self.platform
+        if card is None:
+            return "gd.form.need_card", {}
+        if platform is None:
+            return "gd.mine.unreachable", {"desk": self.staff_desk}
+        visit, wipes, number = self.visit, self._wipes, card.number
+        visit.mine_state, visit.mine_message = "loading", None
+
+        def run() -> None:
+            try:
+                answer = platform.lookup(number)
+                items = answer.get("appointments") if isinstance(answer, dict) else None
+                mine = [b for b in (booked_of(i) for i in items or []
+                                    if isinstance(i, dict) and i.get("status") == "booked")
+                        if b is not None]
+                state = "shown"
+            except PlatformError as exc:
+                log.info("guidance: no lookup", extra={"error": type(exc).__name__})
+                mine, state = [], "unreachable"
+
+            def on_ui() -> None:
+                if self._still(visit, wipes):
+                    visit.mine, visit.mine_state = mine, state
+                    if state == "unreachable":
+                        visit.mine_message = ("gd.mine.unreachable", {"desk": self.staff_desk})
+                    done()
+            self.ui.post(on_ui)
+        threading.Thread(target=run, name="guidance-mine", daemon=True).start()
+        return None
+
+    def cancel(self, appointment_id: str, done: Callable[[], None]) -> None:
+        """Cancel one of the card holder's appointments (worker thread): the seat is
+        free again at once, or the cancel is saved and sent when the link is back."""
+        visit, wipes, platform = self.visit, self._wipes, self.platform
+        if platform is None or appointment_id not in {b.id for b in visit.mine}:
+            return
+
+        def run() -> None:
+            message = self._cancel(platform, appointment_id)
+
+            def on_ui() -> None:
+                if self._still(visit, wipes):
+                    visit.mine = [b for b in visit.mine if b.id != appointment_id]
+                    visit.mine_message = message
+                    done()
+            self.ui.post(on_ui)
+        threading.Thread(target=run, name="guidance-cancel", daemon=True).start()
+
+    def _cancel(self, platform: Any, appointment_id: str) -> Text:
+        from kiosk.platform.errors import PlatformError, Refused
+
+        try:
+            outcome = platform.submit_now("appointment_cancel",
+                                          {"appointment_id": appointment_id}, None)
+        except Refused as exc:
+            log.info("guidance: cancel refused", extra={"code": exc.code})
+            return "gd.mine.not_cancelled", {"desk": self.staff_desk}
+        except PlatformError as exc:
+            log.warning("guidance: cancel not stored", extra={"error": type(exc).__name__})
+            return "gd.mine.not_cancelled", {"desk": self.staff_desk}
+        return ("gd.mine.cancel_queued", {}) if outcome.state == "queued" else (
+            "gd.mine.cancelled", {})
+
+    # -- check-in ----------------------------------------------------------------------
+    def start_scan(self, done: Callable[[], None]) -> bool:
+        """Look for a ticket's code with the camera; done() on the UI thread once one
+        was seen and the platform answered. False when there is no camera."""
+        camera = self.core.camera
+        if camera is None:
+            self.visit.checkin_state = "refused"
+            self.visit.checkin = ("gd.checkin.no_camera", {"desk": self.staff_desk})
+            return False
+        scanner = camera.scanner()
+        visit, wipes = self.visit, self._wipes
+        visit.checkin_state, visit.checkin = "looking", None
+
+        def analyse(frame: Any, _seq: int) -> None:
+            payload = scanner.feed(frame)
+            if payload is None:
+                return
+            ref = appointment_of(payload)
+            if ref is None:
+                self.ui.post(lambda: self._seen_other(visit, wipes, done))
+                return
+            camera.remove_analyser(analyse)
+            # the platform is asked off the camera's own thread, which keeps capturing
+            threading.Thread(target=self.check_in, args=(ref, done, visit, wipes),
+                             name="guidance-checkin", daemon=True).start()
+        self._analyser = analyse
+        camera.add_analyser(analyse)
+        camera.start()
+        return True
+
+    def stop_scan(self) -> None:
+        camera, analyse = self.core.camera, getattr(self, "_analyser", None)
+        if camera is not None and analyse is not None:
+            camera.remove_analyser(analyse)
+        self._analyser = None
+
+    def _seen_other(self, visit: GuidanceVisit, wipes: int, done: Callable[[], None]) -> None:
+        if self._still(visit, wipes) and visit.checkin_state == "looking":
+            visit.checkin = ("gd.checkin.not_ticket", {})
+            done()
+
+    def check_in(self, ref: str, done: Callable[[], None], visit: GuidanceVisit | None = None,
+                 wipes: int | None = None) -> None:
+        """Tell the platform the visitor is here (on a worker thread); done() on the UI
+        thread with the answer."""
+        visit = visit or self.visit
+        wipes = self._wipes if wipes is None else wipes
+        platform = self.platform
+        state, words = "refused", ("gd.checkin.unreachable", {"desk": self.staff_desk})
+        try:
+            if platform is not None:
+                state, words = self._check_in(platform, ref)
+        except Exception:  # noqa: BLE001 - the visitor is told to go to the desk
+            log.exception("guidance: check-in failed")
+
+        def on_ui() -> None:
+            if self._still(visit, wipes):
+                visit.checkin_state, visit.checkin = state, words
+                done()
+        self.ui.post(on_ui)
+
+    def _check_in(self, platform: Any, ref: str) -> tuple[str, Text]:
+        from kiosk.platform.errors import PlatformError, Refused
+
+        desk = self.staff_desk
+        try:
+            outcome = platform.submit_now("checkin", {"appointment_id": ref},
+                                          keep_when_away=False)
+        except Refused as exc:
+            code = exc.code if exc.code in CHECKIN_CODES else "other"
+            log.info("guidance: check-in refused", extra={"code": exc.code})
+            return "refused", (f"gd.checkin.{code}", {"desk": desk})
+        except PlatformError as exc:
+            log.info("guidance: check-in unreachable", extra={"error": type(exc).__name__})
+            return "refused", ("gd.checkin.unreachable", {"desk": desk})
+        doc = outcome.response if isinstance(outcome.response, dict) else {}
+        return "done", ("gd.checkin.done", {"room": str(doc.get("room") or ""),
+                                            "queue": str(doc.get("queue") or "")})

@@ -1,0 +1,70 @@
+"""My appointments: the card holder's booked sessions, each with its cancel button
+(the seat goes back at once, or the cancel is saved and sent when the link is back)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kivy.properties import StringProperty
+
+from kiosk.flows.guidance.booking import time_values
+from kiosk.flows.guidance.flow import GuidanceFlow
+from screens.base import KioskScreen
+from screens.widgets import KButton, KLabel
+
+
+class GuidanceMineScreen(KioskScreen):
+    """Looked up by the ID card on entry; drawn again after each cancel."""
+
+    flow: GuidanceFlow
+    message = StringProperty("")
+
+    def on_kv_post(self, base_widget: object) -> None:
+        self.redraw_on_switch(self.show)
+        self.poll_while_shown(self._card_laid_down, 0.5)
+
+    def on_pre_enter(self, *_: Any) -> None:
+        visit = self.flow.visit
+        visit.mine_message = None
+        if visit.mine_state == "shown":      # looked up in this visit (a booking clears it)
+            self.show()
+            return
+        self.load()
+
+    def _card_laid_down(self) -> None:
+        visit = self.flow.visit
+        if visit.mine_state == "idle" and self.flow.session.visit.card is not None:
+            self.load()
+
+    def load(self) -> None:
+        refused = self.flow.load_mine(self.show)
+        self.show()
+        if refused is not None:
+            self.message = self.shell.say(refused)
+
+    def show(self) -> None:
+        app, visit = self.shell, self.flow.visit
+        box = self.ids.appts
+        box.clear_widgets()
+        for i, booked in enumerate(visit.mine):
+            line = KLabel(tid=f"gd.mine.item{i}", size_hint_y=None, raw=app.tr(
+                "gd.mine.item", app.lang, service=booked.service, room=booked.room,
+                **time_values(booked.starts, booked.ends)))
+            line.bind(texture_size=lambda w, size: setattr(w, "height", size[1]))
+            box.add_widget(line)
+            button = KButton(tid=f"gd.mine.cancel{i}", raw=app.tr("gd.mine.cancel", app.lang))
+            button.bind(on_action=lambda _w, ref=booked.id: self.flow.cancel(ref, self.show))
+            box.add_widget(button)
+        if visit.mine_message is not None:
+            self.message = app.say(visit.mine_message)
+        elif visit.mine_state == "loading":
+            self.message = app.tr("gd.mine.loading", app.lang)
+        elif visit.mine_state == "shown" and not visit.mine:
+            self.message = app.tr("gd.mine.none", app.lang)
+        else:
+            self.message = ""
+
+    def reset(self) -> None:
+        super().reset()
+        self.message = ""
+        self.ids.appts.clear_widgets()
