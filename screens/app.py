@@ -116,6 +116,10 @@ class KioskApp(App):
         self.technician_pin_sha256 = k.technician_pin_sha256
         self.lang = self.session.language
         self.guard = TapGuard(core.clock, k.double_tap_guard_s)
+        # a terminal makes every screen soon after its first frame, so a visitor's first
+        # tap on each is instant; a scripted run makes each as it is reached (the same
+        # code, on demand) and spends its seconds on the steps instead
+        self.prebuild = True
         self.overlays: dict[str, ModalView] = {}
         self._corner_taps: list[float] = []
         self.theme = self._make_theme()
@@ -169,7 +173,8 @@ class KioskApp(App):
         Window.unbind(on_flip=self._first_flip)
         if self._after_first_frame is not None:
             Clock.schedule_once(lambda _dt: self._after_first_frame(), 0)
-        Clock.schedule_once(lambda _dt: self._build_remaining(), 0.1)
+        if self.prebuild:
+            Clock.schedule_once(lambda _dt: self._build_remaining(), 0.1)
 
     def _build_remaining(self) -> None:
         for name in registry.screens():

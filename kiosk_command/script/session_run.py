@@ -92,6 +92,7 @@ def _run_app(ctx: ScriptContext, settings: Any, plan: RunPlan, table: dict[str, 
         ctx.platform.wait_ready()
     ctx.core = build_core(settings, ctx.clock, stack)
     app = make_app(ctx.core)
+    app.prebuild = False            # screens are made as the script reaches them
     runner = Runner(ctx, plan.steps, table, poll_pause_s=0.002 if plan.headless else 0.0)
     app.bind(on_start=lambda *_: _attach(runner, app, plan.headless))
     app.run()
