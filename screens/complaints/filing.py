@@ -11,18 +11,18 @@ QR code when there is no paper.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from kivy.clock import Clock
 from kivy.properties import BooleanProperty, OptionProperty, StringProperty
 
 from kiosk.flows.complaints import filing
 from kiosk.flows.complaints.flow import ComplaintsFlow, Delivery, PrintOutcome
-from kiosk.i18n import Text
 from screens.base import KioskScreen
 from screens.complaints.hooks import offer_rating
 from screens.complaints.parts import choices
 from screens.qr import QrImage  # noqa: F401 - the slip's QR fallback (kv rule)
+from screens.slips import SlipScreen
 
 
 class ComplaintsScreen(KioskScreen):
@@ -108,7 +108,7 @@ class ComplaintFileScreen(KioskScreen):
         self.posting = self.anonymous = False
 
 
-class ComplaintFiledScreen(KioskScreen):
+class ComplaintFiledScreen(SlipScreen):
     """The number and the promise at once; sent or saved; the slip or its QR code."""
 
     flow: ComplaintsFlow
@@ -116,26 +116,7 @@ class ComplaintFiledScreen(KioskScreen):
     number = StringProperty("")
     promise = StringProperty("")
     follow = StringProperty("")
-    print_message = StringProperty("")
-    qr = StringProperty("")
-    can_print = BooleanProperty(True)   # grey while the printer is out (a tap says why)
-
-    def on_kv_post(self, base_widget: object) -> None:
-        self._said: Text | None = None      # the print line, said again on a language switch
-        self.redraw_on_switch(self.show)
-        # the printer can run out of paper (or be fixed) while the visitor reads
-        self.poll_while_shown(self._check_printer, 1.0)
-
-    def _check_printer(self) -> None:
-        ready = self.flow.can_print()
-        if ready != self.can_print:
-            self.can_print = ready
-
-    def on_pre_enter(self, *_: Any) -> None:
-        self.print_message = self.qr = ""
-        self._said = None
-        self.show()
-        self.ids.scroll.scroll_y = 1
+    texts = "fb"
 
     def delivered(self, state: Delivery) -> None:
         self.state = state
@@ -149,35 +130,10 @@ class ComplaintFiledScreen(KioskScreen):
         self.number = filed.tracking_number
         self.promise = self.shell.say(self.flow.filed_message())
         self.follow = self.shell.say(self.flow.follow_up())
-        self.can_print = self.flow.can_print()
-        if not self.can_print and not self.qr:
-            self.show_qr(("fb.print.unavailable", {}))
-        elif self._said is not None:
-            self._say(self._said)
+        self.paper_or_code()
 
-    def _say(self, text: Text) -> None:
-        self._said = text
-        self.print_message = self.shell.say(text)
-
-    def print_slip(self) -> None:
-        if not self.flow.can_print():
-            self.show_qr(("fb.print.unavailable", {}))
-            return
-        self._say(("fb.print.printing", {}))
-        self.flow.print_slip(self.shell.lang, self.shell.tr, self._printed)
-
-    def _printed(self, outcome: PrintOutcome) -> None:
-        if outcome.printed:
-            self._say(outcome.message)
-        else:                       # why not, and the code instead ("scan the code…")
-            self.show_qr(outcome.message)
-
-    def show_qr(self, why: Text | None = None) -> None:
-        """No paper: the number and date as a QR code to take on a phone."""
-        self.qr = self.flow.qr_text()
-        self._say(why or ("fb.print.qr", {}))
-        # once laid out at its size, bring the code onto the glass (长辈版 scrolls)
-        Clock.schedule_once(lambda _dt: self.ids.scroll.scroll_to(self.ids.qr, animate=False))
+    def start_print(self, done: Callable[[PrintOutcome], None]) -> None:
+        self.flow.print_slip(self.shell.lang, self.shell.tr, done)
 
     def finish(self) -> None:
         filed = self.flow.visit.filed
