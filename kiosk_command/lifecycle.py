@@ -70,6 +70,9 @@ class Lifecycle:
             self.reason = signal.Signals(signum).name
             self._asked_at = time.monotonic()
             os.write(self._wake_w, b"!")          # async-signal-safe: no lock taken
+            app = getattr(self, "_app", None)     # screens still being made: no more
+            if app is not None:
+                app.prebuild = False
 
     # -- in the app -------------------------------------------------------
     def attach(self, app: KioskApp, core: KioskCore) -> None:

@@ -177,9 +177,15 @@ class KioskApp(App):
             Clock.schedule_once(lambda _dt: self._build_remaining(), 0.1)
 
     def _build_remaining(self) -> None:
+        """Every other screen and overlay now; a stop asked meanwhile (prebuild turned
+        off by the signal) ends it between two screens, so the stop need not wait."""
         for name in registry.screens():
+            if not self.prebuild:
+                return
             self.screen(name)
         for name in registry.overlays():
+            if not self.prebuild:
+                return
             self.overlay(name)
 
     def retell(self) -> None:
