@@ -72,12 +72,11 @@ def tap(ctx: ScriptContext, tid: str) -> Any:
 
 
 def _touch(widget: Any) -> None:
-    from kivy.tests.common import UnitTestTouch
+    from kiosk_command.script.finger import Finger
 
-    x, y = widget.to_window(*widget.center)
-    touch = UnitTestTouch(x, y)
-    touch.touch_down()
-    touch.touch_up()
+    touch = Finger(*widget.to_window(*widget.center))
+    touch.down()
+    touch.up()
 
 
 def scroll_to(ctx: ScriptContext, text: str) -> Any:

@@ -192,8 +192,7 @@ def voice_headset(ctx: ScriptContext, on: bool) -> None:
 def long_press(ctx: ScriptContext, tid: str) -> None:
     """Hold a finger on a control (through the window) while the clock passes the long
     press time, then lift it: its explanation is said, its action does not happen."""
-    from kivy.tests.common import UnitTestTouch
-
+    from kiosk_command.script.finger import Finger
     from screens.app import LONG_PRESS_S
     from screens.tree import find, unreachable
 
@@ -201,12 +200,12 @@ def long_press(ctx: ScriptContext, tid: str) -> None:
     if widget is None or unreachable(widget):
         raise ScriptFailure(f"no control {tid!r} to hold on {ctx.app.root.current!r}")
     screen = ctx.app.root.current
-    touch = UnitTestTouch(*widget.to_window(*widget.center))
-    touch.touch_down()
+    touch = Finger(*widget.to_window(*widget.center))
+    touch.down()
     ctx.clock.advance(LONG_PRESS_S)
     ctx.app.tick()
     explained = ctx.app.long_pressed == tid
-    touch.touch_up()
+    touch.up()
     if not explained:
         raise ScriptFailure(f"{tid!r} on {screen!r} says nothing on a long press")
     if ctx.app.root.current != screen:
