@@ -75,15 +75,20 @@ def scene(ctx: ScriptContext, arg: dict[str, Any]) -> Callable[[], bool] | None:
     ctx.failsafe_armed = ctx.failsafe_armed or screen == "failsafe"
     # the visitor's language and mode first, so content a scene opens (a posting, a
     # slip's preview) is made in them; again after, for a scene that starts over
-    waiting = None
-    for first in (True, False):
-        session.language = arg.get("lang", session.language)
-        session.elder = bool(arg.get("elder", session.elder))
-        ctx.app._on_session(session)
-        if first:
-            waiting = scenes[name](ctx)
+    _visitor_wants(ctx, arg)
+    waiting = scenes[name](ctx)
+    _visitor_wants(ctx, arg)
     _expect_shown(ctx, name, screen, overlay, (session.language, session.elder))
     return waiting if callable(waiting) else None
+
+
+def _visitor_wants(ctx: ScriptContext, arg: dict[str, Any]) -> None:
+    """Set the language and mode the scene asks for, as the visitor's buttons would
+    (what it does not ask for stays as it is)."""
+    session = ctx.core.session
+    session.language = arg.get("lang", session.language)
+    session.elder = bool(arg.get("elder", session.elder))
+    ctx.app._on_session(session)
 
 
 # overlays open over the home screen, except where a scene shows one over the screen a
