@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from central.db import get_meta, iso, next_stamp, set_meta, utc_now, write
+from central.db import business_day, get_meta, iso, next_stamp, set_meta, utc_now, write
 from central.demo import staff
 from central.demo.fairs import make_fairs
 from central.demo.guidance import make_services, make_slots
@@ -60,7 +60,7 @@ def clean_jobs(jobs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 def seed_jobs(conn: sqlite3.Connection, count: int, today: dt.date | None = None,
               seed: int = SEED, first: int = 1) -> int:
     """Add count generated postings numbered from first."""
-    today = today or dt.date.today()
+    today = today or business_day()
     jobs = clean_jobs(make_jobs(count, seed + first, today, first))
     with write(conn):
         return put_items(conn, "jobs", jobs, next_stamp(conn))
@@ -72,7 +72,7 @@ def seed_demo(conn: sqlite3.Connection, today: dt.date | None = None, jobs: int 
     seed_calendar(conn)
     if get_meta(conn, "demo_data") == DEMO_VERSION:
         return False
-    today = today or dt.date.today()
+    today = today or business_day()
     with write(conn):
         stamp = next_stamp(conn)
         put_items(conn, "jobs", clean_jobs(make_jobs(jobs, seed, today)), stamp)

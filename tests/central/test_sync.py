@@ -6,6 +6,8 @@ import datetime as dt
 import subprocess
 import sys
 
+from central.db import business_day
+
 
 def sync(api, path: str, cursor: str = "", limit: int = 500) -> tuple[dict, str, int]:
     """Everything after cursor as {id: item}, the new cursor, and the number of pages."""
@@ -26,7 +28,7 @@ def test_demo_catalog_is_complete_and_realistic(api):
     assert pages == 7
     live = [j for j in jobs.values() if not j.get("deleted")]
     assert len(live) >= 1990 and len(jobs) == 2000
-    today = dt.date.today().isoformat()
+    today = business_day().isoformat()
     assert any(j["valid_until"] < today for j in live)              # a few expired
     titles = {j["title"] for j in live}
     assert {"司机", "保安", "会计", "服务员", "电工", "护工"} <= titles
@@ -61,7 +63,7 @@ def test_bad_cursor_and_limit_are_400(api):
 
 
 def test_slots_window_and_service_filter(api):
-    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    tomorrow = business_day() + dt.timedelta(days=1)
     later = tomorrow + dt.timedelta(days=6)
     items = api.get(f"/guidance/slots?service_id=G001&from={tomorrow}&to={later}").json()
     assert items["items"] and all(s["service_id"] == "G001" for s in items["items"])

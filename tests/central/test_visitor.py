@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import uuid
+
+from central.db import business_day
 
 ID_NUMBER = "11010519900101123X"
 WHO = hashlib.sha256(ID_NUMBER.encode()).hexdigest()
@@ -77,7 +78,7 @@ def test_cancel_then_checkin_rules(api):
 
 def test_job_interest_open_expired_withdrawn(api):
     jobs = api.get("/jobs?limit=1000").json()["items"]
-    today = dt.date.today().isoformat()
+    today = business_day().isoformat()
     live = next(j for j in jobs if not j.get("deleted") and j["valid_until"] >= today)
     ok = api.post("/job-interests", {"job_id": live["id"], "id_hash": WHO}, idem=key())
     assert ok.status_code == 201 and ok.json()["job_id"] == live["id"]

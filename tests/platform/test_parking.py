@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from central.db import business_day
 from kiosk.clock import FakeClock
 from kiosk.flows import outbox_kinds
 from kiosk.platform.client import PlatformClient
@@ -120,7 +121,7 @@ def wait_for(predicate, clock: FakeClock, service: PlatformService, step_s: floa
 def before_first_slots() -> str:
     """08:50 China time on the first weekday after today: the demo's first slots begin
     at 09:00 that day, and check-in opens half an hour before a slot."""
-    day = dt.date.today() + dt.timedelta(days=1)
+    day = business_day() + dt.timedelta(days=1)
     while day.weekday() >= 5:
         day += dt.timedelta(days=1)
     china = dt.timezone(dt.timedelta(hours=8))
