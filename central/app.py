@@ -32,8 +32,7 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
     console_secure=False lets the console's cookies travel over plain HTTP off loopback.
     """
     from central.console.routes import install as install_console
-    from central.routes import (appointments, catalog, enrolment, feedback, fleet, gateway,
-                                seekers)
+    from central.routes import appointments, catalog, enrolment, feedback, fleet, gateway, seekers
     from central.routes import policies as policy_routes
     from central.routes.notice import router as notice_router
 
