@@ -32,7 +32,7 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
     console_secure=False lets the console's cookies travel over plain HTTP off loopback.
     """
     from central.console.routes import install as install_console
-    from central.routes import appointments, catalog, enrolment, feedback, fleet, seekers
+    from central.routes import appointments, catalog, enrolment, feedback, fleet, gateway, seekers
     from central.routes import policies as policy_routes
     from central.routes.notice import router as notice_router
 
@@ -59,7 +59,7 @@ def create_app(db_path: Path, max_skew_s: int = 300, day_offset: int = 0,
     def openapi() -> Response:
         return Response(document_json(), media_type="application/json")
 
-    for module in (catalog, seekers, appointments, feedback, fleet, enrolment):
+    for module in (catalog, seekers, appointments, gateway, feedback, fleet, enrolment):
         app.include_router(module.router)
     app.include_router(policy_routes.router)
     app.include_router(notice_router)

@@ -86,6 +86,13 @@ CREATE TABLE IF NOT EXISTS notifications (
     UNIQUE (appointment_id, kind)
 );
 CREATE INDEX IF NOT EXISTS notifications_due ON notifications(status, due_at);
+-- central/guidance/gateway.py: the signed clients that are the city's SMS gateway, and
+-- the lease each claimed reminder is under (one claim at a time per reminder)
+CREATE TABLE IF NOT EXISTS sms_gateways (device_id TEXT PRIMARY KEY, added_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS notification_claims (
+    notification_id TEXT PRIMARY KEY, claim TEXT NOT NULL, device_id TEXT NOT NULL,
+    until TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS complaints (
     id TEXT PRIMARY KEY, tracking_number TEXT NOT NULL UNIQUE, phone_hash TEXT NOT NULL,
     id_hash TEXT, category TEXT NOT NULL, data BLOB NOT NULL, status TEXT NOT NULL,

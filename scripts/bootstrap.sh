@@ -9,6 +9,8 @@ VENV="$ROOT/.venv"
 APT_PACKAGES="python3-venv python3-pip libmtdev1 libgl1 libegl1 libgles2 libgl1-mesa-dri \
 xvfb xauth fonts-noto-cjk fonts-ddc-uchen fonts-material-design-icons-iconfont libraqm0 \
 espeak-ng alsa-utils chromium"
+# devices/camera/zbar.py: zbar reads check-in QR codes before OpenCV does
+APT_PACKAGES="$APT_PACKAGES libzbar0"
 # tests/pg.py: a throwaway PostgreSQL cluster for the platform's tests on PostgreSQL
 APT_PACKAGES="$APT_PACKAGES postgresql"
 # scripts/lint-deploy.sh: shellcheck and systemd-analyze; the booted-system test

@@ -25,9 +25,9 @@ ROLES = ("viewer", "technician", "staff", "admin")
 # what each role may do besides looking at the fleet
 MAY = {"viewer": frozenset(),
        "technician": frozenset({"command", "configure"}),
-       "staff": frozenset({"answer", "help"}),
-       "admin": frozenset({"command", "configure", "answer", "help", "enrol", "accounts",
-                           "audit"})}
+       "staff": frozenset({"answer", "help", "serve"}),
+       "admin": frozenset({"command", "configure", "answer", "help", "serve", "enrol",
+                           "accounts", "audit"})}
 MAX_FAILURES = 5
 LOCK_S = 15 * 60
 SESSION_S = 8 * 3600

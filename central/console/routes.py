@@ -37,7 +37,7 @@ DeviceId = Annotated[str, Path(pattern=r"^[\x21-\x7e]{1,64}$")]
 
 def install(app: FastAPI) -> None:
     """The console's routes, static files and error pages on the platform's app."""
-    from central.console import routes_fleet, routes_staff
+    from central.console import routes_fleet, routes_guidance, routes_staff
 
     app.state.console_refresh_ms = getattr(app.state, "console_refresh_ms", 5000)
     app.state.console_secure = getattr(app.state, "console_secure", True)
@@ -45,6 +45,7 @@ def install(app: FastAPI) -> None:
     app.include_router(routes_fleet.router)
     app.include_router(routes_staff.router)
     app.include_router(routes_staff.api)
+    app.include_router(routes_guidance.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
 
     @app.exception_handler(NeedSignIn)

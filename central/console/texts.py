@@ -189,6 +189,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "a_answer": ("答复咨询", "question answered"),
     "a_help_taken": ("接手协助", "help taken"),
     "a_help_done": ("完成协助", "help done"),
+    "a_serve": ("指导完成", "appointment served"),
+    "a_serve_refused": ("指导完成被拒", "served refused"),
     "a_user_add": ("添加账号", "account added"),
     "a_user_passwd": ("修改密码", "password changed"),
     "a_user_role": ("修改角色", "role changed"),

@@ -121,3 +121,26 @@ def make_slots(seed: int, today: dt.date, days: int = 14) -> list[tuple[Any, ...
                                  _priority(service["id"], start),
                                  start.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")))
     return rows
+
+
+def desk_appointments(slots: list[tuple[Any, ...]], seed: int, stamp: str
+                      ) -> list[tuple[Any, ...]]:
+    """An appointment row for every seat the demo slots count as taken at the desk.
+
+    A seat counted in slots.booked without a row would break the rule the platform
+    keeps everywhere else — a slot's count equals its live appointments — and staff
+    could not serve or a sweep mark those visitors. Desk rows hold no person: no
+    id_hash, no sealed data, their own holder each, booker 'desk', no reminders (the
+    desk has no phone number to send them to). Rows (id, slot_id, service_id, data,
+    status, created_at, updated_at, device_id, holder, booker, no_show_at).
+    """
+    from central.guidance.window import grace_end
+
+    rng = random.Random(seed + 5)
+    rows = []
+    for slot_id, service_id, _c, starts_at, _e, _cap, booked, *_rest in slots:
+        for _ in range(booked):
+            appt_id = f"A-{rng.getrandbits(64):016x}"
+            rows.append((appt_id, slot_id, service_id, "", "booked", stamp, stamp, "desk",
+                         f"desk:{appt_id}", "desk", grace_end(starts_at)))
+    return rows

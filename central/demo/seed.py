@@ -17,7 +17,7 @@ from typing import Any
 from central.db import business_day, get_meta, iso, next_stamp, set_meta, utc_now, write
 from central.demo import staff
 from central.demo.fairs import make_fairs
-from central.demo.guidance import make_services, make_slots
+from central.demo.guidance import desk_appointments, make_services, make_slots
 from central.demo.jobs import job_id, make_jobs
 from central.demo.notice import make_notices
 from central.demo.policies import make_policies
@@ -27,7 +27,8 @@ from central.secretbox import SecretBox
 from central.workdays import CALENDAR_VERSION, calendar_docs
 
 SEED = 6
-DEMO_VERSION = "2"   # 2: guidance kinds, rooms, group sessions, assessments
+DEMO_VERSION = "3"   # 2: guidance kinds, rooms, group sessions, assessments;
+                     # 3: seats taken at the desk are appointment rows
 
 
 def dumps(doc: dict[str, Any]) -> str:
@@ -80,10 +81,14 @@ def seed_demo(conn: sqlite3.Connection, today: dt.date | None = None, jobs: int 
         put_items(conn, "policies", make_policies(seed, today), stamp)
         put_items(conn, "services", make_services(), stamp)
         put_items(conn, "notices", make_notices(), stamp)
+        slots = make_slots(seed, today)
         conn.executemany("INSERT OR IGNORE INTO slots(id, service_id, counsellor, "
                          "starts_at, ends_at, capacity, booked, kind, room, priority, "
-                         "starts_utc) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         make_slots(seed, today))
+                         "starts_utc) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", slots)
+        conn.executemany("INSERT OR IGNORE INTO appointments(id, slot_id, service_id, data, "
+                         "status, created_at, updated_at, device_id, holder, booker, "
+                         "no_show_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         desk_appointments(slots, seed, iso(utc_now())))
         stamp = next_stamp(conn)
         tombstone(conn, "jobs", [job_id(n) for n in range(13, jobs, 400)], stamp)
         tombstone(conn, "fairs", ["F00024"], stamp)

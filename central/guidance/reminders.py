@@ -81,7 +81,12 @@ def withdraw(conn: sqlite3.Connection, appointment_id: str) -> int:
 
 
 def send_due(conn: sqlite3.Connection, now: dt.datetime) -> list[dict[str, str]]:
-    """Send (log) every pending reminder that is due and mark it sent, in due order."""
+    """Send (log) every pending reminder that is due and mark it sent, in due order;
+    nothing once an SMS gateway has taken the outbox over (it claims them itself)."""
+    from central.guidance.gateway import registered
+
+    if registered(conn):
+        return []
     stamp = iso(now)
     rows = conn.execute("SELECT id, appointment_id, kind, due_at FROM notifications "
                         "WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id",

@@ -10,15 +10,16 @@ import datetime as dt
 import sqlite3
 
 from central.db import iso, read, write
-from central.guidance import reminders
+from central.guidance import gateway, reminders
 
 
 def _due(conn: sqlite3.Connection, stamp: str) -> bool:
     with read(conn):
         late = conn.execute("SELECT 1 FROM appointments WHERE status = 'booked' "
                             "AND no_show_at < ? LIMIT 1", (stamp,)).fetchone()
-        due = conn.execute("SELECT 1 FROM notifications WHERE status = 'pending' "
-                           "AND due_at <= ? LIMIT 1", (stamp,)).fetchone()
+        due = not gateway.registered(conn) and conn.execute(
+            "SELECT 1 FROM notifications WHERE status = 'pending' AND due_at <= ? LIMIT 1",
+            (stamp,)).fetchone()
     return bool(late or due)
 
 

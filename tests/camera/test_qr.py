@@ -106,3 +106,43 @@ def test_grey_bgra_and_strided_frames_are_decoded() -> None:
     bgra = cv2.cvtColor(frame, cv2.COLOR_BGR2BGRA)
     for variant in (frame[:, :, 0], frame[:, :, :1], bgra, frame[:, ::-1][:, ::-1]):
         assert decoder.decode(variant) == "EKIOSK:APPT:ODD"
+
+
+def test_hall_scenes_without_a_code_are_none_and_cheap() -> None:
+    import time
+
+    from devices.camera.scenes import empty_frames
+
+    decoder = QrDecoder()
+    spent = []
+    for scene, frame in empty_frames(per_scene=3):
+        start = time.perf_counter()
+        assert decoder.decode(frame) is None, scene
+        spent.append(time.perf_counter() - start)
+    spent.sort()
+    assert spent[len(spent) // 2] < 0.02          # most end at the finder look
+
+
+def test_a_photographed_guidance_ticket_is_read() -> None:
+    from bench.qr_frames import ticket_frames
+
+    decoder = QrDecoder()
+    frames = ticket_frames(4)
+    assert all(decoder.decode(frame) == payload for _, payload, frame in frames)
+    assert all(payload.startswith("EKIOSK:APPT:") for _, payload, _ in frames)
+
+
+def test_without_zbar_opencv_reads_the_same_codes(generated) -> None:
+    decoder = QrDecoder(use_zbar=False)
+    assert not decoder.has_zbar
+    read = sum(decoder.decode(frame) == payload for _, payload, frame in generated)
+    assert read / len(generated) >= 0.98
+    assert decoder.decode(synth.blank_frame(120)) is None
+
+
+def test_zbar_reads_first_when_installed() -> None:
+    decoder = QrDecoder()
+    if not decoder.has_zbar:
+        pytest.skip("libzbar0 is not installed")
+    assert decoder.decode(synth.qr_frame("EKIOSK:APPT:Z")) == "EKIOSK:APPT:Z"
+    assert decoder.last_method.startswith("zbar")
