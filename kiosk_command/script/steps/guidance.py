@@ -120,7 +120,20 @@ def expect_appointment(ctx: ScriptContext, want: str | dict[str, Any]) -> None:
         raise ScriptFailure(f"the appointment is {row[0] if row else 'missing'}, not {want}")
 
 
-STEPS = {"platform_clock": platform_clock, "guidance_booked": guidance_booked,
+def expect_booker(ctx: ScriptContext, want: str) -> None:
+    """"employer": who booked the remembered appointment (seeker or employer)."""
+    appointment = ctx.resources.get(REMEMBERED)
+    if ctx.platform is None or appointment is None:
+        raise ScriptFailure("no platform or no appointment remembered")
+    with sqlite3.connect(f"file:{ctx.platform.db_path}?mode=ro", uri=True) as conn:
+        row = conn.execute("SELECT booker FROM appointments WHERE id = ?",
+                           (appointment,)).fetchone()
+    if row is None or row[0] != want:
+        raise ScriptFailure(f"the appointment was booked by {row[0] if row else 'nobody'}")
+
+
+STEPS = {"platform_clock": platform_clock, "expect_booker": expect_booker,
+         "guidance_booked": guidance_booked,
          "printed_appointment_ticket": printed_appointment_ticket,
          "show_ticket_qr": show_ticket_qr, "expect_appointment": expect_appointment}
 
@@ -179,6 +192,17 @@ def _form(ctx: ScriptContext) -> None:
     ctx.app.go("guidance_form")
 
 
+def _employer_form(ctx: ScriptContext) -> None:
+    flow = _start(ctx)
+    flow.choose_audience("employer")
+    flow.choose_topic("recruitment_plan")
+    visit = flow.visit
+    visit.service_id, visit.slots, visit.slots_state = "G009", list(SAMPLE_SLOTS), "shown"
+    visit.slot_id = "S2"
+    flow.choose("wants", "recruit")
+    ctx.app.go("guidance_form")
+
+
 def _ticket(ctx: ScriptContext, state: str, qr: bool = False) -> None:
     flow = _start(ctx)
     visit = flow.visit
@@ -222,6 +246,7 @@ SCENES = {
     "guidance_book": lambda ctx: _book(ctx, False),
     "guidance_book_taken": lambda ctx: _book(ctx, True),
     "guidance_form": _form,
+    "guidance_form_employer": _employer_form,
     "guidance_ticket": lambda ctx: _ticket(ctx, "sent"),
     "guidance_ticket_queued": lambda ctx: _ticket(ctx, "queued"),
     "guidance_ticket_qr": lambda ctx: _ticket(ctx, "sent", qr=True),
