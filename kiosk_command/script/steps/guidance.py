@@ -120,6 +120,19 @@ def expect_appointment(ctx: ScriptContext, want: str | dict[str, Any]) -> None:
         raise ScriptFailure(f"the appointment is {row[0] if row else 'missing'}, not {want}")
 
 
+def desk_takes_seats(ctx: ScriptContext, arg: dict[str, Any]) -> None:
+    """{"slot": id, "leave": 1}: the centre's desk books all but that many seats of a
+    slot (counted in booked without appointment rows, as desk bookings are)."""
+    if ctx.platform is None:
+        raise ScriptFailure("this script runs without the platform")
+    with sqlite3.connect(ctx.platform.db_path, timeout=10) as conn:
+        done = conn.execute("UPDATE slots SET booked = capacity - ? WHERE id = ? AND "
+                            "booked <= capacity - ?", (int(arg["leave"]), arg["slot"],
+                                                       int(arg["leave"]))).rowcount
+    if done != 1:
+        raise ScriptFailure(f"slot {arg['slot']} has not {arg['leave']} seats to leave")
+
+
 def expect_booker(ctx: ScriptContext, want: str) -> None:
     """"employer": who booked the remembered appointment (seeker or employer)."""
     appointment = ctx.resources.get(REMEMBERED)
@@ -133,6 +146,7 @@ def expect_booker(ctx: ScriptContext, want: str) -> None:
 
 
 STEPS = {"platform_clock": platform_clock, "expect_booker": expect_booker,
+         "desk_takes_seats": desk_takes_seats,
          "guidance_booked": guidance_booked,
          "printed_appointment_ticket": printed_appointment_ticket,
          "show_ticket_qr": show_ticket_qr, "expect_appointment": expect_appointment}
