@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from kivy.properties import StringProperty
+from kivy.properties import BooleanProperty, StringProperty
 
 from kiosk.flows.guidance import booking
 from kiosk.flows.guidance.booking import Service, Slot, time_values
 from kiosk.flows.guidance.flow import GuidanceFlow
 from screens.base import KioskScreen
 from screens.guidance.parts import fill
+from screens.keyboard import KeyField
 from screens.widgets import ChoiceButton, KLabel, choices
 
 
@@ -108,8 +109,12 @@ class GuidanceFormScreen(KioskScreen):
     slot_line = StringProperty("")
     card_line = StringProperty("")
     message = StringProperty("")
+    seeker = BooleanProperty(True)      # False: an employer's representative, no card
 
     def on_kv_post(self, base_widget: object) -> None:
+        # an employer's representative types the organisation and a name (pinyin)
+        self.org = KeyField(tid="gd.form.org", max_length=booking.MAX_ORG)
+        self.name_field = KeyField(tid="gd.form.name", max_length=20)
         self.redraw_on_switch(self.refresh)
         self.poll_while_shown(self._check_card, 0.5)   # the card may be laid down now
 
@@ -125,6 +130,8 @@ class GuidanceFormScreen(KioskScreen):
 
     def _card_words(self) -> str:
         app, name = self.shell, self.flow.card_name()
+        if not self.flow.needs_card():
+            return app.tr("gd.form.no_card", app.lang)
         return (app.tr("gd.form.card_read", app.lang, name=name) if name
                 else app.tr("gd.form.card_needed", app.lang))
 
@@ -136,22 +143,31 @@ class GuidanceFormScreen(KioskScreen):
                              room=slot.room, **time_values(slot.starts, slot.ends))
                           if slot else "")
         self.card_line = self._card_words()
+        self.seeker = flow.needs_card()
+        self._employer_fields()
 
-        def single(name: str, codes: tuple[str, ...]) -> Any:
-            return choices(app, f"gd.{name}", codes, lambda c: tr(f"gd.{name}.{c}", app.lang),
-                           lambda c: getattr(form, name) == c,
-                           lambda c: (flow.choose(name, c), self.refresh()))
-        fill(self.ids.situation, [single("situation", booking.SITUATIONS)])
-        fill(self.ids.experience, [single("experience", booking.EXPERIENCE)])
-        fill(self.ids.wants, [single("wants", booking.WANTS)])
+        def single(name: str) -> list[Any]:
+            codes = flow.form_choices(name)
+            return [choices(app, f"gd.{name}", codes, lambda c: tr(f"gd.{name}.{c}", app.lang),
+                            lambda c: getattr(form, name) == c,
+                            lambda c: (flow.choose(name, c), self.refresh()))] if codes else []
+        for name in ("situation", "experience", "wants", "topic"):
+            fill(self.ids[name], single(name))
         fill(self.ids.difficulty, [choices(
-            app, "gd.difficulty", booking.DIFFICULTIES,
+            app, "gd.difficulty", flow.form_choices("difficulty"),
             lambda c: tr(f"gd.difficulty.{c}", app.lang), lambda c: c in form.difficulty,
             lambda c: (flow.toggle_difficulty(c), self.refresh()))])
-        fill(self.ids.topic, [single("topic", flow.topics())])
+
+    def _employer_fields(self) -> None:
+        app = self.shell
+        for field, key in ((self.org, "org"), (self.name_field, "name")):
+            field.title = app.tr(f"gd.form.{key}_title", app.lang)
+            field.hint = app.tr(f"gd.form.{key}_hint", app.lang)
+        fill(self.ids.employer, [] if self.seeker else [self.org, self.name_field])
 
     def send(self) -> None:
-        refused = self.flow.book(self.ids.phone.text, self.ids.note.text, self._answered)
+        refused = self.flow.book(self.ids.phone.text, self.ids.note.text, self._answered,
+                                 self.org.text, self.name_field.text)
         if refused is not None:
             self.message = self.shell.say(refused)
             return
@@ -160,8 +176,8 @@ class GuidanceFormScreen(KioskScreen):
     def _answered(self) -> None:
         visit = self.flow.visit
         if visit.state in ("sent", "queued"):
-            self.ids.phone.forget()
-            self.ids.note.forget()
+            for field in (self.ids.phone, self.ids.note, self.org, self.name_field):
+                field.forget()
             self.shell.go("guidance_ticket")
             return
         self.shell.go("guidance_book")           # refused: the next free slot is chosen
@@ -169,3 +185,5 @@ class GuidanceFormScreen(KioskScreen):
     def reset(self) -> None:
         super().reset()
         self.slot_line = self.card_line = self.message = ""
+        for field in (self.org, self.name_field):
+            field.forget()

@@ -14,7 +14,7 @@ FLOW = FlowInfo(
         ScreenInfo("guidance", ("guidance", "guidance_topic", "guidance_employer"),
                    speaks=(Say("gd.triage.ask"),)),
         ScreenInfo("guidance_book", ("guidance_book", "guidance_book_taken")),
-        ScreenInfo("guidance_form", ("guidance_form",)),
+        ScreenInfo("guidance_form", ("guidance_form", "guidance_form_employer")),
         ScreenInfo("guidance_ticket", ("guidance_ticket", "guidance_ticket_queued",
                                        "guidance_ticket_qr"),
                    speaks=(Say("gd.ticket.sent"),)),

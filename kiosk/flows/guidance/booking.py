@@ -22,7 +22,15 @@ WANTS = ("find_job", "change_job", "training", "start_business", "assessment", "
          "other")
 DIFFICULTIES = ("no_direction", "no_experience", "skills", "interview", "confidence",
                 "family", "health", "age", "other")
+# an employer's representative: what the form asks them (situation is "employer")
+EMPLOYER_WANTS = ("recruit", "training", "policy", "other")
+EMPLOYER_DIFFICULTIES = ("recruiting", "skills", "other")
+SEEKER_CHOICES = {"situation": SITUATIONS, "experience": EXPERIENCE, "wants": WANTS,
+                  "difficulty": DIFFICULTIES}
+EMPLOYER_CHOICES = {"wants": EMPLOYER_WANTS, "difficulty": EMPLOYER_DIFFICULTIES}
 MAX_NOTE = 500
+MAX_ORG = 100             # the contract's limits for an employer's organisation and name
+MAX_NAME = 60
 DAYS_SHOWN = 3            # the next days with a free slot
 SLOTS_A_DAY = 4           # the soonest free slots of each of them
 # refusals the visitor can do something about at the glass

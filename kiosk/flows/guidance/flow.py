@@ -100,6 +100,8 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
     # -- triage ------------------------------------------------------------------------
     def choose_audience(self, audience: str) -> None:
         topics.topics_of(audience)
+        if audience != self.visit.audience:          # the other side's form starts afresh
+            self.visit.form = Form()
         self.visit.audience, self.visit.topic = audience, ""
 
     def topics(self) -> tuple[str, ...]:
@@ -186,15 +188,13 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
     # -- the registration form ---------------------------------------------------------
     def choose(self, name: str, code: str) -> None:
         """One of the form's single choices (a second tap takes it back)."""
-        allowed = {"situation": booking.SITUATIONS, "experience": booking.EXPERIENCE,
-                   "wants": booking.WANTS, "topic": tuple(topics.TOPICS)}
-        if code not in allowed.get(name, ()):
+        if code not in self.form_choices(name) or name == "difficulty":
             raise ValueError(f"guidance: no {name} {code!r}")
         form = self.visit.form
         setattr(form, name, "" if getattr(form, name) == code else code)
 
     def toggle_difficulty(self, code: str) -> None:
-        if code not in booking.DIFFICULTIES:
+        if code not in self.form_choices("difficulty"):
             raise ValueError(f"guidance: no difficulty {code!r}")
         self.visit.form.difficulty.symmetric_difference_update({code})
 
@@ -202,23 +202,41 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
         """The card's holder, masked, or "" before a card is read."""
         return self.session.visit.masked_name()
 
-    def check(self, phone: str) -> Text | None:
+    def needs_card(self) -> bool:
+        """A job seeker books with the ID card; an employer's representative with the
+        organisation, a name and a phone instead."""
+        return self.visit.audience != "employer"
+
+    def form_choices(self, name: str) -> tuple[str, ...]:
+        """The codes a group of the form offers this visitor (empty: not asked)."""
+        employer = not self.needs_card()
+        if name == "topic":
+            return self.topics()
+        if employer:
+            return booking.EMPLOYER_CHOICES.get(name, ())
+        return booking.SEEKER_CHOICES[name]
+
+    def check(self, phone: str, organisation: str = "", name: str = "") -> Text | None:
         """Why the booking cannot be sent as it is (None: it can)."""
         if self.slot() is None:
             return "gd.form.need_slot", {}
-        if self.session.visit.card is None:
+        if self.needs_card() and self.session.visit.card is None:
             return "gd.form.need_card", {}
+        if not self.needs_card() and not (organisation.strip() and name.strip()):
+            return "gd.form.need_employer", {}
         if not booking.valid_mobile(phone):
             return "gd.form.need_phone", {}
         if self.platform is None:
             return "gd.form.unavailable", {"desk": self.staff_desk}
         return None
 
-    def book(self, phone: str, note: str, done: Callable[[], None]) -> Text | None:
+    def book(self, phone: str, note: str, done: Callable[[], None], organisation: str = "",
+             name: str = "") -> Text | None:
         """Send the booking (worker thread); done() on the UI thread once the platform
-        answered or it is saved. Returns the words to show instead when it cannot go."""
+        answered or it is saved. Returns the words to show instead when it cannot go.
+        An employer's representative gives organisation and name instead of a card."""
         phone = "".join(c for c in phone if c.isdigit())
-        problem = self.check(phone)
+        problem = self.check(phone, organisation, name)
         if problem is not None:
             return problem
         visit, wipes, platform = self.visit, self._wipes, self.platform
@@ -226,8 +244,14 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
             return None                                 # a second tap sends nothing
         card = self.session.visit.card
         slot_id = visit.slot_id
-        personal = {"id_hash": id_hash(card.number) if card else "", "phone": phone,
-                    "form": visit.form.payload(note)}
+        if self.needs_card():
+            who: dict[str, Any] = {"id_hash": id_hash(card.number) if card else ""}
+            form = visit.form.payload(note)
+        else:
+            who = {"organisation": organisation.strip()[:booking.MAX_ORG],
+                   "name": name.strip()[:booking.MAX_NAME]}
+            form = {**visit.form.payload(note), "situation": "employer"}
+        personal = {**who, "phone": phone, "form": form}
         visit.state, visit.message = "sending", None
 
         def run() -> None:

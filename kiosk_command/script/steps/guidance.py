@@ -120,7 +120,34 @@ def expect_appointment(ctx: ScriptContext, want: str | dict[str, Any]) -> None:
         raise ScriptFailure(f"the appointment is {row[0] if row else 'missing'}, not {want}")
 
 
-STEPS = {"platform_clock": platform_clock, "guidance_booked": guidance_booked,
+def desk_takes_seats(ctx: ScriptContext, arg: dict[str, Any]) -> None:
+    """{"slot": id, "leave": 1}: the centre's desk books all but that many seats of a
+    slot (counted in booked without appointment rows, as desk bookings are)."""
+    if ctx.platform is None:
+        raise ScriptFailure("this script runs without the platform")
+    with sqlite3.connect(ctx.platform.db_path, timeout=10) as conn:
+        done = conn.execute("UPDATE slots SET booked = capacity - ? WHERE id = ? AND "
+                            "booked <= capacity - ?", (int(arg["leave"]), arg["slot"],
+                                                       int(arg["leave"]))).rowcount
+    if done != 1:
+        raise ScriptFailure(f"slot {arg['slot']} has not {arg['leave']} seats to leave")
+
+
+def expect_booker(ctx: ScriptContext, want: str) -> None:
+    """"employer": who booked the remembered appointment (seeker or employer)."""
+    appointment = ctx.resources.get(REMEMBERED)
+    if ctx.platform is None or appointment is None:
+        raise ScriptFailure("no platform or no appointment remembered")
+    with sqlite3.connect(f"file:{ctx.platform.db_path}?mode=ro", uri=True) as conn:
+        row = conn.execute("SELECT booker FROM appointments WHERE id = ?",
+                           (appointment,)).fetchone()
+    if row is None or row[0] != want:
+        raise ScriptFailure(f"the appointment was booked by {row[0] if row else 'nobody'}")
+
+
+STEPS = {"platform_clock": platform_clock, "expect_booker": expect_booker,
+         "desk_takes_seats": desk_takes_seats,
+         "guidance_booked": guidance_booked,
          "printed_appointment_ticket": printed_appointment_ticket,
          "show_ticket_qr": show_ticket_qr, "expect_appointment": expect_appointment}
 
@@ -179,6 +206,17 @@ def _form(ctx: ScriptContext) -> None:
     ctx.app.go("guidance_form")
 
 
+def _employer_form(ctx: ScriptContext) -> None:
+    flow = _start(ctx)
+    flow.choose_audience("employer")
+    flow.choose_topic("recruitment_plan")
+    visit = flow.visit
+    visit.service_id, visit.slots, visit.slots_state = "G009", list(SAMPLE_SLOTS), "shown"
+    visit.slot_id = "S2"
+    flow.choose("wants", "recruit")
+    ctx.app.go("guidance_form")
+
+
 def _ticket(ctx: ScriptContext, state: str, qr: bool = False) -> None:
     flow = _start(ctx)
     visit = flow.visit
@@ -222,6 +260,7 @@ SCENES = {
     "guidance_book": lambda ctx: _book(ctx, False),
     "guidance_book_taken": lambda ctx: _book(ctx, True),
     "guidance_form": _form,
+    "guidance_form_employer": _employer_form,
     "guidance_ticket": lambda ctx: _ticket(ctx, "sent"),
     "guidance_ticket_queued": lambda ctx: _ticket(ctx, "queued"),
     "guidance_ticket_qr": lambda ctx: _ticket(ctx, "sent", qr=True),
