@@ -123,6 +123,13 @@ def make_slots(seed: int, today: dt.date, days: int = 14) -> list[tuple[Any, ...
     return rows
 
 
+# the desk's rows, as the demo data and a script's desk add them (ids are random: a
+# second load of the same rows leaves the first in place)
+DESK_ROWS_SQL = ("INSERT INTO appointments(id, slot_id, service_id, data, status, created_at, "
+                 "updated_at, device_id, holder, booker, no_show_at) "
+                 "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING")
+
+
 def desk_appointments(slots: list[tuple[Any, ...]], seed: int, stamp: str
                       ) -> list[tuple[Any, ...]]:
     """An appointment row for every seat the demo slots count as taken at the desk.

@@ -17,7 +17,7 @@ from typing import Any
 from central.db import business_day, get_meta, iso, next_stamp, set_meta, utc_now, write
 from central.demo import staff
 from central.demo.fairs import make_fairs
-from central.demo.guidance import desk_appointments, make_services, make_slots
+from central.demo.guidance import DESK_ROWS_SQL, desk_appointments, make_services, make_slots
 from central.demo.jobs import job_id, make_jobs
 from central.demo.notice import make_notices
 from central.demo.policies import make_policies
@@ -85,10 +85,7 @@ def seed_demo(conn: sqlite3.Connection, today: dt.date | None = None, jobs: int 
         conn.executemany("INSERT OR IGNORE INTO slots(id, service_id, counsellor, "
                          "starts_at, ends_at, capacity, booked, kind, room, priority, "
                          "starts_utc) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", slots)
-        conn.executemany("INSERT OR IGNORE INTO appointments(id, slot_id, service_id, data, "
-                         "status, created_at, updated_at, device_id, holder, booker, "
-                         "no_show_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         desk_appointments(slots, seed, iso(utc_now())))
+        conn.executemany(DESK_ROWS_SQL, desk_appointments(slots, seed, iso(utc_now())))
         stamp = next_stamp(conn)
         tombstone(conn, "jobs", [job_id(n) for n in range(13, jobs, 400)], stamp)
         tombstone(conn, "fairs", ["F00024"], stamp)

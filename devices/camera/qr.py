@@ -8,7 +8,7 @@ The order is what bench/camera_qr.py measured to be cheapest at the same rate:
    every code of ordinary size in about a millisecond;
 3. zbar on the full frame, for codes too small for the half size;
 4. OpenCV, for what zbar missed.
-Without libzbar (logged once) steps 1 and 3 are left out and the kiosk reads
+Without libzbar (logged once) steps 2 and 3 are left out and the kiosk reads
 codes with OpenCV alone, as before.
 
 Of OpenCV's detectors, on the generated set, the ArUco-based

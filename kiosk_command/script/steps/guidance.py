@@ -127,7 +127,7 @@ def desk_takes_seats(ctx: ScriptContext, arg: dict[str, Any]) -> None:
     slot, each an appointment row of the desk's own (as the demo's desk seats are)."""
     import secrets
 
-    from central.demo.guidance import desk_appointments
+    from central.demo.guidance import DESK_ROWS_SQL, desk_appointments
     from central.moments import iso
 
     if ctx.platform is None:
@@ -140,9 +140,7 @@ def desk_takes_seats(ctx: ScriptContext, arg: dict[str, Any]) -> None:
         if slot is None or slot[6] < 0:
             raise ScriptFailure(f"slot {arg['slot']} has not {leave} seats to leave")
         rows = desk_appointments([slot], seed=secrets.randbits(32), stamp=iso(ctx.clock.now()))
-        conn.executemany("INSERT INTO appointments(id, slot_id, service_id, data, status, "
-                         "created_at, updated_at, device_id, holder, booker, no_show_at) "
-                         "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany(DESK_ROWS_SQL, rows)
         conn.execute("UPDATE slots SET booked = booked + ? WHERE id = ?",
                      (len(rows), arg["slot"]))
 
