@@ -21,3 +21,6 @@ class Kind:
 
     path: str
     group: str | None = None
+    # payload fields the terminal keeps with a submission for itself and never sends
+    # (what a refusal set aside later tells the visitor: the service, the time)
+    local: tuple[str, ...] = ()

@@ -66,6 +66,22 @@ def path_fields(path: str) -> set[str]:
     return {name for _t, name, _f, _c in string.Formatter().parse(path) if name}
 
 
+def unsent_fields(kind: Kind) -> set[str]:
+    """The payload fields not sent in the body: the path's and the kind's local ones."""
+    return path_fields(kind.path) | set(kind.local)
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A submission the platform refused after it was saved: its payload, its opened
+    personal fields and the refusal's code, for telling the visitor on a later visit."""
+
+    key: str
+    payload: dict[str, Any]
+    personal: dict[str, Any]
+    code: str
+
+
 class Outbox:
     """Durable queue of submissions plus the delivery of its head."""
 
@@ -130,7 +146,9 @@ class Outbox:
 
     def _body(self, row: Row) -> dict[str, Any]:
         body = json.loads(row.payload)
-        for name in path_fields(self.kinds[row.kind].path if row.kind in self.kinds else row.path):
+        unsent = (unsent_fields(self.kinds[row.kind]) if row.kind in self.kinds
+                  else path_fields(row.path))
+        for name in unsent:
             body.pop(name, None)
         if row.sealed:
             body.update(self.sealer.open(row.sealed, row.key))
@@ -156,6 +174,25 @@ class Outbox:
         log.warning("submission set aside", extra={"kind": row.kind, "key": row.key,
                                                    "code": code})
         return Outcome(row.key, "refused", reason=reason or code)
+
+    def set_aside_for(self, kind: str, field: str, value: str) -> list[SetAside]:
+        """Refused submissions of a kind whose sealed personal field equals value (the
+        visitor's id_hash), oldest first, not yet told (see told())."""
+        found = []
+        for row in self.store.dead_of_kind(kind):
+            try:
+                personal = self.sealer.open(row["sealed"], row["key"])
+            except SealError:
+                continue
+            if personal.get(field) == value:
+                found.append(SetAside(row["key"], json.loads(row["payload"]), personal,
+                                      str(row["code"] or "")))
+        return found
+
+    def told(self, key: str) -> None:
+        """The visitor was told of a set-aside submission: its personal fields go (the
+        technicians keep its kind, code and times)."""
+        self.store.forget_sealed(key)
 
     def drain(self, limit: int | None = None) -> int:
         """Deliver in this thread until nothing is due or the platform is away; count

@@ -209,6 +209,19 @@ class OutboxStore:
         with self._lock:
             return self._conn.execute("SELECT min(created_at) FROM pending").fetchone()[0]
 
+    def dead_of_kind(self, kind: str) -> list[dict[str, Any]]:
+        """Set-aside submissions of a kind that still hold personal fields."""
+        with self._lock:
+            cur = self._conn.execute("SELECT key, payload, sealed, code FROM dead WHERE kind = ? "
+                                     "AND sealed IS NOT NULL ORDER BY seq", (kind,))
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def forget_sealed(self, key: str) -> None:
+        """Drop a set-aside submission's sealed personal fields."""
+        with self._transaction():
+            self._conn.execute("UPDATE dead SET sealed = NULL WHERE key = ?", (key,))
+
     def dead_letters(self) -> list[dict[str, Any]]:
         """Set-aside submissions without their personal fields."""
         return self._rows("SELECT key, kind, path, created_at, failed_at, status, code, "

@@ -25,7 +25,7 @@ from kiosk.platform.client import PlatformClient
 from kiosk.platform.crypto import FieldSealer, load_or_create_key
 from kiosk.platform.errors import MalformedAnswer, PlatformError, Refused
 from kiosk.platform.identity import id_hash
-from kiosk.platform.outbox import Kind, Outbox, Outcome, path_fields
+from kiosk.platform.outbox import Kind, Outbox, Outcome, unsent_fields
 from kiosk.platform.outbox_store import OutboxStore
 from kiosk.platform.search import JobFilters, SearchResult, Sort
 from kiosk.platform.sender import Sender
@@ -145,7 +145,7 @@ class PlatformService:
         otherwise the PlatformError is raised too. Call it from a worker thread."""
         key = uuid.uuid4().hex
         kind_of = self.outbox.kinds[kind]
-        body = {k: v for k, v in payload.items() if k not in path_fields(kind_of.path)}
+        body = {k: v for k, v in payload.items() if k not in unsent_fields(kind_of)}
         body.update(personal_fields or {})
         try:
             answer = self.client.post(kind_of.path.format(**payload), body,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kivy.factory import Factory
 from kivy.properties import StringProperty
 
 from kiosk.flows.guidance.booking import time_values
@@ -46,6 +47,7 @@ class GuidanceMineScreen(KioskScreen):
         app, visit = self.shell, self.flow.visit
         box = self.ids.appts
         box.clear_widgets()
+        self._lost(box)
         for i, booked in enumerate(visit.mine):
             line = KLabel(tid=f"gd.mine.item{i}", size_hint_y=None, raw=app.tr(
                 "gd.mine.item", app.lang, service=booked.service, room=booked.room,
@@ -63,6 +65,35 @@ class GuidanceMineScreen(KioskScreen):
             self.message = app.tr("gd.mine.none", app.lang)
         else:
             self.message = ""
+
+    def _line(self, tid: str, words: str) -> KLabel:
+        line = KLabel(tid=tid, size_hint_y=None, raw=words)
+        line.bind(texture_size=lambda w, size: setattr(w, "height", size[1]))
+        return line
+
+    def _lost(self, box: Any) -> None:
+        """A booking saved offline and refused when sent: said, and the next slot offered."""
+        app, lost = self.shell, self.flow.visit.lost
+        if lost is None:
+            return
+        when = time_values(lost.starts, lost.ends) if lost.starts and lost.ends else None
+        words = (app.tr("gd.mine.lost", app.lang, service=lost.service, **when) if when
+                 else app.tr("gd.mine.lost_plain", app.lang))
+        box.add_widget(self._line("gd.mine.lost", words))
+        offer = lost.offer
+        if offer is not None:
+            box.add_widget(self._line("gd.mine.offer", app.tr(
+                "gd.mine.offer", app.lang, counsellor=offer.counsellor, room=offer.room,
+                **time_values(offer.starts, offer.ends))))
+            button = KButton(tid="gd.mine.rebook", raw=app.tr("gd.mine.rebook", app.lang))
+            button.bind(on_action=lambda _w: self.flow.rebook(self.show))
+            box.add_widget(button)
+        else:
+            box.add_widget(self._line("gd.mine.no_offer", app.tr(
+                "gd.mine.no_offer", app.lang, desk=self.flow.staff_desk)))
+        forget = Factory.QuietButton(tid="gd.mine.forget", raw=app.tr("gd.mine.forget", app.lang))
+        forget.bind(on_action=lambda _w: (self.flow.forget_lost(), self.show()))
+        box.add_widget(forget)
 
     def reset(self) -> None:
         super().reset()

@@ -103,7 +103,7 @@ def services(docs: list[dict[str, Any]], audience: str) -> list[Service]:
     return sorted(out, key=lambda s: KINDS.index(s.kind))
 
 
-def _moment(value: object) -> dt.datetime | None:
+def moment(value: object) -> dt.datetime | None:
     try:
         moment = dt.datetime.fromisoformat(str(value))
     except ValueError:
@@ -113,7 +113,7 @@ def _moment(value: object) -> dt.datetime | None:
 
 def slot_of(d: dict[str, Any]) -> Slot | None:
     """One slot of the platform's listing; None when it cannot be read."""
-    starts, ends = _moment(d.get("starts_at")), _moment(d.get("ends_at"))
+    starts, ends = moment(d.get("starts_at")), moment(d.get("ends_at"))
     if starts is None or ends is None or not d.get("id"):
         return None
     return Slot(str(d["id"]), str(d.get("service_id", "")), str(d.get("counsellor", "")),

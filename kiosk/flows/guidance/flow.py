@@ -48,6 +48,20 @@ class Booked:
     bring: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Lost:
+    """A booking saved while the platform was away and refused when it was sent (the
+    seat had gone): what it was, and the next free slot of its service to offer."""
+
+    key: str
+    service: str
+    starts: dt.datetime | None
+    ends: dt.datetime | None
+    payload: dict[str, Any]
+    personal: dict[str, Any]
+    offer: Slot | None
+
+
 @dataclass
 class GuidanceVisit:
     """What this visitor chose, booked and checked in."""
@@ -68,6 +82,14 @@ class GuidanceVisit:
     mine: list[Booked] = field(default_factory=list)
     mine_state: str = "idle"           # idle, loading, shown, unreachable
     mine_message: Text | None = None
+    lost: Lost | None = None           # a saved booking refused when sent
+
+
+def slot_payload(slot: Slot) -> dict[str, Any]:
+    """A booking's outbox payload: the slot, and (kept on the terminal, never sent) its
+    service and times, to tell the visitor if it is refused once sent."""
+    return {"slot_id": slot.id, "service_id": slot.service_id,
+            "starts_at": slot.starts.isoformat(), "ends_at": slot.ends.isoformat()}
 
 
 def ticket_payload(appointment_id: str) -> str:
@@ -244,6 +266,8 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
             return None                                 # a second tap sends nothing
         card = self.session.visit.card
         slot_id = visit.slot_id
+        slot = self.slot()
+        payload = slot_payload(slot) if slot else {"slot_id": slot_id}
         if self.needs_card():
             who: dict[str, Any] = {"id_hash": id_hash(card.number) if card else ""}
             form = visit.form.payload(note)
@@ -256,7 +280,7 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
 
         def run() -> None:
             try:
-                state, message, booked = self._send(platform, slot_id, personal)
+                state, message, booked = self._send(platform, payload, personal)
             except Exception:  # noqa: BLE001 - the visitor is told, never left waiting
                 log.exception("guidance: booking failed")
                 state, message, booked = "idle", ("gd.form.unavailable",
@@ -276,12 +300,12 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
         threading.Thread(target=run, name="guidance-book", daemon=True).start()
         return None
 
-    def _send(self, platform: Any, slot_id: str,
+    def _send(self, platform: Any, payload: dict[str, Any],
               personal: dict[str, Any]) -> tuple[str, Text | None, Booked | None]:
         from kiosk.platform.errors import PlatformError, Refused
 
         try:
-            outcome = platform.submit_now("appointment", {"slot_id": slot_id}, personal)
+            outcome = platform.submit_now("appointment", payload, personal)
         except Refused as exc:
             code = exc.code if exc.code in booking.REFUSALS else "other"
             log.info("guidance: booking refused", extra={"code": exc.code})
@@ -342,19 +366,78 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
                                     if isinstance(i, dict) and i.get("status") == "booked")
                         if b is not None]
                 state = "shown"
+                lost = self._lost(platform, number)
             except PlatformError as exc:
                 log.info("guidance: no lookup", extra={"error": type(exc).__name__})
-                mine, state = [], "unreachable"
+                mine, state, lost = [], "unreachable", None
 
             def on_ui() -> None:
                 if self._still(visit, wipes):
-                    visit.mine, visit.mine_state = mine, state
+                    visit.mine, visit.mine_state, visit.lost = mine, state, lost
                     if state == "unreachable":
                         visit.mine_message = ("gd.mine.unreachable", {"desk": self.staff_desk})
                     done()
             self.ui.post(on_ui)
         threading.Thread(target=run, name="guidance-mine", daemon=True).start()
         return None
+
+    def _lost(self, platform: Any, number: str) -> Lost | None:
+        """The card holder's latest booking the outbox set aside as refused (the seat
+        had gone by the time it was sent), with the next free slot of its service."""
+        found = platform.outbox.set_aside_for("appointment", "id_hash", id_hash(number))
+        if not found:
+            return None
+        for older in found[:-1]:                   # only the latest is offered again
+            platform.outbox.told(older.key)
+        refused = found[-1]
+        log.info("guidance: a saved booking was refused", extra={"code": refused.code})
+        p = refused.payload
+        service_id = str(p.get("service_id") or "")
+        slots = [s for s in map(booking.slot_of, platform.free_slots(service_id))
+                 if s is not None] if service_id else []
+        days = booking.by_day(slots, str(p.get("slot_id") or ""))
+        docs = list(platform.catalog.documents("services", 100))
+        names = {s.id: s.name for a in topics.AUDIENCES for s in booking.services(docs, a)}
+        return Lost(refused.key, names.get(service_id, ""), booking.moment(p.get("starts_at")),
+                    booking.moment(p.get("ends_at")), p, refused.personal,
+                    days[0][1][0] if days else None)
+
+    def rebook(self, done: Callable[[], None]) -> None:
+        """Book the slot offered instead of a refused saved booking, with the same
+        phone and form (worker thread); done() on the UI thread."""
+        visit, wipes, platform, lost = self.visit, self._wipes, self.platform, self.visit.lost
+        if platform is None or lost is None or lost.offer is None:
+            return
+        payload = slot_payload(lost.offer)
+
+        def run() -> None:
+            state, message, booked = self._send(platform, payload, lost.personal)
+            if state != "idle":
+                platform.outbox.told(lost.key)
+
+            def on_ui() -> None:
+                if not self._still(visit, wipes):
+                    return
+                if state == "idle":
+                    visit.mine_message = ("gd.mine.not_rebooked", {"desk": self.staff_desk})
+                else:
+                    visit.lost = None
+                    visit.booked, visit.state = booked, state
+                    if booked is not None:
+                        visit.mine = [*visit.mine, booked]
+                    visit.mine_message = (("gd.mine.rebooked", {}) if state == "sent"
+                                          else ("gd.ticket.queued", {}))
+                done()
+            self.ui.post(on_ui)
+        threading.Thread(target=run, name="guidance-rebook", daemon=True).start()
+
+    def forget_lost(self) -> None:
+        """The visitor read that the saved booking was refused and does not want the
+        offer: it is not shown again."""
+        lost, platform = self.visit.lost, self.platform
+        if lost is not None and platform is not None:
+            platform.outbox.told(lost.key)
+        self.visit.lost = None
 
     def cancel(self, appointment_id: str, done: Callable[[], None]) -> None:
         """Cancel one of the card holder's appointments (worker thread): the seat is

@@ -252,7 +252,7 @@ def _checkin(ctx: ScriptContext, result: str) -> None:
     ctx.app.go("guidance_checkin")
 
 
-def _mine(ctx: ScriptContext, card: bool) -> None:
+def _mine(ctx: ScriptContext, card: bool, lost: bool = False) -> None:
     from devices.idcard.card import parse_card
     from devices.idcard.deck import card_text, sample
 
@@ -262,6 +262,12 @@ def _mine(ctx: ScriptContext, card: bool) -> None:
                                    ctx.core.clock.now().date())
         visit = flow.visit
         visit.mine, visit.mine_state = [SAMPLE_BOOKED], "shown"
+        if lost:
+            from kiosk.flows.guidance.flow import Lost
+
+            visit.mine = []
+            visit.lost = Lost("k", "职业指导", _at(3, 9, 0), _at(3, 9, 30), {}, {},
+                              SAMPLE_SLOTS[1])
     ctx.app.go("guidance_mine")
 
 
@@ -281,6 +287,7 @@ SCENES = {
     "guidance_checkin_early": lambda ctx: _checkin(ctx, "early"),
     "guidance_mine": lambda ctx: _mine(ctx, True),
     "guidance_mine_card": lambda ctx: _mine(ctx, False),
+    "guidance_mine_lost": lambda ctx: _mine(ctx, True, lost=True),
 }
 
 __all__ = ["STEPS", "SCENES", "ticket_payload"]
