@@ -72,6 +72,14 @@ class KioskScreen(Screen):
         """Whether this screen is the one on the glass."""
         return self.manager is not None and self.manager.current == self.name
 
+    def dispatch(self, event_type: str, *args: object, **kwargs: object) -> object:
+        """A leave that arrives while this screen is on the glass again is stale: the
+        manager finishes a transition away from it after it was switched back to (a quick
+        back-and-forth), and acting on it would drop what the screen now shows."""
+        if event_type == "on_leave" and self.shown:
+            return None
+        return super().dispatch(event_type, *args, **kwargs)
+
     def redraw_on_switch(self, redraw: Callable[[], None]) -> None:
         """Run redraw when the language or the mode (theme) changes while this screen is
         the one on the glass; a hidden screen redraws when it is next shown. A session's

@@ -1,5 +1,6 @@
-"""Self check-in: the ticket's QR code held up to the camera; "checked in, please
-wait at room X", or what to do when it is too early, too late or another day."""
+"""Self check-in: the ticket's QR code held up to the camera or the ID card laid on
+the reader; "checked in, please wait at room X" and a queue slip, or what to do when
+it is too early, too late or another day."""
 
 from __future__ import annotations
 
@@ -17,14 +18,21 @@ class GuidanceCheckinScreen(KioskScreen):
     flow: GuidanceFlow
     state = StringProperty("looking")
     result = StringProperty("")
+    slip = StringProperty("")
 
     def on_kv_post(self, base_widget: object) -> None:
         self.redraw_on_switch(self.show)
+        self.poll_while_shown(self._card_laid_down, 0.5)
 
     def on_enter(self, *_: Any) -> None:
         if self.flow.visit.checkin is None:       # a result stays until "scan again"
             self.scan()
+            self._card_laid_down()
         else:
+            self.show()
+
+    def _card_laid_down(self) -> None:
+        if self.flow.check_in_card(self.show):
             self.show()
 
     def on_leave(self, *_: Any) -> None:
@@ -39,7 +47,10 @@ class GuidanceCheckinScreen(KioskScreen):
         visit = self.flow.visit
         self.state = visit.checkin_state
         self.result = self.shell.say(visit.checkin) if visit.checkin else ""
+        if visit.checkin_state == "done" and visit.queue_print is None:
+            self.flow.print_queue(self.shell.lang, self.show)
+        self.slip = self.shell.say(visit.queue_print) if visit.queue_print else ""
 
     def reset(self) -> None:
         super().reset()
-        self.state, self.result = "looking", ""
+        self.state, self.result, self.slip = "looking", "", ""

@@ -19,7 +19,7 @@ FLOW = FlowInfo(
                                        "guidance_ticket_qr"),
                    speaks=(Say("gd.ticket.sent"),)),
         ScreenInfo("guidance_checkin", ("guidance_checkin", "guidance_checkin_done",
-                                        "guidance_checkin_early"),
+                                        "guidance_checkin_early", "guidance_checkin_noslip"),
                    speaks=(Say("gd.checkin.explain"),)),
         ScreenInfo("guidance_mine", ("guidance_mine", "guidance_mine_card",
                                      "guidance_mine_lost")),

@@ -13,14 +13,23 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kiosk.flows.base import VisitorFlow, slip_language
+from kiosk.flows.base import slip_language
 from kiosk.flows.guidance import booking, topics
+from kiosk.flows.guidance.arrival import Arrival
 from kiosk.flows.guidance.booking import Form, Service, Slot
 from kiosk.flows.guidance.receipt import AppointmentTicket
 from kiosk.flows.guidance.receipt import build as build_ticket
+from kiosk.flows.guidance.visit import (
+    Booked,
+    GuidanceVisit,
+    Lost,
+    appointment_of,
+    booked_of,
+    slot_payload,
+    ticket_payload,
+)
 from kiosk.i18n import Text
 from kiosk.platform.identity import id_hash
 from kiosk.receipts.handing import PrintOutcome, hand_over
@@ -29,92 +38,11 @@ if TYPE_CHECKING:
     from devices.printer.document import Document
 
 log = logging.getLogger(__name__)
-QR_PREFIX = "EKIOSK:APPT:"
-CHECKIN_CODES = ("too_early", "too_late", "wrong_day", "already_checked_in", "cancelled",
-                 "no_show", "already_served", "unknown_appointment")
+__all__ = ["Booked", "GuidanceFlow", "GuidanceVisit", "Lost", "PrintOutcome", "appointment_of",
+           "booked_of", "ticket_payload"]
 
 
-@dataclass(frozen=True)
-class Booked:
-    """An appointment the platform confirmed: what the ticket prints."""
-
-    id: str
-    service: str
-    counsellor: str
-    location: str
-    room: str
-    starts: dt.datetime
-    ends: dt.datetime
-    bring: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Lost:
-    """A booking saved while the platform was away and refused when it was sent (the
-    seat had gone): what it was, and the next free slot of its service to offer."""
-
-    key: str
-    service: str
-    starts: dt.datetime | None
-    ends: dt.datetime | None
-    payload: dict[str, Any]
-    personal: dict[str, Any]
-    offer: Slot | None
-
-
-@dataclass
-class GuidanceVisit:
-    """What this visitor chose, booked and checked in."""
-
-    audience: str = "seeker"
-    topic: str = ""
-    service_id: str = ""
-    slots: list[Slot] = field(default_factory=list)
-    slots_state: str = "idle"          # idle, loading, shown, unreachable
-    slot_id: str = ""
-    taken: str = ""                    # a slot the platform said was just taken
-    form: Form = field(default_factory=Form)
-    state: str = "idle"                # idle, sending, sent, queued
-    message: Text | None = None
-    booked: Booked | None = None
-    checkin: Text | None = None
-    checkin_state: str = "idle"        # idle, looking, checking, done, refused
-    mine: list[Booked] = field(default_factory=list)
-    mine_state: str = "idle"           # idle, loading, shown, unreachable
-    mine_message: Text | None = None
-    lost: Lost | None = None           # a saved booking refused when sent
-
-
-def slot_payload(slot: Slot) -> dict[str, Any]:
-    """A booking's outbox payload: the slot, and (kept on the terminal, never sent) its
-    service and times, to tell the visitor if it is refused once sent."""
-    return {"slot_id": slot.id, "service_id": slot.service_id,
-            "starts_at": slot.starts.isoformat(), "ends_at": slot.ends.isoformat()}
-
-
-def ticket_payload(appointment_id: str) -> str:
-    return QR_PREFIX + appointment_id
-
-
-def appointment_of(payload: str) -> str | None:
-    """The appointment id a ticket's QR carries; None for any other code."""
-    if not payload.startswith(QR_PREFIX):
-        return None
-    ref = payload[len(QR_PREFIX):]
-    return ref if ref and len(ref) <= 64 and all(c.isalnum() or c == "-" for c in ref) else None
-
-
-def booked_of(doc: dict[str, Any]) -> Booked | None:
-    """The platform's Appointment as the ticket needs it."""
-    slot = booking.slot_of({**doc, "id": doc.get("id"), "free": 1})
-    if slot is None:
-        return None
-    return Booked(str(doc["id"]), str(doc.get("service_name", "")), slot.counsellor,
-                  str(doc.get("location", "")), str(doc.get("room", "")), slot.starts,
-                  slot.ends, tuple(str(b) for b in doc.get("bring") or ()))
-
-
-class GuidanceFlow(VisitorFlow[GuidanceVisit]):
+class GuidanceFlow(Arrival):
     """One terminal's career guidance, over the visitor session's visit."""
 
     visit_type = GuidanceVisit
@@ -471,82 +399,3 @@ class GuidanceFlow(VisitorFlow[GuidanceVisit]):
             return "gd.mine.not_cancelled", {"desk": self.staff_desk}
         return ("gd.mine.cancel_queued", {}) if outcome.state == "queued" else (
             "gd.mine.cancelled", {})
-
-    # -- check-in ----------------------------------------------------------------------
-    def start_scan(self, done: Callable[[], None]) -> bool:
-        """Look for a ticket's code with the camera; done() on the UI thread once one
-        was seen and the platform answered. False when there is no camera."""
-        camera = self.core.camera
-        if camera is None:
-            self.visit.checkin_state = "refused"
-            self.visit.checkin = ("gd.checkin.no_camera", {"desk": self.staff_desk})
-            return False
-        scanner = camera.scanner()
-        visit, wipes = self.visit, self._wipes
-        visit.checkin_state, visit.checkin = "looking", None
-
-        def analyse(frame: Any, _seq: int) -> None:
-            payload = scanner.feed(frame)
-            if payload is None:
-                return
-            ref = appointment_of(payload)
-            if ref is None:
-                self.ui.post(lambda: self._seen_other(visit, wipes, done))
-                return
-            camera.remove_analyser(analyse)
-            # the platform is asked off the camera's own thread, which keeps capturing
-            threading.Thread(target=self.check_in, args=(ref, done, visit, wipes),
-                             name="guidance-checkin", daemon=True).start()
-        self._analyser = analyse
-        camera.add_analyser(analyse)
-        camera.start()
-        return True
-
-    def stop_scan(self) -> None:
-        camera, analyse = self.core.camera, getattr(self, "_analyser", None)
-        if camera is not None and analyse is not None:
-            camera.remove_analyser(analyse)
-        self._analyser = None
-
-    def _seen_other(self, visit: GuidanceVisit, wipes: int, done: Callable[[], None]) -> None:
-        if self._still(visit, wipes) and visit.checkin_state == "looking":
-            visit.checkin = ("gd.checkin.not_ticket", {})
-            done()
-
-    def check_in(self, ref: str, done: Callable[[], None], visit: GuidanceVisit | None = None,
-                 wipes: int | None = None) -> None:
-        """Tell the platform the visitor is here (on a worker thread); done() on the UI
-        thread with the answer."""
-        visit = visit or self.visit
-        wipes = self._wipes if wipes is None else wipes
-        platform = self.platform
-        state, words = "refused", ("gd.checkin.unreachable", {"desk": self.staff_desk})
-        try:
-            if platform is not None:
-                state, words = self._check_in(platform, ref)
-        except Exception:  # noqa: BLE001 - the visitor is told to go to the desk
-            log.exception("guidance: check-in failed")
-
-        def on_ui() -> None:
-            if self._still(visit, wipes):
-                visit.checkin_state, visit.checkin = state, words
-                done()
-        self.ui.post(on_ui)
-
-    def _check_in(self, platform: Any, ref: str) -> tuple[str, Text]:
-        from kiosk.platform.errors import PlatformError, Refused
-
-        desk = self.staff_desk
-        try:
-            outcome = platform.submit_now("checkin", {"appointment_id": ref},
-                                          keep_when_away=False)
-        except Refused as exc:
-            code = exc.code if exc.code in CHECKIN_CODES else "other"
-            log.info("guidance: check-in refused", extra={"code": exc.code})
-            return "refused", (f"gd.checkin.{code}", {"desk": desk})
-        except PlatformError as exc:
-            log.info("guidance: check-in unreachable", extra={"error": type(exc).__name__})
-            return "refused", ("gd.checkin.unreachable", {"desk": desk})
-        doc = outcome.response if isinstance(outcome.response, dict) else {}
-        return "done", ("gd.checkin.done", {"room": str(doc.get("room") or ""),
-                                            "queue": str(doc.get("queue") or "")})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from devices.printer.document import Document
+from devices.printer.document import Document, Heading
 from kiosk.receipts.stamp import Stamp
 from kiosk.receipts.writer import ReceiptWriter
 
@@ -45,3 +45,30 @@ def build(appt: AppointmentTicket, stamp: Stamp, lang: str = "zh",
     w.note("early")
     w.footer(stamp.hall, stamp.terminal, stamp.printed_at)
     return w.document("appointment")
+
+
+@dataclass(frozen=True)
+class QueueSlip:
+    """A check-in's place in the room's queue; no name, no appointment code."""
+
+    number: str
+    room: str
+    service: str
+    time: str
+
+
+def build_queue(slip: QueueSlip, stamp: Stamp, lang: str = "zh",
+                paper_mm: int = 80) -> Document:
+    """The queue slip a check-in prints: the number large, where to wait, for what."""
+    w = ReceiptWriter("queue", lang, paper_mm)
+    w.heading("title")
+    w.note("number", bold=True)
+    w.blocks.append(Heading(slip.number, size=2))
+    w.field("room", slip.room)
+    if slip.service:
+        w.field("service", slip.service)
+    if slip.time:
+        w.field("time", slip.time)
+    w.note("wait")
+    w.footer(stamp.hall, stamp.terminal, stamp.printed_at)
+    return w.document("queue")

@@ -7,7 +7,8 @@ left the terminal's hands in that state and remembers its appointment;
 {"printed_appointment_ticket": ["2026-03-03", "职业指导室1"]} waits for a ticket
 holding those words and whose QR code is the remembered appointment (the paper
 is saved as appointment-ticket.png); {"show_ticket_qr": null} holds the printed
-ticket's code up to the camera simulator; {"expect_appointment": "checked_in"}
+ticket's code up to the camera simulator; {"printed_queue_slip": ["第1位"]} waits
+for the queue slip a check-in prints (no QR code on it); {"expect_appointment": "checked_in"}
 reads the remembered appointment's state in the platform's database
 ({"slot": "G001-202603031000", "status": "booked"}: the appointments a slot holds).
 """
@@ -21,6 +22,7 @@ from typing import Any
 from kiosk.clock import CHINA
 from kiosk.flows.guidance.booking import Slot
 from kiosk.flows.guidance.flow import Booked, GuidanceFlow, appointment_of, ticket_payload
+from kiosk.flows.guidance.visit import Queued
 from kiosk_command.script.context import ScriptContext, ScriptFailure
 from kiosk_command.script.steps.scenes import catalog, home
 
@@ -81,6 +83,28 @@ def printed_appointment_ticket(ctx: ScriptContext, words: list[str]) -> Any:
 
             render_png(receipt, sim.dots).save(ctx.workdir / "appointment-ticket.png")
             ctx.resources[TICKET_QR] = codes[0]
+            return True
+        return False
+    return printed
+
+
+def printed_queue_slip(ctx: ScriptContext, words: list[str]) -> Any:
+    """Wait for a queue slip holding those words and no QR code (it names no one and no
+    appointment); the paper is saved as queue-slip.png."""
+    sim = ctx.core.simulators.printer if ctx.core else None
+    if sim is None:
+        raise ScriptFailure("the printer is not simulated in this run")
+
+    def printed() -> bool:
+        for receipt in sim.receipts():
+            text = receipt.text().replace("\n", "")
+            if "排号" not in text or not all(w in text for w in words):
+                continue
+            if receipt.qr_payloads():
+                raise ScriptFailure("the queue slip carries a QR code")
+            from devices.printer.paper_png import render_png
+
+            render_png(receipt, sim.dots).save(ctx.workdir / "queue-slip.png")
             return True
         return False
     return printed
@@ -161,6 +185,7 @@ STEPS = {"platform_clock": platform_clock, "expect_booker": expect_booker,
          "desk_takes_seats": desk_takes_seats,
          "guidance_booked": guidance_booked,
          "printed_appointment_ticket": printed_appointment_ticket,
+         "printed_queue_slip": printed_queue_slip,
          "show_ticket_qr": show_ticket_qr, "expect_appointment": expect_appointment}
 
 
@@ -246,6 +271,11 @@ def _checkin(ctx: ScriptContext, result: str) -> None:
     if result == "done":
         visit.checkin_state = "done"
         visit.checkin = ("gd.checkin.done", {"room": "职业指导室1", "queue": "3"})
+        visit.queue = Queued("3", "职业指导室1", "职业指导", _at(3, 9, 30))
+        visit.queue_print = ("gd.queue.done", {})
+    elif result == "noslip":
+        _checkin(ctx, "done")
+        visit.queue_print = ("gd.queue.not_printed", {"room": "职业指导室1", "queue": "3"})
     elif result == "early":
         visit.checkin_state = "refused"
         visit.checkin = ("gd.checkin.too_early", {"desk": flow.staff_desk})
@@ -285,6 +315,7 @@ SCENES = {
     "guidance_checkin": lambda ctx: _checkin(ctx, ""),
     "guidance_checkin_done": lambda ctx: _checkin(ctx, "done"),
     "guidance_checkin_early": lambda ctx: _checkin(ctx, "early"),
+    "guidance_checkin_noslip": lambda ctx: _checkin(ctx, "noslip"),
     "guidance_mine": lambda ctx: _mine(ctx, True),
     "guidance_mine_card": lambda ctx: _mine(ctx, False),
     "guidance_mine_lost": lambda ctx: _mine(ctx, True, lost=True),
