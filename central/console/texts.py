@@ -194,6 +194,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "a_user_add": ("添加账号", "account added"),
     "a_user_passwd": ("修改密码", "password changed"),
     "a_user_role": ("修改角色", "role changed"),
+    "a_gateway_add": ("登记短信网关", "SMS gateway registered"),
+    "a_gateway_remove": ("注销短信网关", "SMS gateway removed"),
     "change_role": ("修改角色", "Change the role"),
     "add_user": ("添加账号", "Add an account"),
     "first_password": ("初始密码（至少10位，当面交给本人）",
