@@ -207,6 +207,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "访客在终端签到后，指导结束时请点“已完成指导”。",
                    "Today's appointments (China time) by service and room; once a visitor has "
                    "checked in at a terminal, press \"Served\" when the guidance is over."),
+    "appts_note_view": ("按服务和房间列出今天（北京时间）的预约。",
+                        "Today's appointments (China time) by service and room."),
     "appt_time": ("时间", "Time"),
     "counsellor": ("指导师", "Counsellor"),
     "visitor": ("预约人", "Visitor"),
