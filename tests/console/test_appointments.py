@@ -47,6 +47,12 @@ def _free_slots(console) -> list[tuple[str, str]]:
     return [r for r in rows if dt.datetime.fromisoformat(r[1]).date() == day]
 
 
+def _ahead(console) -> list[tuple[str, str]]:
+    """The free slots of that day that have not begun on the platform's clock."""
+    return [s for s in _free_slots(console)
+            if dt.datetime.fromisoformat(s[1]) > console.clock()]
+
+
 def _book(api: SignedApi, slot_id: str, **more: str) -> str:
     doc = {"slot_id": slot_id, "phone": PHONE, "id_hash": uuid.uuid4().hex * 2, **more}
     done = api.post("/appointments", doc, idem=str(uuid.uuid4()))
@@ -119,9 +125,20 @@ def test_a_refused_serve_reads_in_plain_words(console, arrived, page) -> None:
                                                             action="serve_refused")}
 
 
+def test_an_arrival_at_a_terminal_shows_up_by_itself(console, api, arrived, page) -> None:
+    as_user(page, console, "sue")
+    page.goto(f"{console.url}/console/appointments")
+    slot = _ahead(console)[0]
+    appt = _book(api, slot[0])
+    expect(_row(page, appt)).to_contain_text("已预约")      # the live part, no reload
+    _at(console, dt.datetime.fromisoformat(slot[1]) - dt.timedelta(minutes=10))
+    _check_in(api, appt)
+    expect(_row(page, appt).locator("button.serve")).to_be_visible()
+
+
 def test_a_viewer_sees_no_people_nor_buttons_and_a_forged_post_is_refused(
         console, api, arrived, page) -> None:
-    appt = _book(api, _free_slots(console)[-1][0])       # a later slot of the same day
+    appt = _book(api, _ahead(console)[-1][0])            # a later slot of the same day
     with write(console.conn):                        # checked in at the desk's own counter
         console.conn.execute("UPDATE appointments SET status = 'checked_in' WHERE id = ?",
                              (appt,))
