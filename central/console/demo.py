@@ -108,3 +108,52 @@ def add_screenshot(conn: sqlite3.Connection, device: str, now: dt.datetime) -> s
                      (upload, device, json.dumps({"taken_at": iso(now)}),
                       fake_screen(device), iso(now)))
     return upload
+
+
+# the desk's day in the pictures: (service, counsellor, room, HH:MM, minutes, state,
+# name, phone) — a name and phone are sealed as a terminal's booking would be, None is a
+# seat taken at the desk (no person recorded)
+DESK_DAY = (
+    ("G001", "王老师", "职业指导室1", "09:00", 30, "served", "陈建国", "13912340001"),
+    ("G001", "王老师", "职业指导室1", "09:30", 30, "checked_in", "李秀英", "13812340002"),
+    ("G001", "王老师", "职业指导室1", "10:00", 30, "booked", None, None),
+    ("G001", "王老师", "职业指导室1", "10:30", 30, "cancelled", "赵磊", "13712340003"),
+    ("G001", "李老师", "职业指导室2", "09:00", 30, "no_show", "孙丽", "13612340004"),
+    ("G001", "李老师", "职业指导室2", "09:30", 30, "checked_in", "周洋", "15012340005"),
+    ("G002", "李老师", "职业指导室3", "14:00", 30, "booked", "吴敏", "15112340006"),
+    ("G007", "赵老师", "多功能厅", "14:30", 90, "booked", "郑伟", "18612340007"),
+    ("G007", "赵老师", "多功能厅", "14:30", 90, "booked", None, None),
+)
+
+
+def seed_desk_day(conn: sqlite3.Connection, box: SecretBox, now: dt.datetime) -> int:
+    """The demo services and a handful of today's appointments (China day of now) in
+    every state, for the picture of the desk's page; how many appointments."""
+    from central.demo.guidance import DESK_ROWS_SQL, make_services
+    from central.demo.seed import put_items
+    from central.guidance.window import grace_end
+    from central.moments import CHINA
+
+    day = now.astimezone(CHINA).date()
+    with write(conn):
+        put_items(conn, "services", make_services(), iso(now))
+        for n, (service, who, room, hhmm, minutes, state, name, phone) in \
+                enumerate(DESK_DAY):
+            start = dt.datetime.combine(day, dt.time.fromisoformat(hhmm), CHINA)
+            slot = f"{service}-{start:%Y%m%d%H%M}-{room}"
+            conn.execute(
+                "INSERT INTO slots(id, service_id, counsellor, starts_at, ends_at, capacity,"
+                " booked, kind, room, starts_utc) VALUES(?, ?, ?, ?, ?, ?, 0, ?, ?, ?) "
+                "ON CONFLICT(id) DO NOTHING",
+                (slot, service, who, start.isoformat(),
+                 (start + dt.timedelta(minutes=minutes)).isoformat(),
+                 20 if service == "G007" else 1,
+                 "group" if service == "G007" else "one_to_one", room, iso(start)))
+            if state != "cancelled":
+                conn.execute("UPDATE slots SET booked = booked + 1 WHERE id = ?", (slot,))
+            sealed = box.seal({"name": name, "phone": phone}) if name else ""
+            conn.execute(DESK_ROWS_SQL, (f"A-shot{n:02d}", slot, service, sealed, state,
+                                         iso(now), iso(now), "T00001" if name else "desk",
+                                         f"shot:{n}", "seeker" if name else "desk",
+                                         grace_end(start.isoformat())))
+    return len(DESK_DAY)

@@ -274,10 +274,12 @@ class Filters:
 
 def _where(now: dt.datetime, filters: Filters) -> tuple[str, list[object]]:
     """The filters as SQL over the overview's joined rows (state from the age of the
-    last heartbeat, problem as one of the stored list's words)."""
+    last heartbeat, problem as one of the stored list's words). An SMS gateway is a
+    signed client but no terminal: it sends no heartbeats and is left out."""
     stale, gone = (iso(now - dt.timedelta(seconds=s)) for s in (STALE_AFTER_S,
                                                                 OFFLINE_AFTER_S))
-    where, args = ["1"], []
+    where: list[str] = ["d.id NOT IN (SELECT device_id FROM sms_gateways)"]
+    args: list[object] = []
     if filters.hall:
         where.append("t.hall = ?")
         args.append(filters.hall)

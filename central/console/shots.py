@@ -1,8 +1,9 @@
 """`kiosk central console-shot`: the console's main pages as PNG files.
 
 A throwaway platform (in this process, on loopback) gets a generated fleet of 60
-terminals, a policy question, a help request and an admin; headless Chromium signs
-in and draws each page. The pictures in docs/console.md are made this way.
+terminals, a policy question, a help request, a day of appointments at the desk
+and an admin; headless Chromium signs in and draws each page. The pictures in
+docs/console.md are made this way.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ PASSWORD = "console-shot-password"
 PAGES = (("sign-in", "/console/sign-in"), ("overview", "/console/overview"),
          ("alerts", "/console/alerts"), ("terminal", "/console/terminals/T00002"),
          ("enrolment", "/console/enrolment"), ("questions", "/console/questions"),
-         ("help", "/console/help"), ("audit", "/console/audit"))
+         ("help", "/console/help"), ("appointments", "/console/appointments"),
+         ("audit", "/console/audit"))
 
 
 def shoot(out: Path, lang: str = "zh", executable: str = "/usr/bin/chromium") -> list[Path]:
@@ -48,6 +50,7 @@ def shoot(out: Path, lang: str = "zh", executable: str = "/usr/bin/chromium") ->
                                "phone": "13800001234", "policy_id": "P-unemployment",
                                "asked_at": (now - dt.timedelta(hours=3)).isoformat()},
                    None, "T00001")
+        demo.seed_desk_day(conn, box, now)
         fleetview.ask_help(conn, "H-shot-1", "T00004", "3", now - dt.timedelta(minutes=2))
         ask(conn, "0" * 31 + "1", "haidian-new-7", code_hash("12345678"), bytes(32))
         accounts.add_user(conn, "zhang.wei", PASSWORD, "admin", now)

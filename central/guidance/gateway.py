@@ -35,6 +35,43 @@ def register(conn: sqlite3.Connection, device_id: str, now: dt.datetime) -> None
                  "ON CONFLICT(device_id) DO NOTHING", (device_id, iso(now)))
 
 
+def add(conn: sqlite3.Connection, box: SecretBox, device_id: str, now: dt.datetime) -> str:
+    """A new signed client registered as the gateway, in one transaction; its key.
+
+    The gateway gets a client of its own rather than a terminal's: removing it later
+    takes its key away without touching any terminal. The key is shown once (only the
+    platform keeps it, sealed); AlreadyEnrolled when the id is taken.
+    """
+    from central.db import write
+    from central.devices import create
+
+    with write(conn):
+        key = create(conn, box, device_id)
+        register(conn, device_id, now)
+    return key
+
+
+def gateways(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(device id, registered at) of every gateway, oldest first."""
+    return conn.execute("SELECT device_id, added_at FROM sms_gateways "
+                        "ORDER BY added_at, device_id").fetchall()
+
+
+def remove(conn: sqlite3.Connection, device_id: str) -> bool:
+    """Unregister a gateway and drop its signing key, so its credentials stop working
+    at once; False when it was not a gateway (a terminal is never dropped here). With
+    no gateway left the sweep sends due reminders itself again."""
+    from central.db import write
+
+    with write(conn):
+        gone = conn.execute("DELETE FROM sms_gateways WHERE device_id = ?", (device_id,))
+        if gone.rowcount != 1:
+            return False
+        conn.execute("DELETE FROM devices WHERE id = ?", (device_id,))
+        conn.execute("DELETE FROM notification_claims WHERE device_id = ?", (device_id,))
+    return True
+
+
 def require_gateway(conn: sqlite3.Connection, device_id: str) -> None:
     """403 not_a_gateway for any other signed client (a terminal)."""
     if conn.execute("SELECT 1 FROM sms_gateways WHERE device_id = ?",

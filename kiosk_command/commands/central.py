@@ -106,6 +106,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _register_notice(csub)
     _register_console(csub)
     _register_complaints(csub)
+    _register_gateway(csub)
 
 
 def _register_notice(csub: argparse._SubParsersAction) -> None:
@@ -618,4 +619,64 @@ def run_ratings(args: argparse.Namespace) -> int:
         scores = "/".join(str(row["scores"][str(s)]) for s in (5, 4, 3, 2, 1))
         reasons = ",".join(f"{k}={v}" for k, v in sorted(row["reasons"].items())) or "-"
         print(f"{row[args.by]}\t{row['count']}\t{row['mean']}\t{scores}\t{reasons}")
+    return 0
+
+
+def _register_gateway(csub: argparse._SubParsersAction) -> None:
+    """`kiosk central gateway add|list|remove`: the city SMS gateway that takes the
+    reminder outbox over (docs/guidance.md)."""
+    p = csub.add_parser("gateway", help="the SMS gateway that sends the reminders")
+    gsub = p.add_subparsers(dest="gateway_command", required=True, metavar="ACTION")
+    add = gsub.add_parser("add", help="register a gateway: a signed client of its own; "
+                                      "prints its id and key once")
+    add.add_argument("--db", type=Path, required=True)
+    add.add_argument("device", metavar="ID", help="the gateway's client id, e.g. sms-city-1")
+    add.set_defaults(handler=run_gateway, gateway_action="add")
+    listing = gsub.add_parser("list", help="the registered gateways")
+    listing.add_argument("--db", type=Path, required=True)
+    listing.set_defaults(handler=run_gateway, gateway_action="list")
+    remove = gsub.add_parser("remove", help="unregister a gateway and drop its key (the "
+                                            "platform then sends reminders itself)")
+    remove.add_argument("--db", type=Path, required=True)
+    remove.add_argument("device", metavar="ID")
+    remove.set_defaults(handler=run_gateway, gateway_action="remove")
+
+
+def _gateway_said(conn: Any, box: Any, args: argparse.Namespace) -> tuple[str, str | None]:
+    """(what to print, what to audit — None for a listing) of one gateway action."""
+    from central.db import utc_now
+    from central.devices import AlreadyEnrolled
+    from central.guidance import gateway
+
+    if args.gateway_action == "add":
+        try:
+            key = gateway.add(conn, box(), args.device, utc_now())
+        except AlreadyEnrolled:
+            raise CentralToolError(f"{args.device} is already a client of the platform "
+                                   "(a terminal or a gateway): choose another id", 2) from None
+        return (f"device_id: {args.device}\nkey: {key}\n"
+                "(the key is shown this once: put it in the gateway's own secret store)",
+                "registered")
+    if args.gateway_action == "remove":
+        if not gateway.remove(conn, args.device):
+            raise CentralToolError(f"{args.device} is not a registered gateway", 2)
+        return f"{args.device}: removed, its key no longer signs", "removed"
+    rows = gateway.gateways(conn)
+    return "\n".join(f"{device}\t{added}" for device, added in rows) or "no gateway", None
+
+
+def run_gateway(args: argparse.Namespace) -> int:
+    from central.console import audit
+    from central.db import connect, secret_box, utc_now
+    from central.errors import CentralError
+
+    conn = connect(args.db)
+    try:
+        said, audited = _gateway_said(conn, lambda: secret_box(conn, args.db), args)
+    except CentralError as exc:
+        raise CentralToolError(str(exc), exc.exit_code) from None
+    if audited:
+        audit.record(conn, utc_now(), None, f"gateway_{args.gateway_action}", args.device,
+                     audited, "kiosk central gateway")
+    print(said)
     return 0

@@ -73,3 +73,10 @@ def test_an_expired_lease_is_claimed_again_and_a_cancel_withdraws(platform, sms)
     assert cancel.status_code == 200
     late = sms.post(f"/notifications/{item['id']}/ack", {"claim": second["claim"]})
     assert late.status_code == 409 and late.json()["error"] == "withdrawn"
+
+
+def test_the_gateway_is_no_terminal_in_the_fleet_overview(platform, sms) -> None:
+    from central.console import fleetview
+
+    listed = {row.device_id for row in fleetview.overview(platform.conn, platform.clock())}
+    assert "SMS-1" not in listed and "G-1" in listed
