@@ -13,13 +13,14 @@ import sqlite3
 from typing import Annotated, Any
 
 from fastapi import Path, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from central.errors import ApiError
 from central.guidance import booking
 from central.guidance.sweep import run as sweep
 from central.idempotency import submit
 from central.routes.common import body, box, db, signed_router, visitor
+from central.routes.records import appointment
 
 router = signed_router()
 AppointmentId = Annotated[str, Path(pattern=r"^[A-Za-z0-9-]{1,64}$")]
@@ -59,6 +60,17 @@ def book(request: Request) -> Response:
         return 201, booking.book(conn, new, now)
 
     return submit(request, handler)
+
+
+@router.get("/appointments/{appointment_id}")
+def show(request: Request, appointment_id: AppointmentId) -> Response:
+    """One appointment as its ticket's holder may see it (service, time, room, state;
+    never the person): what a terminal shows before cancelling by the ticket's code."""
+    now_of(request)
+    found = appointment(db(request), appointment_id)
+    if found is None:
+        raise ApiError(404, "unknown_appointment", "no such appointment")
+    return JSONResponse(found)
 
 
 @router.post("/appointments/{appointment_id}/cancel")

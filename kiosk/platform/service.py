@@ -187,6 +187,13 @@ class PlatformService:
             raise MalformedAnswer(200, "guidance/slots without a list of slots")
         return [item for item in items if isinstance(item, dict)]
 
+    def appointment(self, appointment_id: str) -> dict[str, Any]:
+        """One appointment by its ticket's id (live: its state changes by the minute)."""
+        answer = self.client.get(f"/appointments/{appointment_id}")
+        if not isinstance(answer, dict) or not answer.get("id"):
+            raise MalformedAnswer(200, "appointments/{id} without an appointment")
+        return answer
+
     def search(self, text: str, filters: JobFilters | None = None, sort: Sort = "newest",
                limit: int = 20, offset: int = 0) -> SearchResult:
         return self.catalog.search(text, filters, sort, limit, offset)

@@ -10,6 +10,7 @@ from kivy.properties import StringProperty
 
 from kiosk.flows.guidance.booking import time_values
 from kiosk.flows.guidance.flow import GuidanceFlow
+from kiosk.flows.guidance.visit import Booked
 from screens.base import KioskScreen
 from screens.widgets import KButton, KLabel
 
@@ -39,9 +40,9 @@ class GuidanceMineScreen(KioskScreen):
 
     def load(self) -> None:
         refused = self.flow.load_mine(self.show)
+        if refused is not None:           # kept, so a switch of language redraws it
+            self.flow.visit.mine_message = refused
         self.show()
-        if refused is not None:
-            self.message = self.shell.say(refused)
 
     def show(self) -> None:
         app, visit = self.shell, self.flow.visit
@@ -49,14 +50,8 @@ class GuidanceMineScreen(KioskScreen):
         box.clear_widgets()
         self._lost(box)
         for i, booked in enumerate(visit.mine):
-            line = KLabel(tid=f"gd.mine.item{i}", size_hint_y=None, raw=app.tr(
-                "gd.mine.item", app.lang, service=booked.service, room=booked.room,
-                **time_values(booked.starts, booked.ends)))
-            line.bind(texture_size=lambda w, size: setattr(w, "height", size[1]))
-            box.add_widget(line)
-            button = KButton(tid=f"gd.mine.cancel{i}", raw=app.tr("gd.mine.cancel", app.lang))
-            button.bind(on_action=lambda _w, ref=booked.id: self.flow.cancel(ref, self.show))
-            box.add_widget(button)
+            self._item(box, booked, f"gd.mine.item{i}", f"gd.mine.cancel{i}")
+        self._by_ticket(box)
         if visit.mine_message is not None:
             self.message = app.say(visit.mine_message)
         elif visit.mine_state == "loading":
@@ -65,6 +60,39 @@ class GuidanceMineScreen(KioskScreen):
             self.message = app.tr("gd.mine.none", app.lang)
         else:
             self.message = ""
+
+    def _item(self, box: Any, booked: Booked, tid: str, cancel_tid: str) -> None:
+        app = self.shell
+        box.add_widget(self._line(tid, app.tr(
+            "gd.mine.item", app.lang, service=booked.service, room=booked.room,
+            **time_values(booked.starts, booked.ends))))
+        button = KButton(tid=cancel_tid, raw=app.tr("gd.mine.cancel", app.lang))
+        button.bind(on_action=lambda _w, ref=booked.id: self.flow.cancel(ref, self.show))
+        box.add_widget(button)
+
+    def _by_ticket(self, box: Any) -> None:
+        """Without a card: the ticket's code held up to the camera finds the appointment
+        to cancel."""
+        app, visit = self.shell, self.flow.visit
+        if visit.ticket is not None:
+            self._item(box, visit.ticket, "gd.mine.ticket", "gd.mine.ticket_cancel")
+        elif visit.ticket_state == "looking":
+            box.add_widget(self._line("gd.mine.scan_looking",
+                                      app.tr("gd.mine.scan_looking", app.lang)))
+        elif self.flow.session.visit.card is None:
+            button = Factory.QuietButton(tid="gd.mine.scan", raw=app.tr("gd.mine.scan", app.lang))
+            button.bind(on_action=lambda _w: self.scan())
+            box.add_widget(button)
+
+    def scan(self) -> None:
+        self.flow.scan_ticket(self.show)
+        self.show()
+
+    def on_leave(self, *_: Any) -> None:
+        self.flow.stop_scan()
+        visit = self.flow.visit
+        if visit.ticket_state == "looking":
+            visit.ticket_state = "idle"
 
     def _line(self, tid: str, words: str) -> KLabel:
         line = KLabel(tid=tid, size_hint_y=None, raw=words)

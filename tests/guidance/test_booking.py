@@ -114,3 +114,20 @@ def test_move_takes_the_new_seat_and_frees_the_old(platform) -> None:
                                 idem=key())
     assert refused.json()["error"] == "slot_taken"
     assert platform.seats(new["id"]) == (1, 1)
+
+
+def test_the_ticket_holder_reads_the_appointment_without_the_person(platform) -> None:
+    slot = platform.slot("kind = 'one_to_one' AND booked < capacity AND priority IS NULL",
+                         n=-1)                 # the last: after any clock a test set
+    made = platform.book(slot["id"], who(300)).json()
+    assert "id" in made, made
+    shown = platform.api.get(f"/appointments/{made['id']}")
+    assert shown.status_code == 200
+    doc = shown.json()
+    assert doc["id"] == made["id"] and doc["status"] == "booked"
+    assert doc["starts_at"] == made["starts_at"] and doc["room"] == made["room"]
+    assert "13800138000" not in shown.text and who(300) not in shown.text
+    platform.api.post(f"/appointments/{made['id']}/cancel", {}, idem=key())
+    assert platform.api.get(f"/appointments/{made['id']}").json()["status"] == "cancelled"
+    missing = platform.api.get("/appointments/no-such-thing")
+    assert missing.status_code == 404 and missing.json()["error"] == "unknown_appointment"

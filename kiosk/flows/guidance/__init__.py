@@ -22,7 +22,7 @@ FLOW = FlowInfo(
                                         "guidance_checkin_early", "guidance_checkin_noslip"),
                    speaks=(Say("gd.checkin.explain"),)),
         ScreenInfo("guidance_mine", ("guidance_mine", "guidance_mine_card",
-                                     "guidance_mine_lost")),
+                                     "guidance_mine_lost", "guidance_mine_ticket")),
     ),
     outbox_kinds={"appointment": Kind("/appointments", "appointments",
                                        local=("service_id", "starts_at", "ends_at")),

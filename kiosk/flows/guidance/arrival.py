@@ -38,16 +38,30 @@ class Arrival(VisitorFlow[GuidanceVisit]):
     """The check-in steps of the guidance flow."""
 
     def start_scan(self, done: Callable[[], None]) -> bool:
-        """Look for a ticket's code with the camera; done() on the UI thread once one
-        was seen and the platform answered. False when there is no camera."""
+        """Look for a ticket's code with the camera to check in; done() on the UI thread
+        once one was seen and the platform answered. False when there is no camera."""
+        visit = self.visit
+        found = self.watch_for_ticket(
+            lambda ref, v, w: self.check_in(ref, done, v, w),
+            lambda v, w: self._seen_other(v, w, done))
+        if not found:
+            visit.checkin_state = "refused"
+            visit.checkin = ("gd.checkin.no_camera", {"desk": self.staff_desk})
+            return False
+        visit.checkin_state, visit.checkin = "looking", None
+        return True
+
+    def watch_for_ticket(self, found: Callable[[str, GuidanceVisit, int], None],
+                         other: Callable[[GuidanceVisit, int], None]) -> bool:
+        """Feed camera frames to the QR scanner until a ticket's code is seen: found(ref,
+        visit, wipes) then runs on a worker thread, off the camera's own (which keeps
+        capturing); any other code calls other(visit, wipes) on the UI thread. False
+        when there is no camera."""
         camera = self.core.camera
         if camera is None:
-            self.visit.checkin_state = "refused"
-            self.visit.checkin = ("gd.checkin.no_camera", {"desk": self.staff_desk})
             return False
         scanner = camera.scanner()
         visit, wipes = self.visit, self._wipes
-        visit.checkin_state, visit.checkin = "looking", None
 
         def analyse(frame: Any, _seq: int) -> None:
             payload = scanner.feed(frame)
@@ -55,12 +69,12 @@ class Arrival(VisitorFlow[GuidanceVisit]):
                 return
             ref = appointment_of(payload)
             if ref is None:
-                self.ui.post(lambda: self._seen_other(visit, wipes, done))
+                self.ui.post(lambda: other(visit, wipes))
                 return
             camera.remove_analyser(analyse)
-            # the platform is asked off the camera's own thread, which keeps capturing
-            threading.Thread(target=self.check_in, args=(ref, done, visit, wipes),
-                             name="guidance-checkin", daemon=True).start()
+            threading.Thread(target=found, args=(ref, visit, wipes), name="guidance-ticket",
+                             daemon=True).start()
+        self.stop_scan()
         self._analyser = analyse
         camera.add_analyser(analyse)
         camera.start()

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.flows.base import slip_language
 from kiosk.flows.guidance import booking, topics
-from kiosk.flows.guidance.arrival import Arrival
 from kiosk.flows.guidance.booking import Form, Service, Slot
+from kiosk.flows.guidance.cancelling import Cancelling
 from kiosk.flows.guidance.receipt import AppointmentTicket
 from kiosk.flows.guidance.receipt import build as build_ticket
 from kiosk.flows.guidance.visit import (
@@ -42,7 +42,7 @@ __all__ = ["Booked", "GuidanceFlow", "GuidanceVisit", "Lost", "PrintOutcome", "a
            "booked_of", "ticket_payload"]
 
 
-class GuidanceFlow(Arrival):
+class GuidanceFlow(Cancelling):
     """One terminal's career guidance, over the visitor session's visit."""
 
     visit_type = GuidanceVisit
@@ -280,7 +280,7 @@ class GuidanceFlow(Arrival):
 
         card, platform = self.session.visit.card, self.platform
         if card is None:
-            return "gd.form.need_card", {}
+            return "gd.mine.need_card", {}
         if platform is None:
             return "gd.mine.unreachable", {"desk": self.staff_desk}
         visit, wipes, number = self.visit, self._wipes, card.number
@@ -366,36 +366,3 @@ class GuidanceFlow(Arrival):
         if lost is not None and platform is not None:
             platform.outbox.told(lost.key)
         self.visit.lost = None
-
-    def cancel(self, appointment_id: str, done: Callable[[], None]) -> None:
-        """Cancel one of the card holder's appointments (worker thread): the seat is
-        free again at once, or the cancel is saved and sent when the link is back."""
-        visit, wipes, platform = self.visit, self._wipes, self.platform
-        if platform is None or appointment_id not in {b.id for b in visit.mine}:
-            return
-
-        def run() -> None:
-            message = self._cancel(platform, appointment_id)
-
-            def on_ui() -> None:
-                if self._still(visit, wipes):
-                    visit.mine = [b for b in visit.mine if b.id != appointment_id]
-                    visit.mine_message = message
-                    done()
-            self.ui.post(on_ui)
-        threading.Thread(target=run, name="guidance-cancel", daemon=True).start()
-
-    def _cancel(self, platform: Any, appointment_id: str) -> Text:
-        from kiosk.platform.errors import PlatformError, Refused
-
-        try:
-            outcome = platform.submit_now("appointment_cancel",
-                                          {"appointment_id": appointment_id}, None)
-        except Refused as exc:
-            log.info("guidance: cancel refused", extra={"code": exc.code})
-            return "gd.mine.not_cancelled", {"desk": self.staff_desk}
-        except PlatformError as exc:
-            log.warning("guidance: cancel not stored", extra={"error": type(exc).__name__})
-            return "gd.mine.not_cancelled", {"desk": self.staff_desk}
-        return ("gd.mine.cancel_queued", {}) if outcome.state == "queued" else (
-            "gd.mine.cancelled", {})

@@ -80,6 +80,8 @@ class GuidanceVisit:
     queue: Queued | None = None        # this visit's check-in, for its queue slip
     queue_print: Text | None = None    # what became of the queue slip
     card_checked: str = ""             # the card a check-in was last tried with
+    ticket: Booked | None = None       # an appointment found by its ticket's code
+    ticket_state: str = "idle"         # idle, looking, found
 
 
 def slot_payload(slot: Slot) -> dict[str, Any]:

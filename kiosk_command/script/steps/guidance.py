@@ -282,6 +282,14 @@ def _checkin(ctx: ScriptContext, result: str) -> None:
     ctx.app.go("guidance_checkin")
 
 
+def _mine_ticket(ctx: ScriptContext) -> None:
+    visit = _start(ctx).visit
+    ctx.app.go("guidance_mine")                # without a card, as the ticket is scanned
+    visit.ticket, visit.ticket_state = SAMPLE_BOOKED, "found"
+    visit.mine_message = ("gd.mine.ticket_found", {})
+    ctx.app.screen("guidance_mine").show()
+
+
 def _mine(ctx: ScriptContext, card: bool, lost: bool = False) -> None:
     from devices.idcard.card import parse_card
     from devices.idcard.deck import card_text, sample
@@ -319,6 +327,7 @@ SCENES = {
     "guidance_mine": lambda ctx: _mine(ctx, True),
     "guidance_mine_card": lambda ctx: _mine(ctx, False),
     "guidance_mine_lost": lambda ctx: _mine(ctx, True, lost=True),
+    "guidance_mine_ticket": _mine_ticket,
 }
 
 __all__ = ["STEPS", "SCENES", "ticket_payload"]
