@@ -146,7 +146,14 @@ class AsReportScreen(KioskScreen):
         self.shell.go(self.flow.open_group(group))
 
     def guidance(self) -> None:
-        self.shell.go(guidance_screen(self.shell))
+        """Book a counsellor to read the report with: the guidance triage opens on the
+        assessment topic, its services (the assessment session first) one tap away."""
+        target = guidance_screen(self.shell)
+        if target != "soon":
+            from kiosk.flows.guidance.flow import GuidanceFlow
+
+            self.flow.core.flow("guidance", GuidanceFlow).ask_about("assessment")
+        self.shell.go(target)
 
     def change(self) -> None:
         """Back to the last question (and from there, question by question)."""

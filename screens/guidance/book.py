@@ -23,12 +23,17 @@ class GuidanceBookScreen(KioskScreen):
 
     flow: GuidanceFlow
     message = StringProperty("")
+    moving = BooleanProperty(False)     # another time for a booked appointment
 
     def on_kv_post(self, base_widget: object) -> None:
         self.redraw_on_switch(self.refresh)
 
     def on_pre_enter(self, *_: Any) -> None:
         self.refresh()
+
+    def on_leave(self, *_: Any) -> None:
+        if self.flow.visit.moving is not None:      # left without moving it
+            self.flow.stop_move()
 
     def _service_words(self, s: Service) -> str:
         app = self.shell
@@ -61,6 +66,7 @@ class GuidanceBookScreen(KioskScreen):
             self.ids.slots.add_widget(head)
             for slot in slots:
                 self.ids.slots.add_widget(self._slot_button(slot))
+        self.moving = visit.moving is not None
         self.message = self._status()
 
     def _slot_button(self, slot: Slot) -> ChoiceButton:
@@ -80,6 +86,9 @@ class GuidanceBookScreen(KioskScreen):
         app, visit = self.shell, self.flow.visit
         if visit.message is not None:
             return app.say(visit.message)
+        if visit.moving is not None and visit.slots_state == "shown" and self.flow.days():
+            m = visit.moving
+            return app.tr("gd.move.choose", app.lang, **time_values(m.starts, m.ends))
         if not visit.service_id:
             return app.tr("gd.book.choose_service", app.lang)
         if visit.slots_state == "loading":
@@ -94,7 +103,17 @@ class GuidanceBookScreen(KioskScreen):
         if self.flow.slot() is None:
             self.message = self.shell.tr("gd.form.need_slot", self.shell.lang)
             return
+        if self.flow.visit.moving is not None:
+            self.message = self.shell.tr("gd.form.sending", self.shell.lang)
+            self.flow.move(self._moved)
+            return
         self.shell.go("guidance_form")
+
+    def _moved(self) -> None:
+        if self.flow.visit.state == "sent":
+            self.shell.go("guidance_ticket")
+        else:
+            self.refresh()
 
     def reset(self) -> None:
         super().reset()

@@ -7,6 +7,7 @@ from typing import Any
 
 from kivy.factory import Factory
 from kivy.properties import StringProperty
+from kivy.uix.gridlayout import GridLayout
 
 from kiosk.flows.guidance.booking import time_values
 from kiosk.flows.guidance.flow import GuidanceFlow
@@ -50,7 +51,8 @@ class GuidanceMineScreen(KioskScreen):
         box.clear_widgets()
         self._lost(box)
         for i, booked in enumerate(visit.mine):
-            self._item(box, booked, f"gd.mine.item{i}", f"gd.mine.cancel{i}")
+            self._item(box, booked, f"gd.mine.item{i}", f"gd.mine.cancel{i}",
+                       f"gd.mine.move{i}")
         self._by_ticket(box)
         if visit.mine_message is not None:
             self.message = app.say(visit.mine_message)
@@ -61,14 +63,32 @@ class GuidanceMineScreen(KioskScreen):
         else:
             self.message = ""
 
-    def _item(self, box: Any, booked: Booked, tid: str, cancel_tid: str) -> None:
+    def _item(self, box: Any, booked: Booked, tid: str, cancel_tid: str,
+              move_tid: str = "") -> None:
         app = self.shell
         box.add_widget(self._line(tid, app.tr(
             "gd.mine.item", app.lang, service=booked.service, room=booked.room,
             **time_values(booked.starts, booked.ends))))
+        row = GridLayout(cols=1 if app.elder or not move_tid else 2, size_hint_y=None,
+                         spacing=app.theme.gap * 0.5)
+        row.bind(minimum_height=row.setter("height"))
         button = KButton(tid=cancel_tid, raw=app.tr("gd.mine.cancel", app.lang))
         button.bind(on_action=lambda _w, ref=booked.id: self.flow.cancel(ref, self.show))
-        box.add_widget(button)
+        row.add_widget(button)
+        if move_tid:
+            move = Factory.QuietButton(tid=move_tid, raw=app.tr("gd.mine.move", app.lang))
+            move.bind(on_action=lambda _w, ref=booked.id: self._move(ref))
+            row.add_widget(move)
+        box.add_widget(row)
+
+    def _move(self, appointment_id: str) -> None:
+        """Another time for this appointment: its service's free slots to choose from."""
+        if self.flow.start_move(appointment_id, self._slots_loaded):
+            self.shell.go("guidance_book")
+
+    def _slots_loaded(self) -> None:
+        if self.shell.has_screen("guidance_book") and self.shell.screen("guidance_book").shown:
+            self.shell.screen("guidance_book").refresh()
 
     def _by_ticket(self, box: Any) -> None:
         """Without a card: the ticket's code held up to the camera finds the appointment

@@ -39,7 +39,8 @@ class MyPageScreen(KioskScreen):
     def on_pre_enter(self, *_: Any) -> None:
         page = self.flow.visit.lookup
         if page is not None:
-            self.show(page)
+            self.show(page)        # at once, then as it stands now (booked meanwhile)
+            self.flow.load_my_page(self._refreshed)
             return
         self.state = "loading"
         self.flow.load_my_page(self._loaded)
@@ -50,6 +51,10 @@ class MyPageScreen(KioskScreen):
             self.registered_at = self.shell.say(self.flow.my_page_unavailable())
             return
         self.show(page)
+
+    def _refreshed(self, page: MyPage | None) -> None:
+        if page is not None and self.shown:   # unreachable: the page shown stays
+            self.show(page)
 
     def show(self, page: MyPage) -> None:
         app = self.shell
@@ -76,6 +81,12 @@ class MyPageScreen(KioskScreen):
             label = KLabel(raw=text, size_hint_y=None, tid=f"reg.my.line{i}")
             label.bind(texture_size=lambda w, size: setattr(w, "height", size[1]))
             others.add_widget(label)
+        if page.appointments and self.shell.has_screen("guidance_mine"):
+            # cancelled or moved where guidance keeps them: its own page, the card read
+            button = KButton(tid="reg.my.appointments", size_hint_y=None,
+                             raw=app.tr("reg.ui.my_appointments", app.lang))
+            button.bind(on_action=lambda _w: self.shell.go("guidance_mine"))
+            others.add_widget(button)
         self.ids.scroll.scroll_y = 1
 
     def open_job(self, job: dict[str, Any]) -> None:

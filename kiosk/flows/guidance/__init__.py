@@ -13,7 +13,8 @@ FLOW = FlowInfo(
     screens=(
         ScreenInfo("guidance", ("guidance", "guidance_topic", "guidance_employer"),
                    speaks=(Say("gd.triage.ask"),)),
-        ScreenInfo("guidance_book", ("guidance_book", "guidance_book_taken")),
+        ScreenInfo("guidance_book", ("guidance_book", "guidance_book_taken",
+                                     "guidance_book_move")),
         ScreenInfo("guidance_form", ("guidance_form", "guidance_form_employer")),
         ScreenInfo("guidance_ticket", ("guidance_ticket", "guidance_ticket_queued",
                                        "guidance_ticket_qr"),
@@ -28,6 +29,8 @@ FLOW = FlowInfo(
                                        local=("service_id", "starts_at", "ends_at")),
                   "appointment_cancel": Kind("/appointments/{appointment_id}/cancel",
                                              "appointments"),
+                  "appointment_move": Kind("/appointments/{appointment_id}/move",
+                                           "appointments"),
                   "checkin": Kind("/appointments/checkin", "appointments")},
     receipts={"appointment": "kiosk.flows.guidance.receipt"},
     factory="kiosk.flows.guidance.flow:GuidanceFlow",

@@ -63,6 +63,13 @@ class GuidanceFlow(Cancelling):
         self.visit.topic = "" if self.visit.topic == code else code
         self.visit.form.topic = self.visit.topic
 
+    def ask_about(self, code: str) -> None:
+        """Open triage on a job seeker's topic chosen elsewhere (the assessment report's
+        "book a counsellor"), never toggling it off as a second tap would."""
+        self.choose_audience("seeker")
+        if self.visit.topic != code:
+            self.choose_topic(code)
+
     def offers_here(self) -> tuple[str, ...]:
         """The terminal's own services for the chosen topic (screen names)."""
         topic = topics.TOPICS.get(self.visit.topic)
@@ -247,6 +254,72 @@ class GuidanceFlow(Cancelling):
         if booked is None:
             return "queued", ("gd.ticket.queued", {}), None
         return "sent", ("gd.ticket.sent", {}), booked
+
+    # -- moving to another time ---------------------------------------------------------
+    def start_move(self, appointment_id: str, done: Callable[[], None]) -> bool:
+        """Choose another time for one of the card holder's appointments: its service's
+        free slots are fetched (worker thread), its own left out; done() on the UI
+        thread."""
+        booked = next((b for b in self.visit.mine if b.id == appointment_id), None)
+        if booked is None or not booked.service_id:
+            return False
+        self.choose_service(booked.service_id, done)
+        self.visit.moving, self.visit.taken = booked, booked.slot_id
+        return True
+
+    def stop_move(self) -> None:
+        self.visit.moving = None
+        self.clear_service()
+
+    def move(self, done: Callable[[], None]) -> None:
+        """Move the appointment to the chosen slot now (worker thread): the platform takes
+        the new seat and frees the old one together. It is never saved for later: a
+        move only means something while the visitor is here. done() on the UI thread."""
+        visit, wipes, platform, moving = self.visit, self._wipes, self.platform, self.visit.moving
+        slot_id = visit.slot_id
+        if platform is None or moving is None or not slot_id or visit.state == "sending":
+            return
+        visit.state, visit.message = "sending", None
+
+        def run() -> None:
+            booked, words = self._move(platform, moving.id, slot_id)
+
+            def on_ui() -> None:
+                if not self._still(visit, wipes):
+                    return
+                visit.message = words
+                if booked is None:
+                    visit.state = "idle"
+                    if words and words[0] == "gd.refused.slot_taken":
+                        visit.taken, visit.slot_id = slot_id, ""
+                        self._load_slots(done)
+                        return
+                else:
+                    visit.state, visit.booked, visit.moving = "sent", booked, None
+                    visit.mine = [booked if b.id == booked.id else b for b in visit.mine]
+                done()
+            self.ui.post(on_ui)
+        threading.Thread(target=run, name="guidance-move", daemon=True).start()
+
+    def _move(self, platform: Any, appointment_id: str,
+              slot_id: str) -> tuple[Booked | None, Text]:
+        from kiosk.platform.errors import PlatformError, Refused
+
+        desk = self.staff_desk
+        try:
+            outcome = platform.submit_now("appointment_move", {
+                "appointment_id": appointment_id, "slot_id": slot_id}, keep_when_away=False)
+        except Refused as exc:
+            log.info("guidance: move refused", extra={"code": exc.code})
+            code = exc.code if exc.code in booking.REFUSALS else "other"
+            return None, (f"gd.refused.{code}", {"desk": desk})
+        except PlatformError as exc:
+            log.info("guidance: move not sent", extra={"error": type(exc).__name__})
+            return None, ("gd.move.unreachable", {"desk": desk})
+        doc = outcome.response if isinstance(outcome.response, dict) else {}
+        booked = booked_of(doc)
+        return (booked, ("gd.ticket.moved", {})) if booked else (
+            None, ("gd.move.unreachable", {"desk": desk}))
 
     # -- the ticket --------------------------------------------------------------------
     def can_print(self) -> bool:

@@ -30,6 +30,8 @@ class Booked:
     starts: dt.datetime
     ends: dt.datetime
     bring: tuple[str, ...] = ()
+    service_id: str = ""
+    slot_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class GuidanceVisit:
     card_checked: str = ""             # the card a check-in was last tried with
     ticket: Booked | None = None       # an appointment found by its ticket's code
     ticket_state: str = "idle"         # idle, looking, found
+    moving: Booked | None = None       # an appointment being moved to another time
 
 
 def slot_payload(slot: Slot) -> dict[str, Any]:
@@ -110,4 +113,5 @@ def booked_of(doc: dict[str, Any]) -> Booked | None:
         return None
     return Booked(str(doc["id"]), str(doc.get("service_name", "")), slot.counsellor,
                   str(doc.get("location", "")), str(doc.get("room", "")), slot.starts,
-                  slot.ends, tuple(str(b) for b in doc.get("bring") or ()))
+                  slot.ends, tuple(str(b) for b in doc.get("bring") or ()),
+                  str(doc.get("service_id", "")), str(doc.get("slot_id", "")))

@@ -81,18 +81,15 @@ def _touch(widget: Any) -> None:
 
 def scroll_to(ctx: ScriptContext, text: str) -> Any:
     """Scroll the list holding a text until a visitor can read it, as a visitor
-    would swipe (the text must be somewhere on the current screen or overlay)."""
+    would swipe; a text still on its way (an answer from the platform) is waited for
+    within the step's time-out."""
     from screens.tree import find_text
-
-    label = find_text(text)
-    if label is None:
-        raise ScriptFailure(f"no text containing {text!r} on screen {ctx.app.root.current!r}")
-    scrollers = _scrollers(label)
 
     def when_readable() -> bool:
         if _readable(text):
             return True
-        for view in scrollers:
+        label = find_text(text)
+        for view in _scrollers(label) if label is not None else ():
             view.scroll_to(label, padding=0, animate=False)
         return False
     return None if when_readable() else when_readable

@@ -221,12 +221,14 @@ def _triage(ctx: ScriptContext, audience: str, topic: str) -> None:
     ctx.app.go("guidance")
 
 
-def _book(ctx: ScriptContext, taken: bool) -> None:
+def _book(ctx: ScriptContext, taken: bool, moving: bool = False) -> None:
     flow = _start(ctx)
     visit = flow.visit
     services = flow.services()
     visit.service_id = services[0].id if services else "G001"
     visit.slots, visit.slots_state = list(SAMPLE_SLOTS), "shown"
+    if moving:
+        visit.moving = SAMPLE_BOOKED
     if taken:
         visit.taken, visit.slot_id = "S1", "S2"
         visit.message = ("gd.refused.slot_taken", {"desk": flow.staff_desk})
@@ -315,6 +317,7 @@ SCENES = {
     "guidance_employer": lambda ctx: _triage(ctx, "employer", "market_pay"),
     "guidance_book": lambda ctx: _book(ctx, False),
     "guidance_book_taken": lambda ctx: _book(ctx, True),
+    "guidance_book_move": lambda ctx: _book(ctx, False, moving=True),
     "guidance_form": _form,
     "guidance_form_employer": _employer_form,
     "guidance_ticket": lambda ctx: _ticket(ctx, "sent"),
