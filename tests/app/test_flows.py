@@ -89,7 +89,7 @@ def test_outbox_kinds_come_from_the_flows() -> None:
     kinds = outbox_kinds()
     assert kinds["job_interest"].path == "/job-interests"
     assert {k for k, v in kinds.items() if v.group == "appointments"} == {
-        "appointment", "appointment_cancel", "checkin"}
+        "appointment", "appointment_cancel", "appointment_move", "checkin"}
     # an unemployment application never overtakes the registration it belongs to
     assert {k for k, v in kinds.items() if v.group == "registration"} == {
         "registration", "unemployment"}
