@@ -3,6 +3,8 @@
     python -m bench.load [--terminals 200] [--seconds 30] [--compress 1]
     python -m bench.load --terminals 500 --compress 10 --seconds 30   # 5,000 terminals' rate
     python -m bench.load --ceiling [--terminals 100] [--compress 10] [--max-terminals 3000]
+    python -m bench.load --store postgresql --workers 2 ...     # PostgreSQL, 2 server processes
+    python -m bench.load --compare --ceiling ...   # SQLite, then PostgreSQL with 1, 2, 4
 
 The platform runs in its own process on a free 127.0.0.1 port with its own
 temporary database and the demo data set (the catalog the terminals sync).
@@ -16,6 +18,11 @@ the CPU the server and the generator used, the generator's own loop lag, and
 whether every accepted submission is in the database exactly once. --ceiling
 steps the terminal count up until heartbeat p95 passes --p95-ms or an error
 appears and prints the largest count sustained.
+
+PostgreSQL runs in a throwaway cluster this run starts on loopback (durable
+settings: fsync and synchronous_commit on, as SQLite's synchronous=FULL), each
+platform in a database of its own; --compare measures the four set-ups one after
+another in the same run with the same plan and prints them side by side at the end.
 """
 
 from __future__ import annotations
@@ -23,21 +30,25 @@ from __future__ import annotations
 import argparse
 import asyncio
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.loadgen.ceiling import search
 from bench.loadgen.fleet import Device, enroll_fleet, stored
 from bench.loadgen.run import Outcome, Plan, cursors, run
 from bench.loadgen.terminal import Accepted
+from kiosk_command.pg_cluster import PostgresCluster
 from kiosk_command.platform_proc import PlatformProcess
 
 
-def describe(out: Outcome, db_path: Path | None = None, so_far: Accepted | None = None) -> str:
+def describe(out: Outcome, db_path: Path | str | None = None,
+             so_far: Accepted | None = None) -> str:
     """The run's figures; with db_path, the exactly-once check of what was accepted in
     it and in the runs before it against the same database (so_far)."""
     plan = out.plan
+    base = (f", database {out.database_cores:.2f} cores" if out.database_cores else "")
     head = (f"{plan.terminals} terminals x{plan.compress:g} = {plan.represents} at the real "
-            f"intervals, {out.wall_s:.1f} s: server {out.server_cores:.2f} cores, generator "
+            f"intervals, {out.wall_s:.1f} s: server {out.server_cores:.2f} cores{base}, generator "
             f"{out.loader_cores:.2f} cores, generator loop lag p95 {out.lag_p95_ms:.1f} ms")
     text = head + "\n" + out.recorder.table()
     if db_path is not None:
@@ -68,6 +79,10 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--ceiling", action="store_true")
     parser.add_argument("--max-terminals", type=int, default=3000, help="(--ceiling)")
     parser.add_argument("--p95-ms", type=float, default=100.0, help="(--ceiling)")
+    parser.add_argument("--store", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (PostgreSQL)")
+    parser.add_argument("--compare", action="store_true",
+                        help="SQLite, then PostgreSQL with 1, 2 and 4 server processes")
     return parser.parse_args()
 
 
@@ -78,21 +93,48 @@ def plan_of(args: argparse.Namespace) -> Plan:
                 connections=args.connections)
 
 
-def main() -> None:
-    args = arguments()
-    plan = plan_of(args)
-    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp, PlatformProcess(
-            Path(tmp) / "central", device_id="load-00000",
-            extra_args=["--console-insecure-cookies"]) as server:
-        devices: list[Device] = enroll_fleet(server.db_path, max(
-            args.terminals, args.max_terminals if args.ceiling else 0))
+@dataclass(frozen=True)
+class Setup:
+    """One platform set-up measured: its store and how many server processes."""
+
+    store: str
+    workers: int
+
+    @property
+    def label(self) -> str:
+        name = "SQLite" if self.store == "sqlite" else "PostgreSQL"
+        return f"{name}, {self.workers} process{'es' if self.workers > 1 else ''}"
+
+
+@dataclass
+class Summary:
+    setup: Setup
+    first: Outcome | None = None          # the run at --terminals (the first step)
+    held: int | None = None               # the ceiling, at the real intervals
+
+
+def measure(setup: Setup, args: argparse.Namespace, work: Path,
+            cluster: PostgresCluster | None) -> Summary:
+    """One set-up: its own platform and database, the plan, and the ceiling if asked."""
+    plan, summary = plan_of(args), Summary(setup)
+    print(f"== {setup.label}", flush=True)
+    with PlatformProcess(work / f"{setup.store}-{setup.workers}", device_id="load-00000",
+                         extra_args=["--console-insecure-cookies"],
+                         server=cluster.url if cluster else "", workers=setup.workers
+                         ) as server:
+        devices: list[Device] = enroll_fleet(server.store, max(
+            args.terminals, args.max_terminals if args.ceiling else 0),
+            secret=server.secret_path if cluster else None)
         start = asyncio.run(cursors(server.url, devices[0]))
         pid = server.proc.pid if server.proc else None
+        db_pid = cluster.postmaster_pid() if cluster else None
         so_far = Accepted()
 
         def once(p: Plan) -> Outcome:
-            out = asyncio.run(run(p, server.url, devices, start, pid))
-            print(describe(out, server.db_path, so_far), flush=True)
+            out = asyncio.run(run(p, server.url, devices, start, pid, db_pid))
+            print(describe(out, server.store, so_far), flush=True)
+            if summary.first is None:
+                summary.first = out
             return out
 
         def step(p: Plan) -> Outcome:
@@ -106,15 +148,52 @@ def main() -> None:
 
         if not args.ceiling:
             once(plan)
-            return
+            return summary
         held, _ = search(plan, step, args.max_terminals, args.p95_ms)
-        if held is None:
-            print(f"ceiling: not even {plan.represents} terminals held heartbeat p95 <= "
-                  f"{args.p95_ms:g} ms without errors")
-        else:
-            print(f"ceiling: {held} terminals x{plan.compress:g} = "
-                  f"{round(held * plan.compress)} terminals at the real intervals held "
-                  f"heartbeat p95 <= {args.p95_ms:g} ms without errors")
+        summary.held = round(held * plan.compress) if held is not None else None
+        print(f"ceiling: {summary.held or 'below ' + str(plan.represents)} terminals at the "
+              f"real intervals held heartbeat p95 <= {args.p95_ms:g} ms without errors",
+              flush=True)
+    return summary
+
+
+def side_by_side(summaries: list[Summary], args: argparse.Namespace) -> str:
+    """The set-ups' figures in one table: the first step's and the ceiling."""
+    represents = plan_of(args).represents
+    lines = [f"| set-up | heartbeat p50 / p95 ms at {represents} | errors | server cores "
+             "| database cores | ceiling (terminals) |", "|---|---|---|---|---|---|"]
+    for s in summaries:
+        out = s.first
+        beat = [r for r in out.recorder.rows() if r[0] == "heartbeat"] if out else []
+        figures = f"{beat[0][3]:.0f} / {beat[0][4]:.0f}" if beat else "-"
+        ceiling = "-" if not args.ceiling else (str(s.held) if s.held else "below first step")
+        lines.append(f"| {s.setup.label} | {figures} | {out.recorder.error_count() if out else '-'}"
+                     f" | {out.server_cores if out else 0:.2f} | "
+                     f"{out.database_cores if out else 0:.2f} | {ceiling} |")
+    return "\n".join(lines)
+
+
+def setups(args: argparse.Namespace) -> list[Setup]:
+    if args.compare:
+        return [Setup("sqlite", 1), *(Setup("postgresql", n) for n in (1, 2, 4))]
+    return [Setup(args.store, args.workers)]
+
+
+def main() -> None:
+    args = arguments()
+    chosen = setups(args)
+    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
+        cluster = None
+        if any(s.store == "postgresql" for s in chosen):
+            cluster = PostgresCluster({"max_connections": "200"}).start()
+        try:
+            summaries = [measure(s, args, Path(tmp), cluster if s.store != "sqlite" else None)
+                         for s in chosen]
+        finally:
+            if cluster is not None:
+                cluster.stop()
+                cluster.remove()
+    print(side_by_side(summaries, args))
 
 
 if __name__ == "__main__":

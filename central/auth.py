@@ -125,11 +125,10 @@ def _use_nonce(request: Request, device: str, nonce: str) -> None:
     now = int(time.time())
     keep_s = 2 * getattr(request.app.state, "max_skew_s", MAX_SKEW_S)
     with write(conn):
-        seen = conn.execute("SELECT 1 FROM nonces WHERE device_id = ? AND nonce = ?",
-                            (device, nonce)).fetchone()
-        if seen is None:
-            conn.execute("INSERT INTO nonces VALUES(?, ?, ?)", (device, nonce, now))
-            if secrets.randbelow(500) == 0:      # now and then, forget expired nonces
-                conn.execute("DELETE FROM nonces WHERE seen_at < ?", (now - keep_s,))
-    if seen is not None:
+        # one statement decides, so two server processes cannot both take the nonce
+        fresh = conn.execute("INSERT INTO nonces VALUES(?, ?, ?) ON CONFLICT DO NOTHING",
+                             (device, nonce, now)).rowcount == 1
+        if fresh and secrets.randbelow(500) == 0:      # now and then, forget expired nonces
+            conn.execute("DELETE FROM nonces WHERE seen_at < ?", (now - keep_s,))
+    if not fresh:
         raise _unauthorized("replayed_nonce", "this nonce was used before")

@@ -1,9 +1,12 @@
-"""The reference platform's SQLite database (WAL: acknowledged writes survive a kill).
+"""The reference platform's database: a SQLite file, or PostgreSQL for a city.
 
-One connection is shared by the server's worker threads; every write runs
-inside `write(conn)` which holds one lock and one IMMEDIATE transaction, so a
-submission and its idempotency record commit together or not at all, and
-catalog change stamps only ever grow.
+On SQLite (WAL: acknowledged writes survive a kill) one connection is shared by
+the server's worker threads; every write runs inside `write(conn)` which holds
+one lock and one IMMEDIATE transaction, so a submission and its idempotency
+record commit together or not at all, and catalog change stamps only ever grow.
+On PostgreSQL (central/pg.py) `write` is a transaction on a pooled connection and
+the read-then-write steps that relied on the single writer take `lock` first.
+`Store` is what both give the rest of the platform.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from pathlib import Path
 from central.errors import CentralError
 from central.guidance.window import grace_end
 from central.moments import CHINA, iso
+from central.pg import PgStore, is_url
+from central.pg import schema as pg_schema
 from central.schema import LATE_SCHEMA, SCHEMA
-from central.secretbox import SecretBox, key_file_for, open_box
+from central.secretbox import SECRET_ENV, SecretBox, key_file_for, open_box
 
 # Bumped whenever SCHEMA changes in a way CREATE ... IF NOT EXISTS cannot apply;
 # MIGRATIONS[n] takes a database from version n to n + 1, and an older database runs
@@ -34,8 +39,42 @@ SEALED = (("devices", "key"), ("seekers", "data"), ("appointments", "data"),
           ("unemployment_applications", "data"))
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (and create) the database with the settings the server relies on.
+Store = sqlite3.Connection | PgStore
+Target = Path | str     # a SQLite file, or a postgresql:// address
+
+
+def target(text: str) -> Target:
+    """A --db argument: a postgresql:// address as given, anything else a file."""
+    return text if is_url(text) else Path(text)
+
+
+def connect(path: Target, pool_size: int = 8) -> Store:
+    """Open (and create) the database with the settings the server relies on."""
+    if is_url(path):
+        return _connect_pg(str(path), pool_size)
+    return _connect_sqlite(Path(path))
+
+
+def _connect_pg(url: str, pool_size: int) -> PgStore:
+    """The pool, with the schema created once whichever server process comes first."""
+    from central.pg import FUNCTIONS
+
+    store = PgStore(url, pool_size)
+    try:
+        with store.transaction():
+            store.lock("schema")
+            store.executescript(FUNCTIONS + pg_schema(SCHEMA + LATE_SCHEMA, SEALED))
+            set_meta(store, "schema_version", str(SCHEMA_VERSION))
+            store.execute("INSERT INTO meta(key, value) VALUES('last_stamp', '') "
+                          "ON CONFLICT(key) DO NOTHING")
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _connect_sqlite(path: Path) -> sqlite3.Connection:
+    """The SQLite file with WAL and full sync, its schema brought up to date.
 
     The database, its -wal and -shm files are its owner's alone (0600), in a folder of
     its own (0700): they hold terminals' keys and visitors' sealed records.
@@ -104,19 +143,26 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> int | None:
     return version if tables else None
 
 
-def sealed_sample(conn: sqlite3.Connection) -> bytes | None:
+def sealed_sample(conn: Store) -> bytes | None:
     """One value sealed with the platform's secret, if the database holds any."""
     for table, column in SEALED:
-        row = conn.execute(f"SELECT {column} FROM {table} WHERE typeof({column}) = 'blob' "
-                           "LIMIT 1").fetchone()
+        test = (f"octet_length({column}) > 0" if isinstance(conn, PgStore)
+                else f"typeof({column}) = 'blob'")
+        row = conn.execute(f"SELECT {column} FROM {table} WHERE {test} LIMIT 1").fetchone()
         if row:
             return row[0]
     return None
 
 
-def secret_box(conn: sqlite3.Connection, path: Path) -> SecretBox:
-    """The box holding the database's secret, checked against its sealed data."""
-    return open_box(key_file_for(path), sealed_sample(conn))
+def secret_box(conn: Store, path: Target, secret: Path | None = None) -> SecretBox:
+    """The box holding the database's secret, checked against its sealed data. A
+    SQLite file's secret lies beside it; a PostgreSQL database's is named (secret)."""
+    if secret is None and is_url(path) and os.environ.get(SECRET_ENV):
+        secret = Path(os.environ[SECRET_ENV])
+    if secret is None and is_url(path):
+        raise CentralError(f"central: a PostgreSQL database needs --secret FILE or {SECRET_ENV}"
+                           " (the key its personal fields are sealed with; created when absent)")
+    return open_box(secret or key_file_for(Path(path)), sealed_sample(conn))
 
 
 def _seal_device_keys(conn: sqlite3.Connection, path: Path) -> None:
@@ -197,8 +243,12 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection, Path], None]] = {
 
 
 @contextmanager
-def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def write(conn: Store) -> Iterator[Store]:
     """One serialised write transaction: committed on success, rolled back on error."""
+    if isinstance(conn, PgStore):
+        with conn.transaction():
+            yield conn
+        return
     lock = _LOCKS.setdefault(id(conn), threading.RLock())
     with lock:
         if conn.in_transaction:          # nested: the outer block commits
@@ -214,8 +264,13 @@ def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 @contextmanager
-def read(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """A consistent read under the same lock (the connection is shared)."""
+def read(conn: Store) -> Iterator[Store]:
+    """A consistent read under the same lock (the connection is shared); on PostgreSQL
+    the block's statements share one pooled connection."""
+    if isinstance(conn, PgStore):
+        with conn.pinned():
+            yield conn
+        return
     lock = _LOCKS.setdefault(id(conn), threading.RLock())
     with lock:
         yield conn
@@ -231,8 +286,20 @@ def business_day(offset_days: int = 0) -> dt.date:
     return utc_now().astimezone(CHINA).date() + dt.timedelta(days=offset_days)
 
 
-def next_stamp(conn: sqlite3.Connection) -> str:
-    """A change stamp later than every stamp handed out before (call inside write())."""
+def lock(conn: Store, key: str) -> None:
+    """Make a read-then-write on key safe against other server processes (inside
+    write(); SQLite's single writer already is)."""
+    if isinstance(conn, PgStore):
+        conn.lock(key)
+
+
+def next_stamp(conn: Store) -> str:
+    """A change stamp later than every stamp handed out before (call inside write()).
+
+    On PostgreSQL the stamp's lock is held until the transaction commits, so stamps
+    commit in the order they are handed out and a cursor never passes a row that a
+    slower transaction has yet to commit."""
+    lock(conn, "last_stamp")
     now = iso(utc_now())
     last = get_meta(conn, "last_stamp")
     if last and last >= now:
@@ -242,11 +309,11 @@ def next_stamp(conn: sqlite3.Connection) -> str:
     return now
 
 
-def get_meta(conn: sqlite3.Connection, key: str) -> str | None:
+def get_meta(conn: Store, key: str) -> str | None:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
 
 
-def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+def set_meta(conn: Store, key: str, value: str) -> None:
     conn.execute("INSERT INTO meta(key, value) VALUES(?, ?) "
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))

@@ -16,11 +16,12 @@ import json
 import sqlite3
 from typing import Any
 
-from central.db import get_meta, read, set_meta, write
+from central.db import get_meta, lock, read, set_meta, write
 from central.errors import CentralError
 
 
 def _next(conn: sqlite3.Connection) -> int:
+    lock(conn, "config_seq")
     stamp = int(get_meta(conn, "config_seq") or 0) + 1
     set_meta(conn, "config_seq", str(stamp))
     return stamp

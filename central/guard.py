@@ -185,6 +185,9 @@ class Guard:
             claim = claim_of(headers)
             key = await run_in_threadpool(device_key, state.db, state.box, claim.device)
             scope.setdefault("state", {})["device_key"] = key
+        if b"%00" in scope.get("query_string", b""):
+            # no store keeps text with NUL (PostgreSQL refuses it), so nothing can match it
+            raise ApiError(400, "bad_query", "the query holds a NUL character (%00)")
         _declared_length(headers, limit)
         idle_s = float(getattr(state, "body_idle_s", BODY_IDLE_S))
         if limit <= self.limits.default:

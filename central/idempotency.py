@@ -18,7 +18,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 
-from central.db import iso, utc_now, write
+from central.db import iso, lock, utc_now, write
 from central.errors import ApiError
 
 KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,128}$")
@@ -42,6 +42,7 @@ def submit(request: Request, handler: Handler) -> Response:
     digest = hashlib.sha256(request.url.path.encode() + b"\n" + body).hexdigest()
     conn = request.app.state.db
     with write(conn):
+        lock(conn, f"idempotency\n{device}\n{key}")   # a repeat racing on another process
         row = conn.execute("SELECT request_sha256, status, response FROM idempotency "
                            "WHERE device_id = ? AND key = ?", (device, key)).fetchone()
         if row is not None:

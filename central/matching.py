@@ -108,17 +108,27 @@ _OPEN_SQL = (
     "json_extract(doc, '$.pay_max'), json_extract(doc, '$.employment_type'), "
     "json_extract(doc, '$.education'), json_extract(doc, '$.posted_at') "
     "FROM feed_items WHERE kind = 'jobs' AND deleted = 0 "
-    "AND json_extract(doc, '$.valid_until') >= ?1 "
-    "AND coalesce(json_extract(doc, '$.valid_from'), '') <= ?1")
+    "AND json_extract(doc, '$.valid_until') >= ? "
+    "AND coalesce(json_extract(doc, '$.valid_from'), '') <= ?")
 
 
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _number(value: object) -> float:
+    """A JSON number as SQLite's json_extract gives it, or as PostgreSQL's text."""
+    if isinstance(value, int | float):
+        return value
+    try:
+        return float(value) if isinstance(value, str) else 0
+    except ValueError:
+        return 0
+
+
 def _posting(row: tuple[Any, ...]) -> Posting:
     subgroup = _text(row[1])
-    pay = row[3] if isinstance(row[3], int | float) else 0
+    pay = _number(row[3])
     return Posting(id=row[0], subgroup=subgroup, major=MAJOR_OF.get(subgroup),
                    district=_text(row[2]), pay_max=int(pay), employment_type=_text(row[4]),
                    education=posting_rank(row[5]), posted_at=_text(row[6]))
@@ -142,7 +152,7 @@ class OpenPostings:
         key = (stamp, today)
         with self._lock:
             if self._copy[0] != key:
-                rows = conn.execute(_OPEN_SQL, (today,)).fetchall()
+                rows = conn.execute(_OPEN_SQL, (today, today)).fetchall()
                 self._copy = (key, tuple(_posting(row) for row in rows))
             return self._copy[1]
 

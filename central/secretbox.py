@@ -156,3 +156,8 @@ class SecretBox:
 
 def key_file_for(db_path: Path) -> Path:
     return Path(str(db_path) + ".secret")
+
+
+# A PostgreSQL database has no folder of its own to keep its secret beside: the secret's
+# file is named by `kiosk central serve --secret` or, for every tool, this variable.
+SECRET_ENV = "KIOSK_CENTRAL_SECRET"

@@ -2,7 +2,9 @@
 
 The demo, scripts and tests run the real server (real HTTP, real SQLite),
 not a stand-in; kill() is a power cut for the platform, down()/up() take it
-away and bring it back on the same port and database.
+away and bring it back on the same port and database. With a PostgreSQL server
+named (the `server` argument, or DATABASE_ENV for a whole test run) each platform
+gets a new database of its own on it, and can run several server processes.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from pathlib import Path
 from kiosk.errors import KioskError
 
 START_TIMEOUT_S = 30.0
+# postgresql://… of a server on which every platform started here gets its own database
+DATABASE_ENV = "KIOSK_PLATFORM_POSTGRES"
 
 
 class PlatformStartError(KioskError):
@@ -37,8 +41,12 @@ class PlatformProcess:
     """Start, stop, kill and restart `kiosk central serve`."""
 
     def __init__(self, workdir: Path, port: int | None = None, demo_data: bool = True,
-                 device_id: str = "demo-001", extra_args: Sequence[str] = ()) -> None:
-        """extra_args go to `kiosk central serve`, e.g. ("--max-skew", "86400000")."""
+                 device_id: str = "demo-001", extra_args: Sequence[str] = (),
+                 server: str | None = None, workers: int = 1,
+                 database: str | None = None) -> None:
+        """extra_args go to `kiosk central serve`, e.g. ("--max-skew", "86400000");
+        server is a PostgreSQL server's address (default: DATABASE_ENV, else SQLite);
+        database an existing one on it to share with another platform process."""
         self.workdir = Path(workdir)
         self.port = port or free_port()
         self.demo_data = demo_data
@@ -48,6 +56,22 @@ class PlatformProcess:
         self.log_path = self.workdir / "central.log"
         self.extra_args = list(extra_args)
         self.proc: subprocess.Popen[bytes] | None = None
+        # "" asks for SQLite whatever the environment says
+        self.server = (os.environ.get(DATABASE_ENV) if server is None else server) or None
+        self.workers = workers
+        # the tools a test runs beside it find the same secret through this variable
+        self.secret_path = Path(os.environ.get("KIOSK_CENTRAL_SECRET")
+                                or self.workdir / "central.secret")
+        self._database = database
+
+    @property
+    def store(self) -> str | Path:
+        """What `--db` names: the SQLite file, or this platform's PostgreSQL database."""
+        if self.server is None:
+            return self.db_path
+        if self._database is None:
+            self._database = create_database(self.server)
+        return self._database
 
     @property
     def url(self) -> str:
@@ -55,8 +79,10 @@ class PlatformProcess:
 
     def command(self) -> list[str]:
         cmd = [sys.executable, "-m", "kiosk_command.main", "central", "serve",
-               "--host", "127.0.0.1", "--port", str(self.port), "--db", str(self.db_path),
+               "--host", "127.0.0.1", "--port", str(self.port), "--db", str(self.store),
                "--enroll", self.device_id, "--key-file", str(self.key_file)]
+        if self.server is not None:
+            cmd += ["--secret", str(self.secret_path), "--workers", str(self.workers)]
         return cmd + (["--demo-data"] if self.demo_data else []) + self.extra_args
 
     def start(self) -> PlatformProcess:
@@ -128,3 +154,16 @@ class PlatformProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def create_database(server: str) -> str:
+    """A new, empty database on the PostgreSQL server; its address."""
+    import secrets
+
+    import psycopg
+
+    name = f"central_{secrets.token_hex(6)}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}".encode())
+    base, _, _ = server.rpartition("/")
+    return f"{base}/{name}"

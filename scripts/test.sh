@@ -1,6 +1,7 @@
 #!/bin/sh
-# Run the whole test suite headless (on a virtual X display), on all cores.
-# Extra arguments go to pytest, e.g. scripts/test.sh tests/session -x
+# Run the whole test suite headless (on a virtual X display), on all cores, then the
+# platform's tests again on PostgreSQL. Extra arguments run only pytest with them, e.g.
+# scripts/test.sh tests/session -x (KIOSK_TEST_STORE=postgresql: on PostgreSQL).
 # --deploy: only the booted-system test (tests/deploy/: debootstrap + systemd-nspawn,
 # as root, minutes), which the normal run skips.
 set -eu
@@ -15,5 +16,15 @@ fi
 . "$ROOT/scripts/bootstrap.sh"
 cd "$ROOT"
 "$ROOT/.venv/bin/ruff" check .
-exec xvfb-run -a -s "-screen 0 1080x1920x24" \
-    "$ROOT/.venv/bin/python" -m pytest -n auto -q "$@"
+run_pytest() {
+    xvfb-run -a -s "-screen 0 1080x1920x24" "$ROOT/.venv/bin/python" -m pytest -n auto -q "$@"
+}
+if [ "$#" -gt 0 ]; then
+    run_pytest "$@"
+    exit 0
+fi
+run_pytest
+# the platform's tests once more with PostgreSQL as its store (a throwaway cluster per
+# test process, tests/conftest.py); SQLite's own file and migrations stay SQLite's
+KIOSK_TEST_STORE=postgresql run_pytest -m "not sqlite_only" \
+    tests/central tests/guidance tests/console

@@ -4,21 +4,21 @@ and the check that every submission was stored exactly once.
 Terminals are enrolled the way `kiosk central enroll` does it (a fresh key, sealed
 in the platform's database) and placed in halls and groups as the console shows
 them, written through a second connection to the running platform's database
-before the load starts (SQLite WAL lets both in). The check afterwards reads the
-same file: rows, not the answers, decide whether a submission was stored once.
+before the load starts (SQLite WAL lets both in; PostgreSQL is a server). The check
+afterwards reads the same store: rows, not the answers, decide whether a submission
+was stored once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from central.console import accounts, fleetview
 from central.console.demo import GROUPS, HALLS
-from central.db import connect, secret_box, write
+from central.db import Target, connect, secret_box, write
 from central.devices import enroll
 
 STAFF_NAME = "load-staff"
@@ -34,10 +34,12 @@ class Device:
     hall: str
 
 
-def enroll_fleet(db_path: Path, count: int, prefix: str = "L") -> list[Device]:
-    """count terminals L00001…, enrolled and placed, plus the staff account."""
+def enroll_fleet(db_path: Target, count: int, prefix: str = "L",
+                 secret: Path | None = None) -> list[Device]:
+    """count terminals L00001…, enrolled and placed, plus the staff account (secret:
+    the platform's, needed for a PostgreSQL database)."""
     conn = connect(db_path)
-    box = secret_box(conn, db_path)
+    box = secret_box(conn, db_path, secret)
     devices = []
     try:
         with write(conn):
@@ -71,13 +73,13 @@ class Stored:
                     or self.complaints_doubled or self.unknown)
 
 
-def stored(db_path: Path, ratings: set[str], complaints: set[str],
+def stored(db_path: Target, ratings: set[str], complaints: set[str],
            prefix: str = "L") -> Stored:
     """Compare accepted ratings (by their ref) and complaints (by tracking number) with
     the rows of the terminals whose ids start with prefix: each must be there, only
     once, and no other row. (A request that timed out on the terminal's side but was
     stored shows as unknown: a run with errors cannot be checked this strictly.)"""
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn = connect(db_path)
     like = (prefix.replace("%", "") + "%",)
     try:
         refs = Counter(r[0] for r in conn.execute(

@@ -60,6 +60,7 @@ class Outcome:
     accepted: Accepted = field(default_factory=Accepted)
     lag_p95_ms: float = 0.0
     server_cores: float = 0.0
+    database_cores: float = 0.0     # a PostgreSQL server's processes (0 with SQLite)
     loader_cores: float = 0.0
     wall_s: float = 0.0
 
@@ -171,7 +172,7 @@ async def cursors(url: str, device: Device) -> dict[str, str]:
 
 
 async def run(plan: Plan, url: str, devices: list[Device], start: dict[str, str],
-              server_pid: int | None = None) -> Outcome:
+              server_pid: int | None = None, database_pid: int | None = None) -> Outcome:
     """Run plan against the platform at url with the first plan.terminals devices."""
     if plan.terminals > len(devices):
         raise ValueError(f"{plan.terminals} terminals asked, {len(devices)} enrolled")
@@ -183,12 +184,14 @@ async def run(plan: Plan, url: str, devices: list[Device], start: dict[str, str]
                           random.Random(rng.random()), pools[n % len(pools)].gate)
                  for n, d in enumerate(devices[:plan.terminals])]
         server, loader = CpuMeter(server_pid) if server_pid else None, CpuMeter()
+        database = CpuMeter(database_pid) if database_pid else None
         until = asyncio.get_running_loop().time() + plan.seconds
         await asyncio.gather(*(live(t, plan, until, tasks) for t in terms),
                              *(staff(url, plan, out.recorder, until) for _ in range(plan.staff)),
                              lag(until, lags))
         await tasks.drain()
         out.server_cores = server.cores() if server else 0.0
+        out.database_cores = database.cores() if database else 0.0
         out.loader_cores = loader.cores()
     finally:
         for pool in pools:

@@ -208,7 +208,7 @@ class Alert:
 
 def alerts(conn: sqlite3.Connection, device: str | None = None, open_only: bool = True,
            limit: int = 200) -> list[Alert]:
-    where = ["1"]
+    where = ["1 = 1"]
     args: list[object] = []
     if open_only:
         where.append("a.cleared_at IS NULL")
@@ -301,6 +301,7 @@ def _where(now: dt.datetime, filters: Filters) -> tuple[str, list[object]]:
     return " AND ".join(where), args
 
 
+ALL_ROWS = 2**62      # LIMIT for "no limit" (SQLite's -1 is an error on PostgreSQL)
 OVERVIEW_SQL = (
     "SELECT d.id, coalesce(t.name, d.id), coalesce(t.hall, ''), coalesce(t.grp, ''), "
     "s.seen_at, coalesce(s.app_version, ''), coalesce(s.problems, ''), coalesce(s.backlog, 0),"
@@ -316,12 +317,17 @@ def overview(conn: sqlite3.Connection, now: dt.datetime, filters: Filters = Filt
     stale, gone = (iso(now - dt.timedelta(seconds=s)) for s in (STALE_AFTER_S,
                                                                 OFFLINE_AFTER_S))
     where, args = _where(now, filters)
-    mark = ("max(coalesce(s.attention, 0), CASE WHEN s.seen_at IS NULL THEN 1 WHEN s.seen_at < ?"
-            " THEN 5 WHEN s.seen_at < ? THEN 2 ELSE 0 END)")
+    # the larger of its worst problem's weight and its silence's (a CASE: SQLite's
+    # two-argument max is PostgreSQL's greatest)
+    silence = ("CASE WHEN s.seen_at IS NULL THEN 1 WHEN s.seen_at < ? THEN 5 "
+               "WHEN s.seen_at < ? THEN 2 ELSE 0 END")
+    mark = (f"CASE WHEN coalesce(s.attention, 0) > {silence} THEN coalesce(s.attention, 0) "
+            f"ELSE {silence} END")
     with read(conn):
         rows = conn.execute(OVERVIEW_SQL + f"WHERE {where} ORDER BY {mark} DESC, "
                             "coalesce(s.seen_at, ''), coalesce(t.name, d.id) LIMIT ? OFFSET ?",
-                            (*args, gone, stale, limit, offset)).fetchall()
+                            (*args, gone, stale, gone, stale,
+                             limit if limit >= 0 else ALL_ROWS, offset)).fetchall()
     out = []
     for device, name, hall, group, seen, version, problems, backlog, devices in rows:
         state = state_of(seen, now)
@@ -364,7 +370,8 @@ def with_screenshots(conn: sqlite3.Connection, rows: list[Row]) -> None:
         found = dict(conn.execute(
             "SELECT device_id, id FROM (SELECT device_id, id, row_number() OVER (PARTITION BY "
             "device_id ORDER BY created_at DESC) AS n FROM uploads WHERE kind = 'screenshot' "
-            f"AND device_id IN ({marks})) WHERE n = 1", [r.device_id for r in rows]).fetchall())
+            f"AND device_id IN ({marks})) AS latest WHERE n = 1",
+            [r.device_id for r in rows]).fetchall())
     for r in rows:
         r.screenshot = found.get(r.device_id)
 

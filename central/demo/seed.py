@@ -48,9 +48,14 @@ def put_items(conn: sqlite3.Connection, kind: str, docs: Iterable[dict[str, Any]
 
 def tombstone(conn: sqlite3.Connection, kind: str, ids: Iterable[str], stamp: str) -> None:
     """Mark items removed; terminals learn it from the next sync."""
-    conn.executemany("UPDATE feed_items SET deleted = 1, updated_at = ?, "
-                     "doc = json_object('id', id, 'deleted', json('true')) "
-                     "WHERE kind = ? AND id = ?", [(stamp, kind, i) for i in ids])
+    conn.executemany("UPDATE feed_items SET deleted = 1, updated_at = ?, doc = ? "
+                     "WHERE kind = ? AND id = ?",
+                     [(stamp, _gone(i), kind, i) for i in ids])
+
+
+def _gone(item_id: str) -> str:
+    """A tombstone's document: the id and that it is gone."""
+    return json.dumps({"id": item_id, "deleted": True}, separators=(",", ":"))
 
 
 def clean_jobs(jobs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -82,9 +87,10 @@ def seed_demo(conn: sqlite3.Connection, today: dt.date | None = None, jobs: int 
         put_items(conn, "services", make_services(), stamp)
         put_items(conn, "notices", make_notices(), stamp)
         slots = make_slots(seed, today)
-        conn.executemany("INSERT OR IGNORE INTO slots(id, service_id, counsellor, "
+        conn.executemany("INSERT INTO slots(id, service_id, counsellor, "
                          "starts_at, ends_at, capacity, booked, kind, room, priority, "
-                         "starts_utc) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", slots)
+                         "starts_utc) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         "ON CONFLICT DO NOTHING", slots)
         conn.executemany(DESK_ROWS_SQL, desk_appointments(slots, seed, iso(utc_now())))
         stamp = next_stamp(conn)
         tombstone(conn, "jobs", [job_id(n) for n in range(13, jobs, 400)], stamp)
@@ -130,9 +136,9 @@ def seed_seekers(conn: sqlite3.Connection, box: SecretBox, count: int) -> range:
              staff.choose(who).id if doc.get("key_groups") else None)
             for i, (who, doc) in enumerate(make_seekers(count, first))]
     with write(conn):
-        conn.executemany("INSERT OR IGNORE INTO seekers(id_hash, data, registration_id, "
+        conn.executemany("INSERT INTO seekers(id_hash, data, registration_id, "
                          "registered_at, updated_at, device_id, specialist_id) "
-                         "VALUES(?, ?, ?, ?, ?, ?, ?)", rows)
+                         "VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
         set_meta(conn, "seeded_seekers", str(first + count))
     return range(first, first + count)
 

@@ -9,10 +9,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from kiosk.errors import KioskError
+
+
+def _store(text: str) -> Path | str:
+    """A --db argument: a postgresql:// address as given, anything else a file."""
+    return text if text.startswith(("postgresql://", "postgres://")) else Path(text)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +27,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     serve = csub.add_parser("serve", help="serve the platform API over HTTP")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (loopback default)")
     serve.add_argument("--port", type=int, default=8780)
-    serve.add_argument("--db", type=Path, required=True, help="SQLite database file")
+    serve.add_argument("--db", "--database", dest="db", type=_store, required=True,
+                       help="SQLite database file, or postgresql://… (a city's server)")
+    serve.add_argument("--secret", type=Path, help="the key personal fields are sealed with "
+                       "(created when absent); a file beside a SQLite database by default, "
+                       "required with PostgreSQL (or KIOSK_CENTRAL_SECRET)")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="server processes sharing the port (PostgreSQL only)")
+    serve.add_argument("--pool-size", type=int, default=8,
+                       help="PostgreSQL connections per server process (default 8)")
     serve.add_argument("--demo-data", action="store_true", help="load the demo data set")
     serve.add_argument("--demo-date", type=dt.date.fromisoformat,
                        help="day the demo data is relative to (default today)")
@@ -41,12 +55,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     serve.set_defaults(handler=run_serve)
     enroll = csub.add_parser("enroll", help="create a terminal and print its key once")
     enroll.add_argument("--device", required=True)
-    enroll.add_argument("--db", type=Path, required=True)
+    enroll.add_argument("--db", type=_store, required=True)
     enroll.add_argument("--rekey", action="store_true",
                         help="replace the key of a terminal that is already enrolled")
     enroll.set_defaults(handler=run_enroll)
     seed = csub.add_parser("seed", help="add generated postings or changes (benchmarks)")
-    seed.add_argument("--db", type=Path, required=True)
+    seed.add_argument("--db", type=_store, required=True)
     seed.add_argument("--demo-data", action="store_true", help="load the demo data set")
     seed.add_argument("--jobs", type=int, default=0, help="add this many generated postings")
     seed.add_argument("--touch", type=int, default=0, help="change this many postings")
@@ -56,11 +70,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     seed.set_defaults(handler=run_seed)
     imp = csub.add_parser("import-jobs", help="publish postings from a JSON-lines file, "
                                               "refusing discriminatory ones")
-    imp.add_argument("--db", type=Path, required=True)
+    imp.add_argument("--db", type=_store, required=True)
     imp.add_argument("file", type=Path, help="one posting (JSON object) per line")
     imp.set_defaults(handler=run_import)
     cmd = csub.add_parser("command", help="queue a remote-management command for a terminal")
-    cmd.add_argument("--db", type=Path, required=True)
+    cmd.add_argument("--db", type=_store, required=True)
     cmd.add_argument("--device", required=True)
     cmd.add_argument("--kind", required=True, help="e.g. restart, screenshot, upload_logs, "
                                                    "out_of_service (the contract's CommandKind)")
@@ -69,36 +83,36 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="seconds until the command expires unrun (default 3600)")
     cmd.set_defaults(handler=run_command)
     cmds = csub.add_parser("commands", help="remote-management commands and their outcomes")
-    cmds.add_argument("--db", type=Path, required=True)
+    cmds.add_argument("--db", type=_store, required=True)
     cmds.add_argument("--device", help="only this terminal's")
     cmds.set_defaults(handler=run_commands)
     conf = csub.add_parser("fleet-config", help="set a terminal's configuration overrides")
-    conf.add_argument("--db", type=Path, required=True)
+    conf.add_argument("--db", type=_store, required=True)
     conf.add_argument("--device", required=True)
     conf.add_argument("settings", help='JSON, e.g. {"platform": {"timeout_s": 8}}')
     conf.set_defaults(handler=run_fleet_config)
     pair = csub.add_parser("pair", help="confirm the pairing code a new terminal shows")
-    pair.add_argument("--db", type=Path, required=True)
+    pair.add_argument("--db", type=_store, required=True)
     pair.add_argument("--device", help="its id in the fleet (default: the name it asked with)")
     pair.add_argument("code", help="the code on its screen or slip, e.g. 1234 5678")
     pair.set_defaults(handler=run_pair)
     waiting = csub.add_parser("pairing", help="terminals waiting to be paired")
-    waiting.add_argument("--db", type=Path, required=True)
+    waiting.add_argument("--db", type=_store, required=True)
     waiting.set_defaults(handler=run_pairing)
     prof = csub.add_parser("fleet-profile", help="configuration profiles for halls or groups")
     psub = prof.add_subparsers(dest="profile_command", required=True, metavar="ACTION")
     pset = psub.add_parser("set", help="create or replace a profile")
-    pset.add_argument("--db", type=Path, required=True)
+    pset.add_argument("--db", type=_store, required=True)
     pset.add_argument("name")
     pset.add_argument("settings", help='JSON, e.g. {"kiosk": {"hall_name": "…"}}')
     pset.set_defaults(handler=run_profile_set)
     pas = psub.add_parser("assign", help="make a terminal follow a profile")
-    pas.add_argument("--db", type=Path, required=True)
+    pas.add_argument("--db", type=_store, required=True)
     pas.add_argument("--device", required=True)
     pas.add_argument("name")
     pas.set_defaults(handler=run_profile_assign)
     pshow = psub.add_parser("show", help="the settings and version a terminal should run")
-    pshow.add_argument("--db", type=Path, required=True)
+    pshow.add_argument("--db", type=_store, required=True)
     pshow.add_argument("--device", required=True)
     pshow.set_defaults(handler=run_profile_show)
     _register_unemployment(csub)
@@ -114,12 +128,12 @@ def _register_notice(csub: argparse._SubParsersAction) -> None:
     p = csub.add_parser("notice", help="the public notice of services (服务公示)")
     nsub = p.add_subparsers(dest="notice_command", required=True, metavar="ACTION")
     listing = nsub.add_parser("list", help="the notices in list order (id, service, name)")
-    listing.add_argument("--db", type=Path, required=True)
+    listing.add_argument("--db", type=_store, required=True)
     listing.add_argument("--json", action="store_true", help="every field, as JSON lines")
     listing.set_defaults(handler=run_notice_list)
     change = nsub.add_parser("set", help="change one field of a notice; terminals show it "
                                          "after their next sync")
-    change.add_argument("--db", type=Path, required=True)
+    change.add_argument("--db", type=_store, required=True)
     change.add_argument("id", metavar="ID", help="the notice, e.g. N01 or centre")
     change.add_argument("field", metavar="FIELD", help="e.g. time_limit, steps, materials")
     change.add_argument("value", metavar="VALUE",
@@ -135,11 +149,11 @@ def _register_unemployment(csub: argparse._SubParsersAction) -> None:
     p = csub.add_parser("unemployment", help="unemployment-registration applications")
     usub = p.add_subparsers(dest="unemployment_command", required=True, metavar="ACTION")
     listing = usub.add_parser("list", help="the applications, oldest first")
-    listing.add_argument("--db", type=Path, required=True)
+    listing.add_argument("--db", type=_store, required=True)
     listing.add_argument("--status", help=f"only those with this status ({UNEMPLOYMENT_STATUSES})")
     listing.set_defaults(handler=run_unemployment_list)
     status = usub.add_parser("set-status", help="move an application to another status")
-    status.add_argument("--db", type=Path, required=True)
+    status.add_argument("--db", type=_store, required=True)
     status.add_argument("id", metavar="ID", help="the application, U-...")
     status.add_argument("status", metavar="STATUS", help=UNEMPLOYMENT_STATUSES)
     status.set_defaults(handler=run_unemployment_status)
@@ -148,9 +162,15 @@ def _register_unemployment(csub: argparse._SubParsersAction) -> None:
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from central.app import create_app
+    from central.app import SETTINGS_ENV, ServeSettings, create_app_from
     from central.errors import CentralError
+    from central.secretbox import SECRET_ENV
 
+    if args.secret:
+        os.environ[SECRET_ENV] = str(args.secret.resolve())
+    if args.workers > 1 and isinstance(args.db, Path):
+        raise CentralToolError("several server processes need a PostgreSQL database "
+                               "(--db postgresql://…); SQLite serves from one", 2)
     try:
         _prepare(args)
         offset = 0
@@ -158,11 +178,16 @@ def run_serve(args: argparse.Namespace) -> int:
             from central.db import business_day
 
             offset = (args.demo_date - business_day()).days
-        from central.console.clock import ClockFrom
-
-        app = create_app(args.db, args.max_skew, offset, args.body_timeout,
-                         clock=ClockFrom(args.now) if args.now else None,
-                         console_secure=not args.console_insecure_cookies)
+        settings = ServeSettings(str(args.db), args.max_skew, offset, args.body_timeout,
+                                 args.now.isoformat() if args.now else None,
+                                 not args.console_insecure_cookies, args.pool_size)
+        if args.workers > 1:    # each process builds its own app from the environment
+            os.environ[SETTINGS_ENV] = settings.to_json()
+            uvicorn.run("central.app:from_environment", factory=True, workers=args.workers,
+                        host=args.host, port=args.port, log_level="warning",
+                        access_log=False)
+            return 0
+        app = create_app_from(settings)
     except CentralError as exc:         # e.g. a damaged secret: one line, not a traceback
         raise CentralToolError(str(exc), exc.exit_code) from None
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
@@ -181,6 +206,8 @@ def _prepare(args: argparse.Namespace) -> None:
 
             seed_demo(conn, args.demo_date)
         if args.enroll:
+            if args.key_file is None and not isinstance(args.db, Path):
+                raise CentralToolError("--enroll with PostgreSQL needs --key-file", 2)
             key_file = args.key_file or args.db.with_name(f"{args.enroll}.key")
             ensure_with_key_file(conn, secret_box(conn, args.db), args.enroll, key_file)
     finally:
@@ -370,13 +397,13 @@ def _register_questions(csub: argparse._SubParsersAction) -> None:
                                           "working day)")
     qsub = p.add_subparsers(dest="questions_command", required=True, metavar="ACTION")
     listing = qsub.add_parser("list", help="the questions, soonest due first")
-    listing.add_argument("--db", type=Path, required=True)
+    listing.add_argument("--db", type=_store, required=True)
     listing.add_argument("--status", choices=("received", "answered"),
                          help="only those with this status")
     listing.set_defaults(handler=run_questions_list)
     answer = qsub.add_parser("answer", help="answer a question (the visitor reads it by "
                                             "tracking number and phone)")
-    answer.add_argument("--db", type=Path, required=True)
+    answer.add_argument("--db", type=_store, required=True)
     answer.add_argument("id", metavar="ID", help="the tracking number, ZX...")
     answer.add_argument("text", metavar="TEXT", help="the answer")
     answer.set_defaults(handler=run_questions_answer)
@@ -441,14 +468,14 @@ def _register_console(csub: argparse._SubParsersAction) -> None:
                              ("passwd", "set a new password (also lifts a lock-out)"),
                              ("role", "change an account's role")):
         sp = usub.add_parser(action, help=helptext)
-        sp.add_argument("--db", type=Path, required=True)
+        sp.add_argument("--db", type=_store, required=True)
         sp.add_argument("name")
         if action != "passwd":
             sp.add_argument("role", choices=("viewer", "technician", "staff", "admin"),
                             **({"nargs": "?", "default": "viewer"} if action == "add" else {}))
         sp.set_defaults(handler=run_user, user_action=action)
     hall = csub.add_parser("hall", help="a hall's opening hours (alerts are raised only then)")
-    hall.add_argument("--db", type=Path, required=True)
+    hall.add_argument("--db", type=_store, required=True)
     hall.add_argument("name")
     hall.add_argument("--opens", default="08:30", help="HH:MM China time (default 08:30)")
     hall.add_argument("--closes", default="17:30", help="HH:MM (default 17:30)")
@@ -522,30 +549,30 @@ def _register_complaints(csub: argparse._SubParsersAction) -> None:
                                           "within five working days)")
     sub = p.add_subparsers(dest="complaint_command", required=True, metavar="ACTION")
     listing = sub.add_parser("list", help="open complaints, soonest due first")
-    listing.add_argument("--db", type=Path, required=True)
+    listing.add_argument("--db", type=_store, required=True)
     listing.add_argument("--status", choices=("received", "in_progress", "answered",
                                               "closed"), help="only those with this status")
     listing.set_defaults(handler=run_complaint_list)
     for name, helptext in (("show", "one complaint with its history"),
                            ("close", "close an answered complaint")):
         one = sub.add_parser(name, help=helptext)
-        one.add_argument("--db", type=Path, required=True)
+        one.add_argument("--db", type=_store, required=True)
         one.add_argument("id", metavar="ID", help="the tracking number, TS...")
         one.set_defaults(handler=run_complaint_step, step=name)
     take = sub.add_parser("take", help="a department takes it on (or it is handed on)")
-    take.add_argument("--db", type=Path, required=True)
+    take.add_argument("--db", type=_store, required=True)
     take.add_argument("id", metavar="ID")
     take.add_argument("department", metavar="DEPARTMENT")
     take.set_defaults(handler=run_complaint_step, step="take")
     answer = sub.add_parser("reply", help="answer it (the visitor reads it by number "
                                           "and phone)")
-    answer.add_argument("--db", type=Path, required=True)
+    answer.add_argument("--db", type=_store, required=True)
     answer.add_argument("id", metavar="ID")
     answer.add_argument("text", metavar="TEXT")
     answer.set_defaults(handler=run_complaint_step, step="reply")
     ratings = csub.add_parser("ratings", help="satisfaction ratings per service, terminal "
                                               "or day")
-    ratings.add_argument("--db", type=Path, required=True)
+    ratings.add_argument("--db", type=_store, required=True)
     ratings.add_argument("--by", choices=("service", "terminal", "day"), default="service")
     ratings.add_argument("--since", help="UTC date or time, e.g. 2026-03-01")
     ratings.add_argument("--json", action="store_true", help="one JSON object a line")
@@ -629,15 +656,15 @@ def _register_gateway(csub: argparse._SubParsersAction) -> None:
     gsub = p.add_subparsers(dest="gateway_command", required=True, metavar="ACTION")
     add = gsub.add_parser("add", help="register a gateway: a signed client of its own; "
                                       "prints its id and key once")
-    add.add_argument("--db", type=Path, required=True)
+    add.add_argument("--db", type=_store, required=True)
     add.add_argument("device", metavar="ID", help="the gateway's client id, e.g. sms-city-1")
     add.set_defaults(handler=run_gateway, gateway_action="add")
     listing = gsub.add_parser("list", help="the registered gateways")
-    listing.add_argument("--db", type=Path, required=True)
+    listing.add_argument("--db", type=_store, required=True)
     listing.set_defaults(handler=run_gateway, gateway_action="list")
     remove = gsub.add_parser("remove", help="unregister a gateway and drop its key (the "
                                             "platform then sends reminders itself)")
-    remove.add_argument("--db", type=Path, required=True)
+    remove.add_argument("--db", type=_store, required=True)
     remove.add_argument("device", metavar="ID")
     remove.set_defaults(handler=run_gateway, gateway_action="remove")
 

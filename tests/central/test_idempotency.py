@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+
+from tests.stores import count
 
 
 def rating(score: int = 5) -> dict:
     return {"service": "职业指导", "score": score, "comment": "很好"}
-
-
-def count(platform, table: str) -> int:
-    with sqlite3.connect(platform.db_path) as conn:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def test_same_key_twice_gives_one_row_and_the_same_answer(api, platform):

@@ -24,7 +24,8 @@ def server(tmp_path_factory):
 
 
 def test_twenty_terminals_no_errors_and_each_submission_stored_once(server) -> None:
-    devices = enroll_fleet(server.db_path, 20)
+    secret = server.secret_path if server.server else None
+    devices = enroll_fleet(server.store, 20, secret=secret)
     start = asyncio.run(cursors(server.url, devices[0]))
     plan = Plan(terminals=20, seconds=3.0, compress=60.0, submits_per_hour=60.0,
                 repeat_share=0.3, console_every_s=1.0)
@@ -35,5 +36,5 @@ def test_twenty_terminals_no_errors_and_each_submission_stored_once(server) -> N
     assert counts["heartbeat"] >= 20 and counts["sync"] >= 4 and counts["console"] >= 1
     assert counts["rating"] + counts.get("complaint", 0) >= 20
     assert out.accepted.replays > 0              # some repeats were answered from the record
-    check = stored(server.db_path, out.accepted.ratings, out.accepted.complaints)
+    check = stored(server.store, out.accepted.ratings, out.accepted.complaints)
     assert check.exactly_once, check

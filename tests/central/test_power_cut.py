@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import uuid
 
@@ -10,6 +9,7 @@ import requests
 
 from kiosk_command.platform_proc import PlatformProcess
 from tests.central.signed import SignedApi
+from tests.stores import database
 
 
 def stream(api: SignedApi, sent: list[str], acked: dict[str, str], stop: threading.Event,
@@ -49,7 +49,7 @@ def test_kill_mid_stream_then_every_key_once(tmp_path):
         for key in sent:                                  # the kiosk re-sends all it had
             assert api.post("/ratings", {"service": "综合窗口", "score": 4},
                             idem=key).status_code == 201
-        with sqlite3.connect(platform.db_path) as conn:
+        with database(platform) as conn:
             rows = conn.execute("SELECT count(*) FROM ratings").fetchone()[0]
             keys = conn.execute("SELECT count(*) FROM idempotency").fetchone()[0]
         assert rows == keys == len(set(sent))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import sqlite3
 import uuid
 
 import pytest
@@ -16,6 +15,7 @@ from central.db import business_day
 from central.demo import staff
 from central.demo.seekers import id_number
 from tests.conftest import run_kiosk
+from tests.stores import count, stored_bytes
 
 ID_NUMBER = "51010719850615002X"
 WHO = hashlib.sha256(ID_NUMBER.encode()).hexdigest()
@@ -43,11 +43,6 @@ def registration(id_hash: str = WHO, **changes) -> dict:
            "difficulties": ["age", "information"], "photo_consent": False,
            "intentions": WANTS}
     return doc | changes
-
-
-def count(platform, table: str) -> int:
-    with sqlite3.connect(platform.db_path) as conn:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def open_postings(api) -> list[dict]:
@@ -156,7 +151,7 @@ def test_unemployment_application_once_and_its_status(api, platform):
     ack = first.json()
     assert ack["status"] == "received" and ack["application_id"].startswith("U-")
     assert count(platform, "unemployment_applications") == before + 1
-    db = str(platform.db_path)
+    db = str(platform.store)
     done = run_kiosk("central", "unemployment", "set-status", "--db", db,
                      ack["application_id"], "needs_documents")
     assert done.returncode == 0 and "received -> needs_documents" in done.stdout
@@ -175,8 +170,7 @@ def test_personal_fields_are_sealed(api, platform):
     api.post("/seekers/registrations", registration(), idem=key())
     api.post("/seekers/unemployment", {"id_hash": WHO, "last_employer": EMPLOYER,
                                        "reason": "dismissed"}, idem=key())
-    raw = b"".join(p.read_bytes() for p in platform.db_path.parent.glob("central.sqlite3*")
-                   if not p.name.endswith(".secret"))
+    raw = stored_bytes(platform)
     for secret in (NAME, PHONE, EMPLOYER, ID_NUMBER, WHO, "物流管理"):
         assert secret.encode() not in raw, secret
     for code in ("zero_employment_family", "registered_unemployed", "contract_end"):
@@ -184,7 +178,7 @@ def test_personal_fields_are_sealed(api, platform):
 
 
 def test_seeded_seekers_are_registered_visitors(api, platform):
-    out = run_kiosk("central", "seed", "--db", str(platform.db_path), "--seekers", "300")
+    out = run_kiosk("central", "seed", "--db", str(platform.store), "--seekers", "300")
     assert out.returncode == 0 and "added 300 seekers" in out.stdout, out.stderr
     page = api.post("/seekers/lookup", {"id_number": id_number(299)}).json()
     assert page["registered"] and len(page["recommended"]) >= 5

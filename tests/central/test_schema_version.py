@@ -9,6 +9,8 @@ import pytest
 from central.db import SCHEMA_VERSION, connect, schema_version
 from central.errors import CentralError
 
+pytestmark = pytest.mark.sqlite_only   # SQLite's own file, versions and migrations
+
 
 def test_new_database_gets_the_current_version(tmp_path) -> None:
     connect(tmp_path / "p.sqlite3").close()

@@ -14,6 +14,8 @@ from central.schema import SCHEMA
 from kiosk_command.platform_proc import PlatformProcess, PlatformStartError
 from tests.central.signed import SignedApi
 
+pytestmark = pytest.mark.sqlite_only   # SQLite's own file, versions and migrations
+
 OLD_KEY = "5e" * 32
 
 

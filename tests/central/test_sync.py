@@ -49,7 +49,7 @@ def test_changes_after_the_cursor_only_with_tombstones(api, platform):
     again, same_cursor, _ = sync(api, "/jobs", cursor)
     assert again == {} and same_cursor == cursor
     subprocess.run([sys.executable, "-m", "kiosk_command.main", "central", "seed", "--db",
-                    str(platform.db_path), "--touch", "50"], check=True, capture_output=True)
+                    str(platform.store), "--touch", "50"], check=True, capture_output=True)
     changed, _, _ = sync(api, "/jobs", cursor, limit=7)
     assert len(changed) == 50
     gone = [j for j in changed.values() if j.get("deleted")]

@@ -6,6 +6,7 @@ import hashlib
 import uuid
 
 from central.db import business_day
+from tests.stores import stored_bytes
 
 ID_NUMBER = "11010519900101123X"
 WHO = hashlib.sha256(ID_NUMBER.encode()).hexdigest()
@@ -51,8 +52,7 @@ def test_register_lookup_book_complain(api, platform):
                                          j["pay_max"] >= 5000 for j in seeker["recommended"])
     other = api.post("/seekers/lookup", {"id_hash": "0" * 64}).json()
     assert other["appointments"] == [] and other["complaints"] == []
-    raw = platform.db_path.read_bytes() + platform.db_path.with_name(
-        platform.db_path.name + "-wal").read_bytes()
+    raw = stored_bytes(platform)
     for secret in (NAME, PHONE, ID_NUMBER, WHO):
         assert secret.encode() not in raw
 
@@ -107,7 +107,7 @@ def test_fleet_calls(api, platform):
     from central.db import connect
     from central.routes.fleet import queue_command, set_config
 
-    conn = connect(platform.db_path)
+    conn = connect(platform.store)
     command_id = queue_command(conn, platform.device_id, "screenshot", {})
     set_config(conn, platform.device_id, {"display": {"brightness": 80}})
     beat = api.post("/devices/heartbeat", {"app_version": "0.1", "health": HEALTH})

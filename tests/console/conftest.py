@@ -15,7 +15,9 @@ from central.app import create_app
 from central.console import accounts, fleetview
 from central.console.clock import MovableClock
 from central.console.serving import ThreadServer
+from central.db import Target
 from central.devices import create
+from tests.stores import new_target
 
 PASSWORD = "a long enough password"
 USERS = {"ada": "admin", "tom": "technician", "vic": "viewer", "sue": "staff",
@@ -28,7 +30,7 @@ class Console:
     url: str
     clock: MovableClock
     app: Any
-    db_path: Path
+    db_path: Target
     device_id: str
     key_file: Path
 
@@ -41,7 +43,7 @@ class Console:
 def console(tmp_path_factory: pytest.TempPathFactory):
     work = tmp_path_factory.mktemp("console")
     clock = MovableClock()
-    db_path = work / "central" / "central.sqlite3"
+    db_path = new_target(work / "central")
     app = create_app(db_path, clock=clock)
     app.state.console_refresh_ms = 250      # live parts come back quickly in tests
     key = create(app.state.db, app.state.box, DEVICE)

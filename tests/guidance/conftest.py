@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,10 +14,11 @@ import pytest
 from central.app import create_app
 from central.console.clock import MovableClock
 from central.console.serving import ThreadServer
-from central.db import read
+from central.db import Target, read
 from central.demo.seed import seed_demo
 from central.devices import create
 from tests.central.signed import SignedApi
+from tests.stores import new_target
 
 DEVICE = "G-1"
 
@@ -32,7 +32,7 @@ class Platform:
     url: str
     clock: MovableClock
     app: Any
-    db_path: Path
+    db_path: Target
     api: SignedApi
 
     @property
@@ -76,7 +76,7 @@ def start_of(slot: dict[str, Any]) -> dt.datetime:
 def platform(tmp_path_factory: pytest.TempPathFactory):
     work = tmp_path_factory.mktemp("guidance")
     clock = MovableClock()
-    db_path = work / "central" / "central.sqlite3"
+    db_path = new_target(work / "central")
     app = create_app(db_path, clock=clock)
     seed_demo(app.state.db)
     device_key = create(app.state.db, app.state.box, DEVICE)

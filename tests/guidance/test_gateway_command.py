@@ -10,14 +10,15 @@ the booking and once when its two-hour reminder is due; nothing waits for time.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import subprocess
 import sys
 import uuid
 from pathlib import Path
 
+from central.db import Target
 from kiosk_command.platform_proc import PlatformProcess
 from tests.central.signed import SignedApi
+from tests.stores import database, new_target
 
 PHONE = "13912345678"
 
@@ -32,17 +33,17 @@ def _printed(out: str) -> dict[str, str]:
     return dict(line.split(": ", 1) for line in out.splitlines() if ": " in line)
 
 
-def _first_slot(db: Path) -> tuple[str, dt.datetime]:
+def _first_slot(db: Target) -> tuple[str, dt.datetime]:
     """A free one-to-one slot anyone may book, and its start."""
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+    with database(db) as conn:
         slot, starts = conn.execute(
             "SELECT id, starts_at FROM slots WHERE kind = 'one_to_one' AND booked = 0 AND "
             "priority IS NULL ORDER BY starts_utc, id LIMIT 1").fetchone()
     return slot, dt.datetime.fromisoformat(starts)
 
 
-def _served_at(work: Path, moment: dt.datetime) -> PlatformProcess:
-    return PlatformProcess(work, demo_data=False,
+def _served_at(work: Path, db: Target, moment: dt.datetime) -> PlatformProcess:
+    return PlatformProcess(work, demo_data=False, database=db if isinstance(db, str) else None,
                            extra_args=("--now", moment.isoformat())).start()
 
 
@@ -55,7 +56,7 @@ def _book(proc: PlatformProcess, slot: str) -> None:
 
 
 def test_a_gateway_added_on_the_command_line_claims_and_is_removed(tmp_path) -> None:
-    db = tmp_path / "central.sqlite3"
+    db = new_target(tmp_path)
     assert kiosk("seed", "--db", str(db), "--demo-data").returncode == 0
     assert kiosk("gateway", "list", "--db", str(db)).stdout.strip() == "no gateway"
     added = kiosk("gateway", "add", "--db", str(db), "sms-city-1")
@@ -66,12 +67,12 @@ def test_a_gateway_added_on_the_command_line_claims_and_is_removed(tmp_path) -> 
     assert again.returncode == 2 and "already a client" in again.stderr
     assert kiosk("gateway", "list", "--db", str(db)).stdout.startswith("sms-city-1\t")
     slot, starts = _first_slot(db)
-    proc = _served_at(tmp_path, starts - dt.timedelta(hours=3))
+    proc = _served_at(tmp_path, db, starts - dt.timedelta(hours=3))
     try:
         _book(proc, slot)
     finally:
         proc.stop()
-    proc = _served_at(tmp_path, starts - dt.timedelta(minutes=110))    # two_hours is due
+    proc = _served_at(tmp_path, db, starts - dt.timedelta(minutes=110))    # two_hours is due
     try:
         sms = SignedApi(proc.url, printed["device_id"], printed["key"])
         claim = sms.post("/notifications/claim", {"limit": 10, "lease_s": 60})

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from central.db import SCHEMA_VERSION, connect, schema_version
 from central.demo.seed import seed_demo
 from central.guidance.window import grace_end
+
+pytestmark = pytest.mark.sqlite_only   # SQLite's own file, versions and migrations
 
 
 def _as_version_4(path, slot: str) -> None:

@@ -1,13 +1,13 @@
 """The last seat from 50 operating-system processes at once, through the real HTTP
-server: three `kiosk central serve` processes share one database (so SQLite's own
-locking, not one process's lock, decides), and each terminal is its own process with
-its own signed client. Exactly one booking wins; the count equals the rows."""
+server: three `kiosk central serve` processes share one database (so the store's own
+locking, SQLite's or PostgreSQL's, not one process's lock, decides), and each terminal
+is its own process with its own signed client. Exactly one booking wins; the count
+equals the rows."""
 
 from __future__ import annotations
 
 import hashlib
 import multiprocessing as mp
-import sqlite3
 import time
 import uuid
 from typing import Any
@@ -16,6 +16,7 @@ import pytest
 
 from kiosk_command.platform_proc import PlatformProcess
 from tests.central.signed import SignedApi
+from tests.stores import database
 
 TERMINALS = 50
 SERVERS = 3
@@ -25,16 +26,14 @@ SERVERS = 3
 def servers(tmp_path_factory: pytest.TempPathFactory):
     work = tmp_path_factory.mktemp("race")
     first = PlatformProcess(work).start()            # seeds the demo data, enrols
-    others = [PlatformProcess(work, demo_data=False).start() for _ in range(SERVERS - 1)]
+    shared = first.store if first.server else None
+    others = [PlatformProcess(work, demo_data=False, database=shared).start()
+              for _ in range(SERVERS - 1)]
     try:
         yield [first, *others]
     finally:
         for proc in (first, *others):
             proc.stop()
-
-
-def _db(proc: PlatformProcess) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{proc.db_path}?mode=ro", uri=True)
 
 
 def _terminal(url: str, device: str, key: str, doc: dict[str, Any], start: Any,
@@ -65,7 +64,7 @@ def _race(servers: list[PlatformProcess], docs: list[dict[str, Any]]) -> list[tu
 
 
 def _seats(servers: list[PlatformProcess], slot_id: str) -> tuple[int, int, int]:
-    with _db(servers[0]) as conn:
+    with database(servers[0]) as conn:
         capacity, booked = conn.execute("SELECT capacity, booked FROM slots WHERE id = ?",
                                         (slot_id,)).fetchone()
         rows = conn.execute("SELECT count(*) FROM appointments WHERE slot_id = ? AND "

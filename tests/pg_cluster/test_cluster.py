@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import subprocess
 
-from tests.pg import (
-    PostgresCluster,
-    bin_dir,
-    pg,  # noqa: F401 - a fixture, found by name
-)
+from kiosk_command.pg_cluster import PostgresCluster, bin_dir
+from tests.pg import pg  # noqa: F401 - a fixture, found by name
 
 
 def psql(url: str, sql: str) -> str:
