@@ -29,14 +29,12 @@ import datetime as dt
 import json
 import secrets
 import sqlite3
-import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from central.db import iso, read, utc_now, write
+from central.db import Store, iso, lock, read, utc_now, write
 from central.errors import CentralError
 from central.secretbox import SecretBox
 from central.workdays import CALENDARS, add_working_days, days_of
@@ -294,37 +292,38 @@ def close(conn: sqlite3.Connection, number: str) -> str:
 # -- lookups throttled -------------------------------------------------------------------
 class Throttle:
     """Sliding windows of lookups per terminal and per tracking number: guessing
-    numbers or phones from one terminal, or one number from many, soon gets 429."""
+    numbers or phones from one terminal, or one number from many, soon gets 429.
 
-    def __init__(self, per_terminal: int = 20, per_number: int = 5, window_s: float = 60.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    The windows are rows of the database (lookup_windows), not process memory, so
+    every server process in front of one database counts the same lookups; the clock
+    is wall time in milliseconds for the same reason."""
+
+    def __init__(self, conn: Store, per_terminal: int = 20, per_number: int = 5,
+                 window_s: float = 60.0, clock: Callable[[], float] = time.time) -> None:
+        self.conn = conn
         self.per_terminal, self.per_number, self.window_s = per_terminal, per_number, window_s
         self.clock = clock
-        self._seen: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
 
     def wait_s(self, terminal: str, number: str) -> float:
         """0 when this lookup may go ahead (and count it); else seconds until it may."""
-        now = self.clock()
-        with self._lock:
-            waits = [self._wait(f"t:{terminal}", self.per_terminal, now),
-                     self._wait(f"n:{number}", self.per_number, now)]
-            if max(waits) > 0:
-                return max(waits)
-            for key in (f"t:{terminal}", f"n:{number}"):
-                self._seen.setdefault(key, deque()).append(now)
-            if len(self._seen) > 10000:          # forget idle windows
-                self._seen = {k: q for k, q in self._seen.items()
-                              if q and q[-1] > now - self.window_s}
+        now, span = round(self.clock() * 1000), round(self.window_s * 1000)
+        keys = (f"t:{terminal}", f"n:{number}")
+        with write(self.conn) as conn:
+            for key in keys:            # one decision at a time per terminal and number
+                lock(conn, f"lookup\n{key}")
+            conn.execute("DELETE FROM lookup_windows WHERE at_ms <= ?", (now - span,))
+            seen = {key: (n, first) for key, n, first in conn.execute(
+                "SELECT key, count(*), min(at_ms) FROM lookup_windows WHERE key IN (?, ?) "
+                "GROUP BY key", keys)}
+            waits = [(seen[key][1] + span - now) / 1000
+                     for key, limit in zip(keys, (self.per_terminal, self.per_number),
+                                           strict=True)
+                     if key in seen and seen[key][0] >= limit]
+            if waits:
+                return max(max(waits), 0.001)
+            conn.executemany("INSERT INTO lookup_windows VALUES(?, ?)",
+                             [(key, now) for key in keys])
         return 0.0
-
-    def _wait(self, key: str, limit: int, now: float) -> float:
-        seen = self._seen.get(key)
-        if not seen:
-            return 0.0
-        while seen and seen[0] <= now - self.window_s:
-            seen.popleft()
-        return seen[0] + self.window_s - now if len(seen) >= limit else 0.0
 
 
 # -- ratings ------------------------------------------------------------------------------

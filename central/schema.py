@@ -113,6 +113,11 @@ CREATE TABLE IF NOT EXISTS complaint_events (
     status TEXT NOT NULL, department TEXT, note TEXT
 );
 CREATE INDEX IF NOT EXISTS complaint_events_by_number ON complaint_events(tracking_number);
+-- complaint status lookups in the last window, per terminal (t:…) and tracking number
+-- (n:…): rows, so every server process counts the same (central/complaints.py Throttle)
+CREATE TABLE IF NOT EXISTS lookup_windows (key TEXT NOT NULL, at_ms INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS lookup_windows_by_key ON lookup_windows(key, at_ms);
+CREATE INDEX IF NOT EXISTS lookup_windows_by_age ON lookup_windows(at_ms);
 CREATE TABLE IF NOT EXISTS ratings (
     id TEXT PRIMARY KEY, data TEXT NOT NULL, created_at TEXT NOT NULL, device_id TEXT NOT NULL
 );

@@ -20,11 +20,8 @@ router = signed_router()
 
 
 def _throttle(request: Request) -> complaints.Throttle:
-    """One throttle per running platform (its windows live in memory)."""
-    state = request.app.state
-    if getattr(state, "complaint_throttle", None) is None:
-        state.complaint_throttle = complaints.Throttle()
-    return state.complaint_throttle
+    """The throttle over the platform's database (its windows are rows there)."""
+    return complaints.Throttle(db(request))
 
 
 @router.post("/complaints", status_code=201)
