@@ -12,6 +12,7 @@ the read-then-write steps that relied on the single writer take `lock` first.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import sqlite3
 import stat
@@ -60,17 +61,31 @@ def _connect_pg(url: str, pool_size: int) -> PgStore:
     from central.pg import FUNCTIONS
 
     store = PgStore(url, pool_size)
+    ddl = FUNCTIONS + pg_schema(SCHEMA + LATE_SCHEMA, SEALED)
+    digest = hashlib.sha256(ddl.encode()).hexdigest()
     try:
+        if _schema_digest(store) == digest:     # current: no DDL, no locks on a busy database
+            return store
         with store.transaction():
             store.lock("schema")
-            store.executescript(FUNCTIONS + pg_schema(SCHEMA + LATE_SCHEMA, SEALED))
+            if _schema_digest(store) == digest:     # another process was first
+                return store
+            store.executescript(ddl)
             set_meta(store, "schema_version", str(SCHEMA_VERSION))
+            set_meta(store, "schema_digest", digest)
             store.execute("INSERT INTO meta(key, value) VALUES('last_stamp', '') "
                           "ON CONFLICT(key) DO NOTHING")
     except BaseException:
         store.close()
         raise
     return store
+
+
+def _schema_digest(store: PgStore) -> str | None:
+    """The digest of the DDL the database was last brought up to, if it has the table."""
+    if store.execute("SELECT to_regclass('meta')").fetchone()[0] is None:
+        return None
+    return get_meta(store, "schema_digest")
 
 
 def _connect_sqlite(path: Path) -> sqlite3.Connection:

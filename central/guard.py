@@ -36,6 +36,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from central.auth import claim_of, device_key
 from central.contract import document
 from central.errors import ApiError
+from central.pg import is_outage
 
 log = logging.getLogger("central")
 GUARDED = "/api/v1/"
@@ -149,6 +150,12 @@ class Guard:
             log.debug("client went away during %s %s", scope["method"], scope["path"])
         except Exception as exc:            # the last resort: one line, a 500 in our shape
             log.error(_cause(scope, exc))
+            if is_outage(exc) and not answer.started:     # the database server is away
+                await JSONResponse({"error": "unavailable", "message": "the platform's "
+                                    "database cannot be reached; try again shortly"},
+                                   status_code=503, headers={"Retry-After": "5"})(
+                    scope, receive, answer)
+                return
             if not answer.started:
                 await JSONResponse({"error": "internal", "message": "the platform failed "
                                     "on this request; its log says where"},

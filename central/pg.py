@@ -267,3 +267,11 @@ def _safe(url: str) -> str:
 
 def is_url(target: object) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+
+
+def is_outage(exc: BaseException) -> bool:
+    """Whether exc says the PostgreSQL server is away (down, restarting, the pool dry)
+    rather than that a statement was wrong: the answer is then 503, to be sent again."""
+    from psycopg_pool import PoolTimeout
+
+    return isinstance(exc, psycopg.OperationalError | PoolTimeout | StoreError)

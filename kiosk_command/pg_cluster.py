@@ -60,17 +60,25 @@ class PostgresCluster:
             os.chown(self.root, entry.pw_uid, entry.pw_gid)
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust",
                   "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
-        options = [f"-c listen_addresses=127.0.0.1 -c port={self.port}",
-                   f"-c unix_socket_directories={self.root}",
-                   *(f"-c {k}={v}" for k, v in self.settings.items())]
         try:
-            self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
-                      "-o", " ".join(options), "start")
+            self._pg_ctl_start()
         except subprocess.CalledProcessError as exc:
             tail = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
             self.remove()
             raise RuntimeError(f"PostgreSQL did not start: {exc.stderr}\n{tail}") from None
         return self
+
+    def start_again(self) -> None:
+        """Start a stopped cluster on the same port and data (a database server that
+        comes back after an outage)."""
+        self._pg_ctl_start()
+
+    def _pg_ctl_start(self) -> None:
+        options = [f"-c listen_addresses=127.0.0.1 -c port={self.port}",
+                   f"-c unix_socket_directories={self.root}",
+                   *(f"-c {k}={v}" for k, v in self.settings.items())]
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
+                  "-o", " ".join(options), "start")
 
     def stop(self) -> None:
         """Stop the server (fast: open sessions are ended) if it runs."""

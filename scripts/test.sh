@@ -27,4 +27,4 @@ run_pytest
 # the platform's tests once more with PostgreSQL as its store (a throwaway cluster per
 # test process, tests/conftest.py); SQLite's own file and migrations stay SQLite's
 KIOSK_TEST_STORE=postgresql run_pytest -m "not sqlite_only" \
-    tests/central tests/guidance tests/console tests/feedback
+    tests/central tests/guidance tests/console tests/feedback tests/policies/test_platform.py

@@ -90,3 +90,22 @@ def test_writers_in_several_processes_never_make_a_cursor_skip(platform) -> None
         stored = dict(conn.execute("SELECT id, updated_at FROM feed_items WHERE kind = 'jobs'"
                                    ).fetchall())
     assert seen == stored
+
+
+def test_database_away_is_503_then_served_again(tmp_path) -> None:
+    """The PostgreSQL server stopping under a running platform: the terminal is told to
+    send again (503 with Retry-After), never a 500, and served once the server is back."""
+    with PostgresCluster({"fsync": "off"}) as cluster, PlatformProcess(
+            tmp_path, server=cluster.url) as platform:
+        api = client(platform)
+        assert api.get("/jobs?limit=1").status_code == 200
+        cluster.stop()
+        away = api.post("/ratings", {"service": "职业指导", "score": 4}, idem="away-1")
+        assert away.status_code == 503 and away.headers["Retry-After"] == "5"
+        assert away.json()["error"] == "unavailable"
+        cluster.start_again()
+        answers = [api.post("/ratings", {"service": "职业指导", "score": 4}, idem="away-1")
+                   for _ in range(3)]        # a stale pooled connection or two, then served
+        assert answers[-1].status_code == 201
+        assert {a.status_code for a in answers} <= {201, 503}
+        assert count(platform, "ratings") == 1

@@ -89,15 +89,15 @@ def test_the_answer_is_read_with_number_and_phone_only(api: SignedApi, platform)
              "not_found")
     is_error(api.post("/policy-questions/status", {**ask, "tracking_number": number()}), 404,
              "not_found")
-    listed = run_kiosk("central", "questions", "list", "--db", str(platform.db_path))
+    listed = run_kiosk("central", "questions", "list", "--db", str(platform.store))
     assert doc["tracking_number"] in listed.stdout and "138****8000" in listed.stdout
     assert "13800138000" not in listed.stdout
-    done = run_kiosk("central", "questions", "answer", "--db", str(platform.db_path),
+    done = run_kiosk("central", "questions", "answer", "--db", str(platform.store),
                      str(doc["tracking_number"]), "可以，带身份证到社区窗口办理。")
     assert done.returncode == 0, done.stderr
     answered = api.post("/policy-questions/status", ask).json()
     assert answered["status"] == "answered" and answered["answer"].startswith("可以")
-    missing = run_kiosk("central", "questions", "answer", "--db", str(platform.db_path),
+    missing = run_kiosk("central", "questions", "answer", "--db", str(platform.store),
                         "ZX20260403-000000", "x")
     assert missing.returncode == 2 and "no policy question" in missing.stderr
 
@@ -136,8 +136,9 @@ def test_other_refusals(api: SignedApi) -> None:
 def test_a_database_seeded_before_the_calendar_gets_it_once(tmp_path) -> None:
     from central.db import connect, set_meta, write
     from central.demo.seed import DEMO_VERSION, seed_calendar, seed_demo
+    from tests.stores import new_target
 
-    conn = connect(tmp_path / "old.sqlite3")
+    conn = connect(new_target(tmp_path))
     with write(conn):
         set_meta(conn, "demo_data", DEMO_VERSION)    # demo data of before the calendar
     assert seed_demo(conn) is False
