@@ -12,7 +12,6 @@ the read-then-write steps that relied on the single writer take `lock` first.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import sqlite3
 import stat
@@ -23,22 +22,19 @@ from pathlib import Path
 
 from central.errors import CentralError
 from central.guidance.window import grace_end
+from central.migrations import HEAD, bring_up_to_date, revision_query, sqlalchemy_url
 from central.moments import CHINA, iso
 from central.pg import PgStore, is_url
-from central.pg import schema as pg_schema
-from central.schema import LATE_SCHEMA, SCHEMA
+from central.schema import SCHEMA, SEALED
 from central.secretbox import SECRET_ENV, SecretBox, key_file_for, open_box
 
-# Bumped whenever SCHEMA changes in a way CREATE ... IF NOT EXISTS cannot apply;
-# MIGRATIONS[n] takes a database from version n to n + 1, and an older database runs
-# them one after another (each in its own transaction, with its version bump).
-SCHEMA_VERSION = 5
+# SQLite files numbered their schema (PRAGMA user_version) before revisions began:
+# MIGRATIONS[n] takes such a file from version n to n + 1, up to LEGACY_VERSION, the
+# schema revision `v5` stands for (central/migrations). A file under revisions says
+# REVISED there, which a platform from before revisions refuses rather than misreads.
+LEGACY_VERSION = 5
+REVISED = 6
 _LOCKS: dict[int, threading.RLock] = {}
-# Tables whose rows are sealed with the platform's secret (one is enough to check it).
-SEALED = (("devices", "key"), ("seekers", "data"), ("appointments", "data"),
-          ("complaints", "data"), ("assessments", "data"), ("interests", "data"),
-          ("unemployment_applications", "data"))
-
 
 Store = sqlite3.Connection | PgStore
 Target = Path | str     # a SQLite file, or a postgresql:// address
@@ -57,35 +53,26 @@ def connect(path: Target, pool_size: int = 8) -> Store:
 
 
 def _connect_pg(url: str, pool_size: int) -> PgStore:
-    """The pool, with the schema created once whichever server process comes first."""
-    from central.pg import FUNCTIONS
-
+    """The pool, once the database is at this platform's schema revision (whichever
+    server process comes first brings it there; the rest find it so)."""
     store = PgStore(url, pool_size)
-    ddl = FUNCTIONS + pg_schema(SCHEMA + LATE_SCHEMA, SEALED)
-    digest = hashlib.sha256(ddl.encode()).hexdigest()
     try:
-        if _schema_digest(store) == digest:     # current: no DDL, no locks on a busy database
-            return store
-        with store.transaction():
-            store.lock("schema")
-            if _schema_digest(store) == digest:     # another process was first
-                return store
-            store.executescript(ddl)
-            set_meta(store, "schema_version", str(SCHEMA_VERSION))
-            set_meta(store, "schema_digest", digest)
-            store.execute("INSERT INTO meta(key, value) VALUES('last_stamp', '') "
-                          "ON CONFLICT(key) DO NOTHING")
+        if revision(store) != HEAD:
+            bring_up_to_date(sqlalchemy_url(url))
     except BaseException:
         store.close()
         raise
     return store
 
 
-def _schema_digest(store: PgStore) -> str | None:
-    """The digest of the DDL the database was last brought up to, if it has the table."""
-    if store.execute("SELECT to_regclass('meta')").fetchone()[0] is None:
+def revision(conn: Store) -> str | None:
+    """The schema revision the database records; None when it has none (new, or a
+    SQLite file from before revisions)."""
+    exists, query = revision_query("postgresql" if isinstance(conn, PgStore) else "sqlite")
+    if not conn.execute(exists).fetchone()[0]:
         return None
-    return get_meta(store, "schema_digest")
+    row = conn.execute(query).fetchone()
+    return row[0] if row else None
 
 
 def _connect_sqlite(path: Path) -> sqlite3.Connection:
@@ -103,15 +90,27 @@ def _connect_sqlite(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA busy_timeout=5000")
     _private_files(path)
-    version = _check_version(conn, path)
-    conn.executescript(SCHEMA)
     _LOCKS[id(conn)] = threading.RLock()
-    while version in MIGRATIONS:
-        MIGRATIONS[version](conn, path)
-        version += 1
-    conn.executescript(LATE_SCHEMA)
-    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    if revision(conn) != HEAD:
+        try:
+            _bring_up_sqlite(conn, path)
+        except BaseException:
+            conn.close()
+            raise
     return conn
+
+
+def _bring_up_sqlite(conn: sqlite3.Connection, path: Path) -> None:
+    """A file from before revisions takes its numbered steps first; then the revisions."""
+    if revision(conn) is None:
+        version = _check_version(conn, path)
+        if version is not None:
+            conn.executescript(SCHEMA)
+            while version in MIGRATIONS:
+                MIGRATIONS[version](conn, path)
+                version += 1
+    bring_up_to_date(sqlalchemy_url(path))
+    conn.execute(f"PRAGMA user_version={REVISED}")
 
 
 def _private_folder(folder: Path) -> None:
@@ -136,25 +135,39 @@ def _private_files(path: Path) -> None:
             name.chmod(0o600)
 
 
-def schema_version(path: Path) -> int | None:
-    """The schema version of an existing database file; None when there is none yet."""
+def schema_revision(path: Path) -> str | None:
+    """The schema revision of an existing SQLite file ("version N" for one from before
+    revisions); None when there is none yet."""
     if not Path(path).exists():
         return None
-    conn = sqlite3.connect(path)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        return conn.execute("PRAGMA user_version").fetchone()[0] if tables else None
+        found = revision(conn)
+        if found is None and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            found = f"version {conn.execute('PRAGMA user_version').fetchone()[0]}"
+        return found
     finally:
         conn.close()
+
+
+def stored_revision(target: Target) -> str | None:
+    """What the database records, read without changing it (for `kiosk central migrate`)."""
+    if not is_url(target):
+        return schema_revision(Path(target))
+    store = PgStore(str(target), 1)
+    try:
+        return revision(store)
+    finally:
+        store.close()
 
 
 def _check_version(conn: sqlite3.Connection, path: Path) -> int | None:
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if tables and version != SCHEMA_VERSION and version not in MIGRATIONS:
-        conn.close()
-        raise CentralError(f"central: {path} has schema version {version}, this platform "
-                           f"needs {SCHEMA_VERSION}; move it aside (demo data is recreated)")
+    if tables and version != LEGACY_VERSION and version not in MIGRATIONS:
+        raise CentralError(f"central: {path} has schema version {version}, which this "
+                           "platform cannot bring up to date; move it aside (demo data is "
+                           "recreated)")
     return version if tables else None
 
 

@@ -14,6 +14,11 @@ specialist serves them (which says no more than that some key group applies to
 a row no one can link to a person without the secret).
 """
 
+# Tables whose rows are sealed with the platform's secret (one is enough to check it).
+SEALED = (("devices", "key"), ("seekers", "data"), ("appointments", "data"),
+          ("complaints", "data"), ("assessments", "data"), ("interests", "data"),
+          ("unemployment_applications", "data"))
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS devices (

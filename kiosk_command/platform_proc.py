@@ -16,10 +16,15 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.errors import KioskError
+
+if TYPE_CHECKING:
+    from central.db import Store
 
 START_TIMEOUT_S = 30.0
 # postgresql://… of a server on which every platform started here gets its own database
@@ -154,6 +159,18 @@ class PlatformProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+    @contextmanager
+    def database(self) -> Iterator[Store]:
+        """The platform's store itself, for scripted checks a visitor's screens cannot
+        show (what was stored, and how often) on either store."""
+        from central.db import connect
+
+        conn = connect(self.store, pool_size=1)
+        try:
+            yield conn
+        finally:
+            conn.close()
 
 
 def create_database(server: str) -> str:

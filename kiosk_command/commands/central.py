@@ -59,6 +59,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     enroll.add_argument("--rekey", action="store_true",
                         help="replace the key of a terminal that is already enrolled")
     enroll.set_defaults(handler=run_enroll)
+    migrate = csub.add_parser("migrate", help="bring the database to this platform's schema "
+                              "revision (serve does too; run it once before a city's rollout)")
+    migrate.add_argument("--db", "--database", dest="db", type=_store, required=True)
+    migrate.set_defaults(handler=run_migrate)
     seed = csub.add_parser("seed", help="add generated postings or changes (benchmarks)")
     seed.add_argument("--db", type=_store, required=True)
     seed.add_argument("--demo-data", action="store_true", help="load the demo data set")
@@ -233,6 +237,23 @@ def run_enroll(args: argparse.Namespace) -> int:
         print(enroll(conn, box, args.device) if args.rekey else create(conn, box, args.device))
     except CentralError as exc:
         raise CentralToolError(str(exc), exc.exit_code) from None
+    return 0
+
+
+def run_migrate(args: argparse.Namespace) -> int:
+    from central.db import connect, stored_revision
+    from central.errors import CentralError
+    from central.migrations import HEAD
+
+    try:
+        before = stored_revision(args.db)
+        connect(args.db, pool_size=1).close()
+    except CentralError as exc:
+        raise CentralToolError(str(exc), exc.exit_code) from None
+    if before == HEAD:
+        print(f"schema revision {HEAD}: already the newest")
+    else:
+        print(f"schema revision {before or 'none (new database)'} -> {HEAD}")
     return 0
 
 

@@ -28,16 +28,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _renew_outdated(workdir: Path) -> None:
-    """Start the demo afresh when its platform database is from an older version.
+    """Start the demo afresh when its platform database is not at this schema revision.
 
     The demo's data is generated, so nothing of value is lost; the kiosk's own
     cache and queue go too, since their cursors and keys belong to that database.
     """
-    from central.db import SCHEMA_VERSION, schema_version
+    from central.db import schema_revision
+    from central.migrations import HEAD
 
-    found = schema_version(workdir / "central" / "central.sqlite3")
-    if found is not None and found != SCHEMA_VERSION:
-        print(f"demo: platform data in {workdir} is from an older version; starting afresh")
+    found = schema_revision(workdir / "central" / "central.sqlite3")
+    if found is not None and found != HEAD:
+        print(f"demo: platform data in {workdir} is from another version; starting afresh")
         shutil.rmtree(workdir)
 
 

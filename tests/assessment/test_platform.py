@@ -4,7 +4,6 @@ a code, never answers or anything free-form."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 
@@ -14,18 +13,18 @@ from kiosk.flows.assessment.payload import platform_result
 from kiosk.flows.assessment.scoring import score
 from kiosk.platform.errors import Refused
 from kiosk.platform.identity import id_hash
+from kiosk_command.platform_proc import PlatformProcess
 from tests.assessment.answers import PROFILE, by_type
 from tests.assessment.conftest import answer_all, lay_card, make_flow, wait_ui
 from tests.platform.conftest import client_for, real_now_clock, service_for
 from tests.registration.conftest import NUMBER
+from tests.stores import database
 
 
-def assessments_at(db: Path) -> list[tuple[str | None, bytes]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("SELECT id_hash, data FROM assessments").fetchall()
-    finally:
-        conn.close()
+def assessments_at(platform: PlatformProcess) -> list[tuple[str | None, bytes]]:
+    with database(platform) as conn:
+        return [(r[0], bytes(r[1])) for r in
+                conn.execute("SELECT id_hash, data FROM assessments").fetchall()]
 
 
 def kept_flow(service):
@@ -45,7 +44,7 @@ def test_with_the_platform_up_the_result_is_kept(own_platform, tmp_path: Path) -
         assert flow.save(got.append) is False           # a second tap keeps nothing more
         wait_ui(flow, lambda: bool(got))
         assert got == ["sent"] and flow.save_text() == ("as.save.sent", {"desk": "1"})
-        rows = assessments_at(own_platform.db_path)
+        rows = assessments_at(own_platform)
         assert len(rows) == 1 and rows[0][0] is not None
         assert b"SCE" not in rows[0][1]                  # sealed at rest
     finally:
@@ -75,7 +74,7 @@ def test_with_the_platform_down_it_is_saved_sealed_and_delivered_once_later(
         assert service.outbox.counts()["pending"] == 0
         service.sender.wake()
         time.sleep(0.3)
-        assert len(assessments_at(own_platform.db_path)) == 1          # once, never again
+        assert len(assessments_at(own_platform)) == 1          # once, never again
     finally:
         service.stop()
 
@@ -88,7 +87,7 @@ def test_nothing_is_sent_unless_the_visitor_asks(own_platform, tmp_path: Path) -
         flow.qr_text("zh")
         flow.session.end("done")
         assert sum(service.outbox.counts().values()) == 0
-        assert assessments_at(own_platform.db_path) == []
+        assert assessments_at(own_platform) == []
     finally:
         service.stop()
 

@@ -6,22 +6,25 @@ import sqlite3
 
 import pytest
 
-from central.db import SCHEMA_VERSION, connect, schema_version
+from central.db import REVISED, connect, schema_revision
 from central.errors import CentralError
+from central.migrations import HEAD
 
 pytestmark = pytest.mark.sqlite_only   # SQLite's own file, versions and migrations
 
 
-def test_new_database_gets_the_current_version(tmp_path) -> None:
+def test_new_database_gets_the_current_revision(tmp_path) -> None:
     connect(tmp_path / "p.sqlite3").close()
-    assert schema_version(tmp_path / "p.sqlite3") == SCHEMA_VERSION
+    assert schema_revision(tmp_path / "p.sqlite3") == HEAD
+    with sqlite3.connect(tmp_path / "p.sqlite3") as conn:      # older platforms refuse it
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == REVISED
 
 
 def test_older_database_is_refused(tmp_path) -> None:
     path = tmp_path / "old.sqlite3"
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE devices (id TEXT PRIMARY KEY, key TEXT)")
-    assert schema_version(path) == 0
+    assert schema_revision(path) == "version 0"
     with pytest.raises(CentralError, match="schema version 0"):
         connect(path)
 
@@ -45,6 +48,7 @@ def test_version_2_database_keeps_its_seekers(tmp_path) -> None:
         conn.execute("ALTER TABLE seekers DROP COLUMN specialist_id")
         conn.execute("DROP TABLE unemployment_applications")
         conn.execute("PRAGMA user_version=2")
+        conn.execute("DROP TABLE alembic_version")     # files had none before revisions
     with platform:
         api = SignedApi(platform.url, platform.device_id, platform.key_file.read_text().strip())
         page = api.post("/seekers/lookup", {"id_hash": who}).json()
@@ -55,4 +59,4 @@ def test_version_2_database_keeps_its_seekers(tmp_path) -> None:
         assert again["status"] == "updated" and again["specialist"]
         assert api.post("/seekers/unemployment", {"id_hash": who, "reason": "resigned"},
                         idem="u-1").status_code == 201
-    assert schema_version(platform.db_path) == SCHEMA_VERSION == 5
+    assert schema_revision(platform.db_path) == HEAD

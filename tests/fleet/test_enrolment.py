@@ -14,9 +14,9 @@ from kiosk.fleet.enrolment import PAIRING_FILE, Pairing, PairingError, unwrap
 
 
 def confirm(platform, code: str, device: str | None = None) -> str:
-    conn = connect(platform.db_path)
+    conn = connect(platform.store)
     try:
-        return pair(conn, secret_box(conn, platform.db_path), code, device)
+        return pair(conn, secret_box(conn, platform.store), code, device)
     finally:
         conn.close()
 

@@ -4,13 +4,13 @@ never in a visitor's way, results delivered through the outbox."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
-from central.db import SCHEMA_VERSION, connect
+from central.db import connect, schema_revision
+from central.migrations import HEAD
 from central.routes.fleet import queue_command
 from kiosk.config import Settings
 from kiosk.core import KioskCore
@@ -18,6 +18,7 @@ from kiosk.fleet.commands import CommandFailed
 from kiosk.fleet.service import Fleet
 from kiosk.session import VisitorSession
 from tests.platform.conftest import real_now_clock, service_for
+from tests.stores import database
 
 
 class Recorder:
@@ -53,16 +54,13 @@ def fleet_for(core: KioskCore, tmp_path: Path, rec: Recorder) -> Fleet:
 
 
 def outcome(platform, command_id: str) -> tuple[str, str]:
-    conn = sqlite3.connect(platform.db_path)
-    try:
-        return conn.execute("SELECT status, coalesce(result, '') FROM fleet_commands "
-                            "WHERE id = ?", (command_id,)).fetchone()
-    finally:
-        conn.close()
+    with database(platform) as conn:
+        return tuple(conn.execute("SELECT status, coalesce(result, '') FROM fleet_commands "
+                                  "WHERE id = ?", (command_id,)).fetchone())
 
 
 def queue(platform, kind: str, args: dict[str, object] | None = None, ttl: float = 3600) -> str:
-    conn = connect(platform.db_path)
+    conn = connect(platform.store)
     try:
         return queue_command(conn, platform.device_id, kind, args or {}, ttl)
     finally:
@@ -154,10 +152,9 @@ def test_a_stop_mid_command_is_reported_and_never_rerun(platform, tmp_path: Path
 def test_the_heartbeat_carries_health_in_the_contracts_shape(platform, rig) -> None:
     core, fleet, _ = rig
     core.platform.heartbeat()
-    conn = sqlite3.connect(platform.db_path)
-    row = conn.execute("SELECT last_status FROM devices WHERE id = ?",
-                       (platform.device_id,)).fetchone()
-    conn.close()
+    with database(platform) as conn:
+        row = conn.execute("SELECT last_status FROM devices WHERE id = ?",
+                           (platform.device_id,)).fetchone()
     health = json.loads(row[0])["health"]
     assert health["release"] == "test-1" and health["session"] == "idle"
     assert health["devices"]["printer"] == {"state": "absent"}
@@ -174,8 +171,9 @@ def test_an_old_platform_database_gets_expiry_on_its_commands(tmp_path: Path) ->
     conn.execute("INSERT INTO fleet_commands(id, device_id, kind, args, created_at) VALUES"
                  "('K-old', 'd', 'restart', '{}', '2026-11-01T08:00:00.000000Z')")
     conn.execute("PRAGMA user_version=3")
+    conn.execute("DROP TABLE alembic_version")     # as a file from before revisions
     conn.close()
     conn = connect(path)
     assert conn.execute("SELECT expires_at FROM fleet_commands").fetchone()[0].startswith(
         "2026-11-02T08:00:00")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert schema_revision(path) == HEAD

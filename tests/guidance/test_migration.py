@@ -9,9 +9,10 @@ import sqlite3
 
 import pytest
 
-from central.db import SCHEMA_VERSION, connect, schema_version
+from central.db import connect, schema_revision
 from central.demo.seed import seed_demo
 from central.guidance.window import grace_end
+from central.migrations import HEAD
 
 pytestmark = pytest.mark.sqlite_only   # SQLite's own file, versions and migrations
 
@@ -31,6 +32,7 @@ def _as_version_4(path, slot: str) -> None:
                          "status, created_at, updated_at, device_id) VALUES(?, ?, 'G001', "
                          "'v', '', 'booked', '', '', 'T')", (f"A-{n}", slot))
         conn.execute("PRAGMA user_version=4")
+        conn.execute("DROP TABLE alembic_version")     # files had none before revisions
 
 
 def test_version_4_bookings_are_kept_and_guarded(tmp_path) -> None:
@@ -40,9 +42,9 @@ def test_version_4_bookings_are_kept_and_guarded(tmp_path) -> None:
     slot, start = conn.execute("SELECT id, starts_at FROM slots ORDER BY id LIMIT 1").fetchone()
     conn.close()
     _as_version_4(path, slot)
-    assert schema_version(path) == 4
+    assert schema_revision(path) == "version 4"
     conn = connect(path)
-    assert schema_version(path) == SCHEMA_VERSION == 5
+    assert schema_revision(path) == HEAD
     rows = conn.execute("SELECT id, holder, no_show_at FROM appointments ORDER BY id").fetchall()
     assert rows == [("A-1", "v", grace_end(start)), ("A-2", None, grace_end(start))]
     kind, utc = conn.execute("SELECT kind, starts_utc FROM slots WHERE id = ?",

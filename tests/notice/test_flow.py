@@ -15,7 +15,7 @@ OLD_LIMIT = "资料齐全的当场办结；首次岗位推荐在登记后5个工
 
 def staff_set(t: Terminal, notice_id: str, field: str, value: str):
     assert t.central is not None
-    return run_kiosk("central", "notice", "set", "--db", str(t.central.db_path), notice_id,
+    return run_kiosk("central", "notice", "set", "--db", str(t.central.store), notice_id,
                      field, value)
 
 
@@ -72,7 +72,7 @@ def test_staff_are_refused_what_the_contract_refuses(terminal: Terminal) -> None
     assert field.returncode == 2 and "no field 'steps'" in field.stderr
     fixed = staff_set(terminal, "N01", "id", "N02")
     assert fixed.returncode == 2 and "cannot be changed" in fixed.stderr
-    listed = run_kiosk("central", "notice", "list", "--db", str(terminal.central.db_path))
+    listed = run_kiosk("central", "notice", "list", "--db", str(terminal.central.store))
     assert listed.returncode == 0 and listed.stdout.count("\n") == 10
     assert listed.stdout.startswith("N01\tregistration\t求职登记\t")
 
@@ -81,7 +81,7 @@ def test_a_withdrawn_notice_leaves_the_list_and_its_card(terminal: Terminal) -> 
     terminal.platform.sync()
     flow = terminal.notice
     assert flow.choose("N03") is not None
-    conn = connect(terminal.central.db_path)
+    conn = connect(terminal.central.store)
     with write(conn):
         tombstone(conn, "notices", ["N03"], next_stamp(conn))
     conn.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from kiosk.platform.client import PlatformClient
 from kiosk.platform.service import Options, PlatformService
 from kiosk.platform.signing import load_key
 from kiosk_command.platform_proc import PlatformProcess
+from tests.stores import database
 
 
 def real_now_clock(offset_s: float = 0.0) -> FakeClock:
@@ -48,11 +48,8 @@ def service_for(proc: PlatformProcess, data_dir: Path, clock: FakeClock | None =
 
 def ratings_at(proc: PlatformProcess) -> list[str]:
     """Comments of every rating the platform stored (our markers), read from its file."""
-    conn = sqlite3.connect(proc.db_path)
-    try:
+    with database(proc) as conn:
         rows = conn.execute("SELECT json_extract(data, '$.comment') FROM ratings").fetchall()
-    finally:
-        conn.close()
     return [r[0] for r in rows]
 
 

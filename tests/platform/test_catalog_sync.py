@@ -23,7 +23,7 @@ def feed(client: PlatformClient, path: str) -> dict[str, dict]:
 
 
 def test_full_then_incremental_sync(own_platform, tmp_path: Path) -> None:
-    run_kiosk("central", "seed", "--db", str(own_platform.db_path), "--demo-data")
+    run_kiosk("central", "seed", "--db", str(own_platform.store), "--demo-data")
     service = service_for(own_platform, tmp_path / "kiosk")
     reports = {r.collection: r.changes for r in service.sync()}
     assert reports["jobs"] >= 2000 and reports["fairs"] and reports["policies"]
@@ -38,7 +38,7 @@ def test_full_then_incremental_sync(own_platform, tmp_path: Path) -> None:
     assert withdrawn and all(service.catalog.job(i) is None for i in withdrawn)
 
     assert {r.collection: r.changes for r in service.sync()}["jobs"] == 0   # cursor kept
-    touched = run_kiosk("central", "seed", "--db", str(own_platform.db_path), "--touch", "30")
+    touched = run_kiosk("central", "seed", "--db", str(own_platform.store), "--touch", "30")
     assert touched.returncode == 0, touched.stderr
     assert {r.collection: r.changes for r in service.sync()}["jobs"] == 30
     after = feed(client_for(own_platform), "/jobs")
@@ -48,7 +48,7 @@ def test_full_then_incremental_sync(own_platform, tmp_path: Path) -> None:
 
 
 def test_search_keeps_serving_while_the_platform_is_away(own_platform, tmp_path: Path) -> None:
-    run_kiosk("central", "seed", "--db", str(own_platform.db_path), "--demo-data")
+    run_kiosk("central", "seed", "--db", str(own_platform.store), "--demo-data")
     service = service_for(own_platform, tmp_path / "kiosk")
     service.sync()
     before = service.search("司机")

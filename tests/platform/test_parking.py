@@ -26,6 +26,7 @@ from kiosk.platform.signing import load_key
 from kiosk_command.platform_proc import PlatformProcess
 from tests.platform.conftest import rating, ratings_at, real_now_clock
 from tests.platform.fault_proxy import FaultProxy
+from tests.stores import database
 
 PERSON = {"name": "李四海", "phone": "13700001111"}
 PARK_RETRY_S = 120.0  # the platform allows 300 s of clock skew: stay within it
@@ -47,11 +48,8 @@ def service_via(url: str, proc: PlatformProcess, data_dir: Path, clock: FakeCloc
 
 def stored_keys(proc: PlatformProcess) -> list[str]:
     """Idempotency keys the platform recorded (one per submission it processed)."""
-    conn = sqlite3.connect(proc.db_path)
-    try:
+    with database(proc) as conn:
         return [k for (k,) in conn.execute("SELECT key FROM idempotency")]
-    finally:
-        conn.close()
 
 
 def test_failing_head_is_parked_and_the_rest_are_delivered(own_platform, relay,
@@ -133,8 +131,10 @@ def test_order_group_waits_behind_its_parked_head(own_platform, relay,
     """A check-in must not overtake the booking it checks in; a rating may."""
     own_platform.stop()
     # the platform's clock just before the first demo slots, so the check-in is on time
+    store = own_platform.store        # the same data (on PostgreSQL: the same database)
     with PlatformProcess(own_platform.workdir, port=own_platform.port, demo_data=True,
-                         extra_args=("--now", before_first_slots())):
+                         extra_args=("--now", before_first_slots()),
+                         database=store if isinstance(store, str) else None):
         clock = real_now_clock()
         service = service_via(relay.url, own_platform, tmp_path / "kiosk", clock)
         slot = service.free_slots()[0]["id"]

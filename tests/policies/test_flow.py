@@ -119,7 +119,7 @@ def test_a_question_on_the_friday_before_qingming_is_due_on_tuesday(online, plat
     wait_ui(flow, lambda: bool(states))
     assert states == ["sent"] and asked.answer_by == dt.date(2026, 4, 7)
     assert flow.asked_message() == ("pol.asked.sent", {"y": 2026, "m": 4, "d": 7})
-    listed = run_kiosk("central", "questions", "list", "--db", str(platform.db_path))
+    listed = run_kiosk("central", "questions", "list", "--db", str(platform.store))
     assert listed.stdout.count(asked.tracking_number) == 1                  # exactly once
 
     words: list = []
@@ -127,7 +127,7 @@ def test_a_question_on_the_friday_before_qingming_is_due_on_tuesday(online, plat
     assert flow.look_up(digits, "13800138000", words.append) is None
     wait_ui(flow, lambda: bool(words))
     assert words[0].words == ("pol.lookup.waiting", {"y": 2026, "m": 4, "d": 7})
-    run_kiosk("central", "questions", "answer", "--db", str(platform.db_path),
+    run_kiosk("central", "questions", "answer", "--db", str(platform.store),
               asked.tracking_number, "带身份证到社区窗口办理即可。")
     later = make_flow(clock, service)                                        # a new visit
     words.clear()

@@ -4,7 +4,6 @@ page, and the unemployment application."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 
@@ -13,9 +12,11 @@ import pytest
 from kiosk.flows.registration.mypage import MyPage
 from kiosk.i18n import parts
 from kiosk.platform.identity import id_hash
+from kiosk_command.platform_proc import PlatformProcess
 from tests.conftest import ROOT
 from tests.platform.conftest import real_now_clock, service_for
 from tests.registration.conftest import NUMBER, card, fill, lay_card, make_flow, number, wait_ui
+from tests.stores import database
 
 # the contract of issue 15 (key groups, specialist, unemployment applications) lands
 # with the platform side; until it has, the platform refuses what it does not know yet
@@ -24,13 +25,11 @@ needs_new_contract = pytest.mark.xfail(not NEW_CONTRACT, strict=True,
                                        reason="the platform's side of issue 15 lands apart")
 
 
-def seekers_at(db: Path) -> list[tuple[str, str]]:
+def seekers_at(platform: PlatformProcess) -> list[tuple[str, str]]:
     """(registered_at, updated_at) of every registration the platform holds."""
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("SELECT registered_at, updated_at FROM seekers").fetchall()
-    finally:
-        conn.close()
+    with database(platform) as conn:
+        return [tuple(r) for r in
+                conn.execute("SELECT registered_at, updated_at FROM seekers").fetchall()]
 
 
 def registered_flow(service, groups: tuple[str, ...] = (), who: str = NUMBER):
@@ -123,7 +122,7 @@ def test_with_the_platform_down_it_is_saved_sealed_and_delivered_once_later(
         while service.outbox.counts()["pending"] and time.monotonic() < deadline:
             time.sleep(0.05)
         assert service.outbox.counts()["pending"] == 0
-        stored = seekers_at(own_platform.db_path)
+        stored = seekers_at(own_platform)
         assert len(stored) == 1 and stored[0][0] == stored[0][1]      # once, never again
     finally:
         service.stop()
@@ -137,7 +136,7 @@ def test_not_now_leaves_no_trace_anywhere(own_platform, tmp_path: Path) -> None:
         with pytest.raises(Exception, match="still missing"):
             flow.submit(lambda state: None)
         assert sum(service.outbox.counts().values()) == 0
-        assert seekers_at(own_platform.db_path) == []
+        assert seekers_at(own_platform) == []
     finally:
         service.stop()
 

@@ -364,7 +364,7 @@ def _recover(rig: Rig, fig: Figures) -> None:
 
 
 def _audit(rig: Rig, fig: Figures) -> None:
-    ledger = read_ledger(rig.platform.db_path, DEVICE)
+    ledger = read_ledger(rig.platform, DEVICE)
     stored = dict(rig.terminal.stored)
     told = rig.told
     fig.stored = Counter(stored.values())

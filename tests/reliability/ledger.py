@@ -4,7 +4,8 @@ By key: the platform's idempotency table holds one answer per (terminal, key).
 By content: each submission carries a marker (a rating's comment, a complaint's
 text, an assessment's result, the visitor's pseudonym for interests and bookings);
 a marker stored twice is a duplicate even if the keys differ. The platform's
-sealed fields are opened with its own key file, read next to its database.
+sealed fields are opened with its own key file, read next to its database
+(on PostgreSQL: the platform's secret file).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from central.db import Store, connect
 from central.secretbox import SecretBox, _read_key, key_file_for
+from kiosk_command.platform_proc import PlatformProcess
 
 MARK = re.compile(r"rel-[0-9a-z-]+")
 
@@ -34,10 +37,13 @@ class Ledger:
         return sorted(m for m, n in self.markers.items() if n > 1)
 
 
-def read_ledger(db_path: Path, device_id: str) -> Ledger:
-    """Read the platform's database (it may still be running: WAL readers are fine)."""
-    box = SecretBox(_read_key(key_file_for(db_path)) or b"")   # a reader never makes a key
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+def read_ledger(platform: PlatformProcess, device_id: str) -> Ledger:
+    """Read the platform's store while it may still be running (WAL readers are fine)."""
+    target = platform.store
+    secret = key_file_for(target) if isinstance(target, Path) else platform.secret_path
+    box = SecretBox(_read_key(secret) or b"")      # a reader never makes a key
+    conn = (sqlite3.connect(f"file:{target}?mode=ro", uri=True) if isinstance(target, Path)
+            else connect(target, pool_size=1))
     try:
         ledger = Ledger()
         for key, status, text in conn.execute(
@@ -50,7 +56,7 @@ def read_ledger(db_path: Path, device_id: str) -> Ledger:
         conn.close()
 
 
-def _count(conn: sqlite3.Connection, box: SecretBox, ledger: Ledger, device: str) -> None:
+def _count(conn: Store, box: SecretBox, ledger: Ledger, device: str) -> None:
     def rows(sql: str) -> list[tuple[Any, ...]]:
         return conn.execute(sql, (device,)).fetchall()
 

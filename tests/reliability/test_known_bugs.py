@@ -23,6 +23,7 @@ from kiosk.platform.service import PlatformService
 from kiosk.platform.signing import load_key
 from kiosk_command.platform_proc import PlatformProcess
 from tests.reliability.proxy import FaultProxy
+from tests.stores import database
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +61,7 @@ def test_a_cancel_reaches_the_platform(platform: PlatformProcess, tmp_path: Path
 
 
 def _last_booking(proc: PlatformProcess) -> str:
-    import sqlite3
-
-    with sqlite3.connect(proc.db_path) as conn:
+    with database(proc) as conn:
         return conn.execute("SELECT id FROM appointments ORDER BY created_at DESC "
                             "LIMIT 1").fetchone()[0]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from devices.idcard.card import parse_card
@@ -124,12 +123,9 @@ def expect_platform_assessments(ctx: ScriptContext, count: Any) -> None:
     with its visitor's pseudonym (read from its database: no endpoint lists them)."""
     if ctx.platform is None:
         raise ScriptFailure("no platform in this run")
-    conn = sqlite3.connect(f"file:{ctx.platform.db_path}?mode=ro", uri=True)
-    try:
+    with ctx.platform.database() as conn:
         rows = conn.execute("SELECT id_hash FROM assessments WHERE device_id = ?",
                             (ctx.platform.device_id,)).fetchall()
-    finally:
-        conn.close()
     if len(rows) != int(count):
         raise ScriptFailure(f"the platform holds {len(rows)} assessments, not {count}")
     if any(who is None for (who,) in rows):

@@ -21,16 +21,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import subprocess
 import sys
-from typing import Any
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
 
 from kiosk.clock import CHINA
 from kiosk.flows.complaints.flow import ComplaintsFlow, Filed, Found
 from kiosk_command.script.context import ScriptContext, ScriptFailure
 from kiosk_command.script.steps.keyboard import keys
 from kiosk_command.script.steps.scenes import catalog, home
+
+if TYPE_CHECKING:
+    from central.db import Store
 
 REMEMBERED = "complaints.filed"
 
@@ -39,10 +42,10 @@ def _flow(ctx: ScriptContext) -> ComplaintsFlow:
     return ctx.core.flow("complaints", ComplaintsFlow)
 
 
-def _db(ctx: ScriptContext) -> sqlite3.Connection:
+def _db(ctx: ScriptContext) -> AbstractContextManager[Store]:
     if ctx.platform is None:
         raise ScriptFailure("this script runs without the platform")
-    return sqlite3.connect(f"file:{ctx.platform.db_path}?mode=ro", uri=True)
+    return ctx.platform.database()
 
 
 def complaint_stored(ctx: ScriptContext, _arg: Any) -> Any:
@@ -86,7 +89,7 @@ def complaint_staff(ctx: ScriptContext, args: list[str]) -> None:
     number, _phone = _remembered(ctx)
     action, *rest = args
     done = subprocess.run([sys.executable, "-m", "kiosk_command.main", "central", "complaint",
-                           action, "--db", str(ctx.platform.db_path), number, *rest],
+                           action, "--db", str(ctx.platform.store), number, *rest],
                           capture_output=True, text=True, timeout=60, check=False)
     if done.returncode != 0:
         raise ScriptFailure(f"kiosk central complaint {action} failed: {done.stderr.strip()}")

@@ -21,7 +21,7 @@ def _db(ctx: ScriptContext) -> Any:
 
     if ctx.platform is None:
         raise ScriptFailure("no reference platform in this run")
-    return connect(ctx.platform.db_path)
+    return connect(ctx.platform.store)
 
 
 def fleet_command(ctx: ScriptContext, arg: dict[str, Any]) -> None:

@@ -16,7 +16,6 @@ reads the remembered appointment's state in the platform's database
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from typing import Any
 
 from kiosk.clock import CHINA
@@ -128,7 +127,7 @@ def expect_appointment(ctx: ScriptContext, want: str | dict[str, Any]) -> None:
     that state (the desk's own are not counted)."""
     if ctx.platform is None:
         raise ScriptFailure("this script runs without the platform")
-    with sqlite3.connect(f"file:{ctx.platform.db_path}?mode=ro", uri=True) as conn:
+    with ctx.platform.database() as conn:
         if isinstance(want, dict):
             found = conn.execute("SELECT count(*) FROM appointments WHERE slot_id = ? AND "
                                  "status = ? AND booker != 'desk'",
@@ -151,13 +150,14 @@ def desk_takes_seats(ctx: ScriptContext, arg: dict[str, Any]) -> None:
     slot, each an appointment row of the desk's own (as the demo's desk seats are)."""
     import secrets
 
+    from central.db import write
     from central.demo.guidance import DESK_ROWS_SQL, desk_appointments
     from central.moments import iso
 
     if ctx.platform is None:
         raise ScriptFailure("this script runs without the platform")
     leave = int(arg["leave"])
-    with sqlite3.connect(ctx.platform.db_path, timeout=10) as conn:
+    with ctx.platform.database() as conn, write(conn):
         slot = conn.execute("SELECT id, service_id, counsellor, starts_at, ends_at, "
                             "capacity, capacity - ? - booked FROM slots WHERE id = ?",
                             (leave, arg["slot"])).fetchone()
@@ -174,7 +174,7 @@ def expect_booker(ctx: ScriptContext, want: str) -> None:
     appointment = ctx.resources.get(REMEMBERED)
     if ctx.platform is None or appointment is None:
         raise ScriptFailure("no platform or no appointment remembered")
-    with sqlite3.connect(f"file:{ctx.platform.db_path}?mode=ro", uri=True) as conn:
+    with ctx.platform.database() as conn:
         row = conn.execute("SELECT booker FROM appointments WHERE id = ?",
                            (appointment,)).fetchone()
     if row is None or row[0] != want:

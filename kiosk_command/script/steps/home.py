@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -99,12 +98,9 @@ def expect_help_requests(ctx: ScriptContext, count: Any) -> None:
     the desk the terminal is set up with (read from its database: the console lists them)."""
     if ctx.platform is None:
         raise ScriptFailure("no platform in this run")
-    conn = sqlite3.connect(f"file:{ctx.platform.db_path}?mode=ro", uri=True)
-    try:
+    with ctx.platform.database() as conn:
         desks = [d for (d,) in conn.execute("SELECT desk FROM console_help WHERE device_id = ?",
                                             (ctx.platform.device_id,))]
-    finally:
-        conn.close()
     if len(desks) != int(count):
         raise ScriptFailure(f"the platform holds {len(desks)} staff calls, not {count}")
     if any(d != ctx.core.settings.kiosk.staff_desk for d in desks):

@@ -60,7 +60,7 @@ def notice_set(ctx: ScriptContext, arg: dict[str, Any]) -> None:
     from central.notices import NoticeError, parse_value, set_field
 
     value = arg["value"]
-    conn = connect(ctx.platform.db_path)
+    conn = connect(ctx.platform.store)
     try:
         set_field(conn, arg["id"], arg["field"],
                   parse_value(arg["field"], value) if isinstance(value, str) else value)

@@ -64,7 +64,7 @@ def answer_policy_question(ctx: ScriptContext, text: str) -> None:
         raise ScriptFailure("this script runs without the platform")
     number, _secret = _remembered(ctx)
     done = subprocess.run([sys.executable, "-m", "kiosk_command.main", "central", "questions",
-                           "answer", "--db", str(ctx.platform.db_path), number, text],
+                           "answer", "--db", str(ctx.platform.store), number, text],
                           capture_output=True, text=True, timeout=60, check=False)
     if done.returncode != 0:
         raise ScriptFailure(f"kiosk central questions answer failed: {done.stderr.strip()}")

@@ -35,9 +35,9 @@ def pair_shown_code(ctx: ScriptContext, _arg: Any) -> Any:
         code = ctx.core.pairing_code
         if not code:
             return False
-        conn = connect(ctx.platform.db_path)
+        conn = connect(ctx.platform.store)
         try:
-            pair(conn, secret_box(conn, ctx.platform.db_path), code, None)
+            pair(conn, secret_box(conn, ctx.platform.store), code, None)
         finally:
             conn.close()
         return True
