@@ -25,6 +25,13 @@ if [ "$#" -gt 0 ]; then
 fi
 run_pytest
 # the platform's tests once more with PostgreSQL as its store (a throwaway cluster per
-# test process, tests/conftest.py); SQLite's own file and migrations stay SQLite's
+# test process, tests/conftest.py): its own, and the terminal-side tests that submit to it,
+# sync from it, kill it or read what it stored; SQLite's own file stays SQLite's
 KIOSK_TEST_STORE=postgresql run_pytest -m "not sqlite_only" \
-    tests/central tests/guidance tests/console tests/feedback tests/policies/test_platform.py
+    tests/central tests/guidance tests/console tests/feedback tests/policies/test_platform.py \
+    tests/fleet tests/notice/test_contract.py tests/registration/test_submit.py \
+    tests/assessment/test_platform.py tests/platform/test_catalog_sync.py \
+    tests/platform/test_link.py tests/platform/test_outbox.py tests/platform/test_parking.py \
+    tests/platform/test_signing.py tests/platform/test_contract.py \
+    tests/reliability/test_faults.py tests/reliability/test_known_bugs.py \
+    tests/reliability/test_fuzz_platform.py

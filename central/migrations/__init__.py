@@ -19,6 +19,8 @@ already at HEAD costs one query.
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 HEAD = "v6"
 BASELINE = "v5"
 HERE = Path(__file__).parent
+log = logging.getLogger("central")
 
 
 class RevisionError(CentralError):
@@ -80,6 +83,7 @@ def bring_up_to_date(url: str, versions: Sequence[Path] = ()) -> str:
     from sqlalchemy import create_engine, inspect
     from sqlalchemy.pool import NullPool
 
+    logging.getLogger("alembic").setLevel(logging.WARNING)   # one line of ours instead
     config = _config(versions)
     head = _head(config)
     engine = create_engine(url, poolclass=NullPool)
@@ -90,8 +94,8 @@ def bring_up_to_date(url: str, versions: Sequence[Path] = ()) -> str:
                                      "'schema', 0))")
             current = MigrationContext.configure(conn).get_current_revision()
             config.attributes["connection"] = conn
+            existing = current is not None or inspect(conn).has_table("meta")
             if current is None:
-                existing = inspect(conn).has_table("meta")
                 _run_script(conn, schema_ddl(conn.dialect.name))
                 command.stamp(config, BASELINE if existing else head)
             elif not _known(config, current):
@@ -100,9 +104,12 @@ def bring_up_to_date(url: str, versions: Sequence[Path] = ()) -> str:
                     f"platform does not know (its newest is {head}): a newer platform "
                     "has used it; run that one, or restore the backup taken before")
             command.upgrade(config, "heads")
-            return MigrationContext.configure(conn).get_current_revision() or head
+            now = MigrationContext.configure(conn).get_current_revision() or head
     finally:
         engine.dispose()
+    if existing and now != current:          # a new database is no news for the log
+        log.info(json.dumps({"event": "schema_revision", "from": current, "to": now}))
+    return now
 
 
 def _config(versions: Sequence[Path]) -> Config:
