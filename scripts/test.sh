@@ -26,8 +26,9 @@ fi
 run_pytest
 # the platform's tests once more with PostgreSQL as its store (a throwaway cluster per
 # test process, tests/conftest.py): its own, and the terminal-side tests that submit to it,
-# sync from it, kill it or read what it stored; SQLite's own file stays SQLite's
-KIOSK_TEST_STORE=postgresql run_pytest -m "not sqlite_only" \
+# sync from it, kill it or read what it stored; SQLite's own file stays SQLite's, and tests
+# with a cluster of their own have covered PostgreSQL already
+KIOSK_TEST_STORE=postgresql run_pytest -m "not sqlite_only and not own_cluster" \
     tests/central tests/guidance tests/console tests/feedback tests/policies/test_platform.py \
     tests/fleet tests/notice/test_contract.py tests/registration/test_submit.py \
     tests/assessment/test_platform.py tests/platform/test_catalog_sync.py \

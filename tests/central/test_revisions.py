@@ -19,6 +19,7 @@ from kiosk_command.platform_proc import create_database
 from tests.conftest import run_kiosk
 from tests.pg import pg  # noqa: F401 - a fixture, found by name
 
+pytestmark = pytest.mark.own_cluster   # both stores here: the PostgreSQL run would repeat it
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def target(request: pytest.FixtureRequest, tmp_path: Path) -> Target:

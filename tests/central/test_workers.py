@@ -22,6 +22,8 @@ from tests.central.signed import SignedApi
 from tests.pg import pg  # noqa: F401 - a fixture, found by name
 from tests.stores import count, database
 
+pytestmark = pytest.mark.own_cluster   # both stores here: the PostgreSQL run would repeat it
+
 WORKERS = 3
 
 
