@@ -17,7 +17,7 @@ fi
 cd "$ROOT"
 "$ROOT/.venv/bin/ruff" check .
 run_pytest() {
-    xvfb-run -a -s "-screen 0 1080x1920x24" "$ROOT/.venv/bin/python" -m pytest -n auto -q "$@"
+    xvfb-run -a -s "-screen 0 1080x1920x24" "$ROOT/.venv/bin/python" -m pytest -n auto --dist worksteal -q "$@"
 }
 if [ "$#" -gt 0 ]; then
     run_pytest "$@"

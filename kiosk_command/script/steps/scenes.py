@@ -50,12 +50,20 @@ def all_scenes() -> dict[str, Scene]:
     return found
 
 
-def _back_to_idle(ctx: ScriptContext) -> None:
-    """Leave whatever the previous scene showed, as a new visitor would find it."""
+def _back_to_idle(ctx: ScriptContext, lang: str) -> None:
+    """Leave whatever the previous scene showed, as a new visitor would find it.
+
+    The visit ends in the scene's language, as in a hall whose default it is: ending
+    in another one would relabel every screen built so far twice per scene.
+    """
     session = ctx.core.session
     if ctx.app.root.current == "tech_menu":       # the technician's menu outlives states
         ctx.app.go("attract")
-    session.end("scene")
+    default, session.default_language = session.default_language, lang
+    try:
+        session.end("scene")
+    finally:
+        session.default_language = default
     session.recover()
     session.back_in_service()
     if "tech_exit" in ctx.app.overlays:
@@ -70,7 +78,7 @@ def scene(ctx: ScriptContext, arg: dict[str, Any]) -> Callable[[], bool] | None:
     if name not in scenes:
         raise ScriptFailure(f"unknown screen {name!r}; known: {', '.join(scenes)}")
     session = ctx.core.session
-    _back_to_idle(ctx)
+    _back_to_idle(ctx, arg.get("lang", session.language))
     screen, overlay = _shown(name)
     ctx.failsafe_armed = ctx.failsafe_armed or screen == "failsafe"
     # the visitor's language and mode first, so content a scene opens (a posting, a
